@@ -1,0 +1,34 @@
+// One small esbuild script builds every bundle: the VS Code client, the language
+// server and the `corpus` command. `--production` minifies (for packaging);
+// the default keeps source maps for development and stack traces in tests.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/server.ts' } },
+  { entryPoints: { cli: 'server/src/cli.ts' } },
+];
+
+for (const b of builds) {
+  const options = { ...common, ...b, outdir: 'dist' };
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  } else {
+    await esbuild.build(options);
+  }
+}
