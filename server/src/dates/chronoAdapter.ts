@@ -1,0 +1,84 @@
+/**
+ * English, French and Spanish dates through chrono-node's strict parsers (formal dates only: no "today", no times).
+ * Only the locales used are loaded, through chrono-node's per-locale entry points, to keep the server bundle small.
+ */
+import type * as Chrono from 'chrono-node';
+import { isPossibleDayMonth, isValidDate } from './calendar';
+import type { RawMatch } from './matcher';
+
+type StrictParser = typeof Chrono.en.strict;
+
+let parsers: Partial<Record<'en' | 'fr' | 'es', StrictParser | null>> = {};
+
+function parserFor(lang: 'en' | 'fr' | 'es'): StrictParser | null {
+  const cached = parsers[lang];
+  if (cached !== undefined) return cached;
+  let p: StrictParser | null = null;
+  try {
+    // Literal require()s so the bundler includes exactly these three locales (the package's subpath exports);
+    // TypeScript's classic "node" resolution cannot see subpath exports, hence the typed casts.
+    if (lang === 'en') p = (require('chrono-node/en') as typeof Chrono.en).strict;
+    else if (lang === 'fr') p = (require('chrono-node/fr') as typeof Chrono.fr).strict;
+    else p = (require('chrono-node/es') as typeof Chrono.es).strict;
+  } catch {
+    p = null;
+  }
+  parsers = { ...parsers, [lang]: p };
+  return p;
+}
+
+const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+const LEADING_ON_RE = /^(on|On|ON)\s+/;
+
+export function chronoMatches(text: string, lang: 'en' | 'fr' | 'es'): RawMatch[] {
+  const parser = parserFor(lang);
+  if (!parser) return [];
+  let results: ReturnType<StrictParser['parse']>;
+  try {
+    results = parser.parse(text, REFERENCE);
+  } catch {
+    return [];
+  }
+  const out: RawMatch[] = [];
+  for (const r of results) {
+    const c = r.start;
+    const certain = (k: 'year' | 'month' | 'day' | 'weekday'): number | undefined => {
+      if (!c.isCertain(k)) return undefined;
+      const v = c.get(k);
+      return typeof v === 'number' ? v : undefined;
+    };
+    const year = certain('year');
+    const month = certain('month');
+    const day = certain('day');
+    const weekday = certain('weekday');
+    let start = r.index;
+    let matched = r.text;
+    const lead = LEADING_ON_RE.exec(matched);
+    if (lead) {
+      start += lead[0].length;
+      matched = matched.slice(lead[0].length);
+    }
+    let len = matched.length;
+    while (len > 0 && ' \t\r\n,.;:'.includes(matched[len - 1])) len--;
+    matched = matched.slice(0, len);
+    const base = { start, end: start + matched.length, language: lang };
+    if (month !== undefined && day !== undefined) {
+      if (year !== undefined ? !isValidDate(year, month, day) : !isPossibleDayMonth(day, month)) continue;
+      const m: RawMatch = { ...base, kind: 'date', month, day, year, weekday };
+      if (year !== undefined) {
+        const at = matched.lastIndexOf(String(year));
+        if (at >= 0) {
+          m.yearStart = start + at;
+          m.yearEnd = start + at + 4;
+        }
+      }
+      out.push(m);
+    } else if (month !== undefined && year !== undefined) {
+      const at = matched.lastIndexOf(String(year));
+      out.push({ ...base, kind: 'month', month, year, ...(at >= 0 ? { yearStart: start + at, yearEnd: start + at + 4 } : {}) });
+    } else if (weekday !== undefined && month === undefined && day === undefined) {
+      out.push({ ...base, kind: 'weekday', weekday });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/** findDateExpressions: every date expression in one document's text. */
+import { chronoMatches } from './chronoAdapter';
+import { matchDates, matchYearMentions, type RawMatch } from './matcher';
+import { dateLineValueEnd, leadEnd, pickLanguage, tokenize } from './text';
+import type { DateExpression, DateLanguage } from './types';
+
+/** How much a match says: a day beats a month beats a year or weekday alone; then a stated year; then length. */
+function weight(m: RawMatch): number {
+  const kind = m.kind === 'date' ? 300 : m.kind === 'month' ? 200 : 100;
+  return kind + (m.year !== undefined ? 20 : 0) + (m.weekday !== undefined ? 10 : 0);
+}
+
+/** Keep the most informative of overlapping matches. */
+function removeOverlaps(matches: RawMatch[]): RawMatch[] {
+  const sorted = [...matches].sort((a, b) => weight(b) - weight(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: RawMatch[] = [];
+  for (const m of sorted) {
+    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const GAP_LIMIT = 24;
+const GAP_BREAK_RE = /[.!?;\u061F\r\n]/;
+
+/** "jeudi après-midi 12 décembre": a weekday shortly before a date in the same sentence belongs to it. */
+function attachWeekdays(text: string, matches: RawMatch[]): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    const next = matches[i + 1];
+    if (
+      m.kind === 'weekday' &&
+      next !== undefined &&
+      next.kind === 'date' &&
+      next.weekday === undefined &&
+      next.start - m.end <= GAP_LIMIT &&
+      !GAP_BREAK_RE.test(text.slice(m.end, next.start))
+    ) {
+      out.push({ ...next, start: m.start, weekday: m.weekday });
+      i++;
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Every date expression in ONE document's text (never throws; an empty list for bad input).
+ * Offsets are UTF-16 offsets into `text`.
+ */
+export function findDateExpressions(text: string, options?: { lang?: string }): DateExpression[] {
+  try {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    const lang: DateLanguage = pickLanguage(text, options?.lang);
+    const tokens = tokenize(text);
+    let matches: RawMatch[] = matchDates(tokens, lang);
+    if (lang === 'en' || lang === 'fr' || lang === 'es') matches = matches.concat(chronoMatches(text, lang));
+    matches = removeOverlaps(matches);
+    // A year mention overlapping a date is that date's year, not a mention of its own: removeOverlaps drops it.
+    matches = removeOverlaps(matches.concat(matchYearMentions(tokens, lang)));
+    matches = attachWeekdays(text, matches);
+    const skipBefore = dateLineValueEnd(text);
+    const lead = leadEnd(text);
+    return matches
+      .filter((m) => m.start >= skipBefore)
+      .map((m): DateExpression => {
+        const e: DateExpression = {
+          start: m.start,
+          end: m.end,
+          text: text.slice(m.start, m.end),
+          language: m.language,
+          kind: m.kind,
+          inLead: m.start < lead,
+        };
+        if (m.year !== undefined) e.year = m.year;
+        if (m.month !== undefined) e.month = m.month;
+        if (m.day !== undefined) e.day = m.day;
+        if (m.weekday !== undefined) e.weekday = m.weekday;
+        if (m.yearStart !== undefined && m.yearEnd !== undefined) e.yearSpan = { start: m.yearStart, end: m.yearEnd };
+        return e;
+      });
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,336 @@
+/**
+ * The data-driven matcher: Vietnamese and Arabic dates, month-and-year phrases ("March 2025", "mars 2025",
+ * "marzo de 2025"), numeric dates and bare year mentions. It walks tokens, never backtracks and never throws.
+ */
+import { isPossibleDayMonth, isValidDate } from './calendar';
+import {
+  AR_DAY_WORDS,
+  AR_FILLERS,
+  AR_ORDINALS,
+  AR_YEAR_WORDS,
+  LANGUAGES,
+  MONTHS,
+  VI_DAY_CUES,
+  WEEKDAYS,
+  YEAR_WORDS,
+  hasWord,
+  lookup,
+} from './lexicon';
+import type { Token } from './text';
+import type { DateExpressionKind, DateLanguage } from './types';
+
+export interface RawMatch {
+  start: number;
+  end: number;
+  kind: DateExpressionKind;
+  language: DateLanguage;
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: number;
+  yearStart?: number;
+  yearEnd?: number;
+}
+
+const MIN_YEAR = 1000;
+const MAX_YEAR = 2999;
+/** Bare year mentions are only believed in this range. */
+const MENTION_MIN_YEAR = 1900;
+const MENTION_MAX_YEAR = 2100;
+
+function numberValue(t: Token | undefined, maxDigits: number, minDigits = 1): number | undefined {
+  if (t === undefined || !t.isNumber || t.norm.length > maxDigits || t.norm.length < minDigits) return undefined;
+  return Number(t.norm);
+}
+
+function dayValue(t: Token | undefined): number | undefined {
+  const v = numberValue(t, 2);
+  return v !== undefined && v >= 1 && v <= 31 ? v : undefined;
+}
+
+function monthValue(t: Token | undefined): number | undefined {
+  const v = numberValue(t, 2);
+  return v !== undefined && v >= 1 && v <= 12 ? v : undefined;
+}
+
+function yearValue(t: Token | undefined): number | undefined {
+  const v = numberValue(t, 4, 4);
+  return v !== undefined && v >= MIN_YEAR && v <= MAX_YEAR ? v : undefined;
+}
+
+function adjacent(tokens: readonly Token[], a: number, b: number): boolean {
+  return a >= 0 && b < tokens.length && tokens[a].end === tokens[b].start;
+}
+
+function isPunct(t: Token | undefined, chars: string): boolean {
+  return t !== undefined && t.raw.length === 1 && chars.includes(t.raw);
+}
+
+/** Digits glued to this number on either side ("2024-12-12", "1/2") make it part of something else. */
+function standsAlone(tokens: readonly Token[], i: number): boolean {
+  const before = i >= 2 && adjacent(tokens, i - 1, i) && isPunct(tokens[i - 1], '/-.,:') && adjacent(tokens, i - 2, i - 1) && tokens[i - 2].isNumber;
+  const after =
+    i + 2 < tokens.length && adjacent(tokens, i, i + 1) && isPunct(tokens[i + 1], '/-.,:') && adjacent(tokens, i + 1, i + 2) && tokens[i + 2].isNumber;
+  const gluedLetters = (i > 0 && adjacent(tokens, i - 1, i) && !tokens[i - 1].isNumber && tokens[i - 1].raw.length > 1) ||
+    (i + 1 < tokens.length && adjacent(tokens, i, i + 1) && !tokens[i + 1].isNumber && tokens[i + 1].raw.length > 1 && !/^(st|nd|rd|th|er|e|º)$/.test(tokens[i + 1].norm));
+  return !before && !after && !gluedLetters;
+}
+
+/** d/m/yyyy, d-m-yyyy or d.m.yyyy (little-endian), or yyyy-mm-dd; tokens must touch. */
+function numericDate(tokens: readonly Token[], i: number): { day: number; month: number; year?: number; yearTok?: number; next: number } | undefined {
+  const t = tokens[i];
+  if (!t?.isNumber) return undefined;
+  // yyyy-mm-dd
+  const y = yearValue(t);
+  if (y !== undefined) {
+    if (isPunct(tokens[i + 1], '-') && adjacent(tokens, i, i + 1) && adjacent(tokens, i + 1, i + 2) && tokens[i + 2]?.norm.length === 2 &&
+      isPunct(tokens[i + 3], '-') && adjacent(tokens, i + 2, i + 3) && adjacent(tokens, i + 3, i + 4) && tokens[i + 4]?.norm.length === 2) {
+      const m = monthValue(tokens[i + 2]);
+      const d = dayValue(tokens[i + 4]);
+      if (m !== undefined && d !== undefined) return { day: d, month: m, year: y, yearTok: i, next: i + 5 };
+    }
+    return undefined;
+  }
+  const d = dayValue(t);
+  if (d === undefined) return undefined;
+  const sep = tokens[i + 1];
+  if (!isPunct(sep, '/-.') || !adjacent(tokens, i, i + 1) || !adjacent(tokens, i + 1, i + 2)) return undefined;
+  const m = monthValue(tokens[i + 2]);
+  if (m === undefined) return undefined;
+  if (tokens[i + 3]?.raw === sep.raw && adjacent(tokens, i + 2, i + 3) && adjacent(tokens, i + 3, i + 4)) {
+    const yr = yearValue(tokens[i + 4]);
+    if (yr !== undefined) return { day: d, month: m, year: yr, yearTok: i + 4, next: i + 5 };
+    return undefined; // 1.2.3 is not a date
+  }
+  if (sep.raw === '.') return undefined; // "13.3" alone is a decimal number
+  return { day: d, month: m, next: i + 3 };
+}
+
+function finish(tokens: readonly Token[], startTok: number, next: number, m: Omit<RawMatch, 'start' | 'end'>, yearTok?: number): RawMatch | undefined {
+  if (m.day !== undefined && m.month !== undefined) {
+    if (m.year !== undefined ? !isValidDate(m.year, m.month, m.day) : !isPossibleDayMonth(m.day, m.month)) return undefined;
+  }
+  const r: RawMatch = { ...m, start: tokens[startTok].start, end: tokens[next - 1].end };
+  if (yearTok !== undefined) {
+    r.yearStart = tokens[yearTok].start;
+    r.yearEnd = tokens[yearTok].end;
+  }
+  return r;
+}
+
+/** "Thứ Năm, ngày 13 tháng 3 năm 2025", "sáng 13/3", "13/3/2025", "tháng 3/2025", "tháng Ba năm 2025". */
+function matchVietnamese(tokens: readonly Token[], i: number): RawMatch | undefined {
+  let j = i;
+  let weekday: number | undefined;
+  const wd = lookup(tokens, j, WEEKDAYS.vi);
+  if (wd) {
+    weekday = wd.value;
+    j = wd.next;
+    if (isPunct(tokens[j], ',(')) j++;
+  }
+  let cue = false;
+  let start = i;
+  for (let k = 0; k < 2 && hasWord(VI_DAY_CUES, tokens[j]); k++) {
+    if (weekday === undefined && tokens[j].norm !== 'ngày') start = j + 1;
+    cue = true;
+    j++;
+  }
+  const monthAfterThang = (at: number): { month: number; next: number } | undefined => {
+    if (tokens[at]?.norm !== 'tháng') return undefined;
+    const n = monthValue(tokens[at + 1]);
+    if (n !== undefined) return { month: n, next: at + 2 };
+    const w = lookup(tokens, at + 1, MONTHS.vi);
+    return w ? { month: w.value, next: w.next } : undefined;
+  };
+  const yearAfterNam = (at: number): { year: number; tok: number; next: number } | undefined => {
+    let k = at;
+    if (isPunct(tokens[k], ',')) k++;
+    if (tokens[k]?.norm !== 'năm') return undefined;
+    const y = yearValue(tokens[k + 1]);
+    return y !== undefined ? { year: y, tok: k + 1, next: k + 2 } : undefined;
+  };
+  // ngày 13 tháng 3 năm 2025
+  const d = dayValue(tokens[j]);
+  if (d !== undefined) {
+    const mt = monthAfterThang(j + 1);
+    if (mt) {
+      const yn = yearAfterNam(mt.next);
+      return finish(tokens, start, yn ? yn.next : mt.next, { kind: 'date', language: 'vi', day: d, month: mt.month, year: yn?.year, weekday }, yn?.tok);
+    }
+    const nd = numericDate(tokens, j);
+    if (nd && (cue || weekday !== undefined)) {
+      let next = nd.next;
+      let year = nd.year;
+      let yearTok = nd.yearTok;
+      if (year === undefined) {
+        const yn = yearAfterNam(next);
+        if (yn) ({ year, tok: yearTok, next } = yn);
+      }
+      if (weekday !== undefined && isPunct(tokens[next], ')') && isPunct(tokens[wd!.next], '(')) next++;
+      return finish(tokens, start, next, { kind: 'date', language: 'vi', day: nd.day, month: nd.month, year, weekday }, yearTok);
+    }
+  }
+  // tháng 3 năm 2025, tháng 3/2025
+  if (weekday === undefined) {
+    const mt = monthAfterThang(j);
+    if (mt) {
+      const yn = yearAfterNam(mt.next);
+      if (yn) return finish(tokens, j, yn.next, { kind: 'month', language: 'vi', month: mt.month, year: yn.year }, yn.tok);
+      if (isPunct(tokens[mt.next], '/-') && adjacent(tokens, mt.next - 1, mt.next) && adjacent(tokens, mt.next, mt.next + 1)) {
+        const y = yearValue(tokens[mt.next + 1]);
+        if (y !== undefined) return finish(tokens, j, mt.next + 2, { kind: 'month', language: 'vi', month: mt.month, year: y }, mt.next + 1);
+      }
+    }
+  }
+  if (wd) return finish(tokens, i, wd.next, { kind: 'weekday', language: 'vi', weekday });
+  return undefined;
+}
+
+/** Arabic month with an optional second name of the other set: "يناير/كانون الثاني", "كانون الثاني (يناير)". */
+function arabicMonth(tokens: readonly Token[], j: number): { month: number; next: number } | undefined {
+  let k = j;
+  for (let n = 0; n < 2 && hasWord(AR_FILLERS, tokens[k], true) && lookup(tokens, k, MONTHS.ar, true) === undefined; n++) k++;
+  const m = lookup(tokens, k, MONTHS.ar, true);
+  if (!m) return undefined;
+  let next = m.next;
+  if (isPunct(tokens[next], '/(-')) {
+    const alt = lookup(tokens, next + 1, MONTHS.ar);
+    if (alt && alt.value === m.value) {
+      next = alt.next;
+      if (tokens[m.next].raw === '(' && isPunct(tokens[next], ')')) next++;
+    }
+  }
+  return { month: m.value, next };
+}
+
+function arabicYear(tokens: readonly Token[], j: number): { year: number; tok: number; next: number } | undefined {
+  let k = j;
+  if (isPunct(tokens[k], ',\u060C')) k++;
+  for (let n = 0; n < 2 && (hasWord(AR_FILLERS, tokens[k], true) || hasWord(AR_YEAR_WORDS, tokens[k], true)); n++) k++;
+  const y = yearValue(tokens[k]);
+  return y !== undefined ? { year: y, tok: k, next: k + 1 } : undefined;
+}
+
+/** "الخميس 13 آذار/مارس 2025", "في السادس من يناير/كانون الثاني", "الحادي والثلاثين من كانون الأول", "كانون الثاني 2025". */
+function matchArabic(tokens: readonly Token[], i: number): RawMatch | undefined {
+  let j = i;
+  let weekday: number | undefined;
+  if (hasWord(AR_DAY_WORDS, tokens[j], true) && lookup(tokens, j + 1, WEEKDAYS.ar, true)) j++;
+  const wd = lookup(tokens, j, WEEKDAYS.ar, true);
+  if (wd) {
+    weekday = wd.value;
+    j = wd.next;
+    if (isPunct(tokens[j], ',\u060C')) j++;
+    if (tokens[j]?.norm === 'في') j++;
+  }
+  let day: number | undefined;
+  let afterDay = j;
+  const ord = lookup(tokens, j, AR_ORDINALS, true);
+  if (ord) {
+    day = ord.value;
+    afterDay = ord.next;
+  } else if (tokens[j]?.isNumber && standsAloneLeft(tokens, j)) {
+    day = dayValue(tokens[j]);
+    afterDay = j + 1;
+  }
+  if (day !== undefined) {
+    const m = arabicMonth(tokens, afterDay);
+    if (m) {
+      const y = arabicYear(tokens, m.next);
+      return finish(tokens, i, y ? y.next : m.next, { kind: 'date', language: 'ar', day, month: m.month, year: y?.year, weekday }, y?.tok);
+    }
+  }
+  if (weekday === undefined) {
+    const m = arabicMonth(tokens, j);
+    if (m && lookup(tokens, j, MONTHS.ar, true)) {
+      const y = arabicYear(tokens, m.next);
+      if (y) return finish(tokens, j, y.next, { kind: 'month', language: 'ar', month: m.month, year: y.year }, y.tok);
+    }
+  }
+  if (wd) return finish(tokens, i, wd.next, { kind: 'weekday', language: 'ar', weekday });
+  return undefined;
+}
+
+function standsAloneLeft(tokens: readonly Token[], i: number): boolean {
+  return !(i >= 1 && adjacent(tokens, i - 1, i) && (tokens[i - 1].isNumber || isPunct(tokens[i - 1], '/-.,:')));
+}
+
+/** "March 2025", "March, 2025", "mars 2025", "marzo de 2025". */
+function matchMonthYear(tokens: readonly Token[], i: number, docLang: DateLanguage): RawMatch | undefined {
+  const langs: DateLanguage[] = (['en', 'fr', 'es'] as const).filter((l) => l !== docLang);
+  if (docLang === 'en' || docLang === 'fr' || docLang === 'es') langs.unshift(docLang);
+  for (const lang of langs) {
+    const m = lookup(tokens, i, MONTHS[lang]);
+    if (!m) continue;
+    let k = m.next;
+    if (isPunct(tokens[k], '.') && adjacent(tokens, k - 1, k)) k++;
+    if (isPunct(tokens[k], ',')) k++;
+    if (tokens[k]?.norm === 'of' || tokens[k]?.norm === 'de' || tokens[k]?.norm === 'del') k++;
+    const y = yearValue(tokens[k]);
+    if (y === undefined || !standsAlone(tokens, k)) continue;
+    // "May 2025" needs a capital in English ("may" is also a verb).
+    if (lang === 'en' && tokens[i].raw === tokens[i].norm) continue;
+    return finish(tokens, i, k + 1, { kind: 'month', language: lang, month: m.value, year: y }, k);
+  }
+  return undefined;
+}
+
+/** A weekday alone in English, French or Spanish ("on Thursday", "jeudi"); chrono's strict parsers skip these. */
+function matchLatinWeekday(tokens: readonly Token[], i: number, docLang: DateLanguage): RawMatch | undefined {
+  const langs: DateLanguage[] = (['en', 'fr', 'es'] as const).filter((l) => l !== docLang);
+  if (docLang === 'en' || docLang === 'fr' || docLang === 'es') langs.unshift(docLang);
+  for (const lang of langs) {
+    const w = lookup(tokens, i, WEEKDAYS[lang]);
+    if (!w) continue;
+    if (lang === 'en' && tokens[i].raw === tokens[i].norm) continue; // English weekdays are capitalised
+    return finish(tokens, i, w.next, { kind: 'weekday', language: lang, weekday: w.value });
+  }
+  return undefined;
+}
+
+/** A numeric date outside Vietnamese/Arabic wording: yyyy-mm-dd anywhere; d/m/yyyy when the text is not English. */
+function matchNumeric(tokens: readonly Token[], i: number, docLang: DateLanguage): RawMatch | undefined {
+  if (!standsAloneLeft(tokens, i)) return undefined;
+  const nd = numericDate(tokens, i);
+  if (!nd || nd.year === undefined) return undefined;
+  const iso = yearValue(tokens[i]) !== undefined;
+  if (!iso && docLang === 'en') return undefined; // 3/4/2025 is ambiguous in English; the English parser decides.
+  if (nd.next < tokens.length && adjacent(tokens, nd.next - 1, nd.next) && (tokens[nd.next].isNumber || isPunct(tokens[nd.next], '/-.') && tokens[nd.next + 1]?.isNumber)) return undefined;
+  return finish(tokens, i, nd.next, { kind: 'date', language: docLang, day: nd.day, month: nd.month, year: nd.year }, nd.yearTok);
+}
+
+export function matchDates(tokens: readonly Token[], docLang: DateLanguage): RawMatch[] {
+  const out: RawMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let best: RawMatch | undefined;
+    for (const r of [matchVietnamese(tokens, i), matchArabic(tokens, i), matchMonthYear(tokens, i, docLang), matchNumeric(tokens, i, docLang), matchLatinWeekday(tokens, i, docLang)]) {
+      if (r && (!best || r.end > best.end)) best = r;
+    }
+    if (best) {
+      out.push(best);
+      while (i < tokens.length && tokens[i].start < best.end) i++;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+/** "in 2025", "en 2025", "năm 2025", "عام 2024", "لعام 2025", "mid-2025": a year word right before a four-digit year. */
+export function matchYearMentions(tokens: readonly Token[], docLang: DateLanguage): RawMatch[] {
+  const out: RawMatch[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const y = numberValue(tokens[i], 4, 4);
+    if (y === undefined || y < MENTION_MIN_YEAR || y > MENTION_MAX_YEAR || !standsAlone(tokens, i)) continue;
+    let cueIndex = i - 1;
+    if (isPunct(tokens[cueIndex], '-\'’') && adjacent(tokens, cueIndex, i) || isPunct(tokens[cueIndex], '\'’')) cueIndex--;
+    const cue = tokens[cueIndex];
+    if (cue === undefined || cue.isNumber) continue;
+    const langs = LANGUAGES.filter((l) => hasWord(YEAR_WORDS[l], cue, l === 'ar'));
+    if (langs.length === 0) continue;
+    const language = langs.includes(docLang) ? docLang : langs[0];
+    out.push({ kind: 'year', language, year: y, start: cue.start, end: tokens[i].end, yearStart: tokens[i].start, yearEnd: tokens[i].end });
+  }
+  return out;
+}
