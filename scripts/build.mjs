@@ -15,6 +15,8 @@ const common = {
   minify: production,
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
+  // Prefer ES module builds: jsonc-parser's UMD build cannot be bundled.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -1,0 +1,190 @@
+// Configuration (format spec, section 6): one layout for `.corpusrc.json` and the
+// `corpus.*` editor settings. The nearest `.corpusrc.json` wins over the settings,
+// rule by rule; allowed attributes are the union of both. An invalid file is
+// reported with exact positions and the defaults apply for what it got wrong.
+
+import { parseTree, getNodeValue, Node as JsonNode, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { Code, CODES, isCode, Severity } from './model/types';
+
+export type RuleSetting = Severity | 'off';
+
+export interface CorpusConfig {
+  rules: Partial<Record<Code, RuleSetting>>;
+  attributes: string[];
+  /** People files (paths or globs relative to the config's folder); undefined: every *.people.json. */
+  people?: string[];
+  /** Where a date proposal goes: a date line (default) or a `date=` header attribute. */
+  dateStyle: 'line' | 'attribute';
+}
+
+export const DEFAULT_CONFIG: CorpusConfig = { rules: {}, attributes: [], dateStyle: 'line' };
+
+export const RC_FILE_NAME = '.corpusrc.json';
+
+/** A problem in a configuration file, with offsets into its text. */
+export interface ConfigProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+export interface PartialConfig {
+  rules?: Partial<Record<Code, RuleSetting>>;
+  attributes?: string[];
+  people?: string[];
+  dateStyle?: 'line' | 'attribute';
+}
+
+const SEVERITIES: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
+const KEY_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+
+/** Reads settings that arrive as untrusted JSON (from the editor). Bad entries are dropped. */
+export function configFromSettings(value: unknown): PartialConfig {
+  const out: PartialConfig = {};
+  if (!value || typeof value !== 'object') return out;
+  const v = value as Record<string, unknown>;
+  if (v.rules && typeof v.rules === 'object') {
+    const rules: Partial<Record<Code, RuleSetting>> = {};
+    for (const [k, s] of Object.entries(v.rules as Record<string, unknown>)) {
+      if (isCode(k) && typeof s === 'string' && SEVERITIES.includes(s)) rules[k] = s as RuleSetting;
+    }
+    out.rules = rules;
+  }
+  if (Array.isArray(v.attributes)) out.attributes = v.attributes.filter((a): a is string => typeof a === 'string' && KEY_RE.test(a));
+  if (Array.isArray(v.people)) out.people = v.people.filter((a): a is string => typeof a === 'string' && a !== '');
+  if (v.dateStyle === 'line' || v.dateStyle === 'attribute') out.dateStyle = v.dateStyle;
+  return out;
+}
+
+/** Parses a `.corpusrc.json` text. Never throws: problems come back with positions. */
+export function parseRcFile(text: string): { config: PartialConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  for (const e of errors) {
+    problems.push({
+      message: `This file is not valid JSON (${describeJsonError(printParseErrorCode(e.error))}). Until it is fixed, the default settings apply.`,
+      start: e.offset,
+      end: e.offset + Math.max(1, e.length),
+      severity: 'error',
+    });
+  }
+  const config: PartialConfig = {};
+  if (!root) return { config, problems };
+  if (root.type !== 'object') {
+    problems.push({ message: 'The configuration must be a JSON object, like { "rules": { … } }.', start: root.offset, end: root.offset + root.length, severity: 'error' });
+    return { config, problems };
+  }
+  const at = (n: JsonNode, message: string, severity: 'error' | 'warning' = 'error'): void => {
+    problems.push({ message, start: n.offset, end: n.offset + n.length, severity });
+  };
+  for (const prop of root.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    switch (key) {
+      case 'rules': {
+        if (valueNode.type !== 'object') {
+          at(valueNode, '"rules" must be an object that maps a diagnostic code to "off", "error", "warning", "information" or "hint".');
+          break;
+        }
+        const rules: Partial<Record<Code, RuleSetting>> = {};
+        for (const r of valueNode.children ?? []) {
+          const [k, v] = r.children ?? [];
+          if (!k || !v) continue;
+          const code = String(k.value);
+          if (!isCode(code)) {
+            at(k, `"${code}" is not a diagnostic code. The codes are: ${CODES.join(', ')}.`);
+            continue;
+          }
+          const sev = getNodeValue(v);
+          if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) {
+            at(v, `The setting for "${code}" must be "off", "error", "warning", "information" or "hint".`);
+            continue;
+          }
+          rules[code] = sev as RuleSetting;
+        }
+        config.rules = rules;
+        break;
+      }
+      case 'attributes': {
+        if (valueNode.type !== 'array') {
+          at(valueNode, '"attributes" must be a list of header keys, like ["author", "section"].');
+          break;
+        }
+        const list: string[] = [];
+        for (const item of valueNode.children ?? []) {
+          const v = getNodeValue(item);
+          if (typeof v !== 'string' || !KEY_RE.test(v)) {
+            at(item, 'Each allowed attribute must be a key that starts with a letter and holds only letters, digits, "_", "." or "-".');
+            continue;
+          }
+          list.push(v);
+        }
+        config.attributes = list;
+        break;
+      }
+      case 'people': {
+        if (valueNode.type !== 'array') {
+          at(valueNode, '"people" must be a list of paths or globs of people files, like ["people/*.people.json"].');
+          break;
+        }
+        const list: string[] = [];
+        for (const item of valueNode.children ?? []) {
+          const v = getNodeValue(item);
+          if (typeof v !== 'string' || v === '') {
+            at(item, 'Each entry of "people" must be a path or a glob, as text.');
+            continue;
+          }
+          list.push(v);
+        }
+        config.people = list;
+        break;
+      }
+      case 'dateStyle': {
+        const v = getNodeValue(valueNode);
+        if (v !== 'line' && v !== 'attribute') at(valueNode, '"dateStyle" must be "line" (a date line) or "attribute" (a date= header attribute).');
+        else config.dateStyle = v;
+        break;
+      }
+      case '$schema':
+        break;
+      default:
+        at(keyNode, `"${key}" is not a setting of .corpusrc.json; it is ignored. The settings are "rules", "attributes", "people" and "dateStyle".`, 'warning');
+    }
+  }
+  return { config, problems };
+}
+
+function describeJsonError(code: string): string {
+  switch (code) {
+    case 'CommaExpected': return 'a comma is missing';
+    case 'ColonExpected': return 'a colon is missing';
+    case 'PropertyNameExpected': return 'a property name in double quotes is expected';
+    case 'ValueExpected': return 'a value is missing';
+    case 'CloseBraceExpected': return 'a closing } is missing';
+    case 'CloseBracketExpected': return 'a closing ] is missing';
+    case 'EndOfFileExpected': return 'there is text after the end';
+    case 'InvalidCommentToken': return 'comments are not allowed';
+    case 'UnexpectedEndOfComment': return 'a comment is not closed';
+    case 'UnexpectedEndOfString': return 'a string is not closed';
+    case 'InvalidSymbol': return 'an unexpected character';
+    default: return code;
+  }
+}
+
+/** The rc file's settings over the editor's: per rule, and allowed attributes together. */
+export function mergeConfig(settings: PartialConfig | undefined, rc: PartialConfig | undefined): CorpusConfig {
+  return {
+    rules: { ...(settings?.rules ?? {}), ...(rc?.rules ?? {}) },
+    attributes: [...new Set([...(settings?.attributes ?? []), ...(rc?.attributes ?? [])])],
+    people: rc?.people ?? settings?.people,
+    dateStyle: rc?.dateStyle ?? settings?.dateStyle ?? 'line',
+  };
+}
+
+/** The severity a code has under a configuration ('off' to drop it). */
+export function severityOf(config: CorpusConfig, code: Code, fallback: Severity): RuleSetting {
+  return config.rules[code] ?? fallback;
+}

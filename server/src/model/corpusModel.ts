@@ -1,0 +1,281 @@
+// The model of one corpus file, and its text store.
+//
+// The text is kept as a list of segments (the prelude, then one segment per
+// document). An edit splices only the segments it touches and re-analyses them;
+// the other segments keep their text and their analysis. So the cost of a
+// keystroke grows with the size of the touched document, not of the file, and
+// the model is always exactly what a fresh parse of the whole text would give
+// (the differential tests check this).
+
+import type { Position, Range } from './types';
+import { DocFacts, lineAt, LocalProblem, RelRange, Segment, splitSegments } from './segment';
+
+export interface CorpusDocument {
+  /** Index among the file's documents (0-based). */
+  index: number;
+  name: string;
+  /** The name in the header (or the header line, when the name is missing). */
+  nameRange: Range;
+  /** The whole document: header line to its last line (end line included). */
+  range: Range;
+  headerLine: number;
+  /** The facts of the document, relative to `headerLine`. */
+  facts: DocFacts;
+  /** Absolute line of the document's last non-blank line. */
+  lastContentLine: number;
+}
+
+export class CorpusModel {
+  private segments: Segment[];
+  /** Offset and line at which each segment starts. */
+  private segOffsets: number[] = [];
+  private segLines: number[] = [];
+  private total = 0;
+  private endsWithBreak = false;
+  private docsCache: CorpusDocument[] | undefined;
+  /** Bumped on every change; features use it to cache derived data. */
+  generation = 0;
+
+  private constructor(segments: Segment[]) {
+    this.segments = segments;
+    this.reindex();
+  }
+
+  static parse(text: string): CorpusModel {
+    return new CorpusModel(splitSegments(text, true));
+  }
+
+  /** The whole text (joins the segments: not for the keystroke path). */
+  getText(): string {
+    return this.segments.map((s) => s.text).join('');
+  }
+
+  get length(): number {
+    return this.total;
+  }
+
+  get lineCount(): number {
+    const last = this.segLines.length > 0 ? this.segLines[this.segLines.length - 1] + this.segments[this.segments.length - 1].lineStarts.length : 0;
+    return last + (this.total === 0 || this.endsWithBreak ? 1 : 0);
+  }
+
+  /** Segments with their absolute start line and offset (read-only view). */
+  forEachSegment(fn: (seg: Segment, startLine: number, startOffset: number, index: number) => void): void {
+    for (let i = 0; i < this.segments.length; i++) fn(this.segments[i], this.segLines[i], this.segOffsets[i], i);
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  /** The documents, in order. Cached until the next edit. */
+  get documents(): readonly CorpusDocument[] {
+    if (this.docsCache) return this.docsCache;
+    const docs: CorpusDocument[] = [];
+    for (let i = 0; i < this.segments.length; i++) {
+      const seg = this.segments[i];
+      const facts = seg.doc;
+      if (!facts) continue;
+      const base = this.segLines[i];
+      const h = facts.header;
+      const nameRange = h.name !== '' || h.nameSpan.end > h.nameSpan.start
+        ? { start: { line: base, character: h.nameSpan.start }, end: { line: base, character: h.nameSpan.end } }
+        : { start: { line: base, character: 0 }, end: { line: base, character: lineLength(seg, 0) } };
+      docs.push({
+        index: docs.length,
+        name: facts.name,
+        nameRange,
+        range: {
+          start: { line: base, character: 0 },
+          end: { line: base + facts.lastLine, character: lineLength(seg, facts.lastLine) },
+        },
+        headerLine: base,
+        facts,
+        lastContentLine: base + facts.lastContentLine,
+      });
+    }
+    this.docsCache = docs;
+    return docs;
+  }
+
+  /** The document whose lines include `line`, if any. */
+  documentAtLine(line: number): CorpusDocument | undefined {
+    const i = this.segmentIndexAtLine(line);
+    if (i < 0 || !this.segments[i].doc) return undefined;
+    const docs = this.documents;
+    // Segment i holds document number i-1 (segment 0 is the prelude).
+    const d = docs[i - 1];
+    return d && line <= d.range.end.line ? d : undefined;
+  }
+
+  /** Converts a relative range of segment `segIndex` to an absolute one. */
+  toAbsolute(segIndex: number, r: RelRange): Range {
+    const base = this.segLines[segIndex];
+    return { start: { line: base + r.line, character: r.start }, end: { line: base + r.endLine, character: r.end } };
+  }
+
+  problemsOf(segIndex: number): readonly LocalProblem[] {
+    return this.segments[segIndex].problems;
+  }
+
+  segmentAt(segIndex: number): Segment {
+    return this.segments[segIndex];
+  }
+
+  segmentStartLine(segIndex: number): number {
+    return this.segLines[segIndex];
+  }
+
+  /** The index of the segment that holds a line (-1 for none). */
+  segmentIndexAtLine(line: number): number {
+    const lines = this.segLines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    if (hi < 0) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid] <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    // Skip empty segments (the empty prelude) that share their start line.
+    while (lo + 1 < lines.length && lines[lo + 1] <= line) lo++;
+    return lo;
+  }
+
+  private segmentIndexAtOffset(offset: number): number {
+    const offs = this.segOffsets;
+    let lo = 0;
+    let hi = offs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (offs[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** LSP position → offset, clamped into the text like the LSP text document does. */
+  offsetAt(position: Position): number {
+    const line = Math.floor(position.line);
+    const character = Math.floor(position.character);
+    if (!(line >= 0) || this.total === 0) return 0;
+    const lineCount = this.lineCount;
+    if (line >= lineCount) return this.total;
+    const si = this.segmentIndexAtLine(line);
+    const seg = this.segments[si];
+    const rel = line - this.segLines[si];
+    if (rel >= seg.lineStarts.length) return this.total; // the empty last line
+    const start = this.segOffsets[si] + seg.lineStarts[rel];
+    const len = lineLength(seg, rel);
+    const ch = character > 0 ? character : 0;
+    // Clamp to the line's text: a position past the end or inside the line break goes to the line's end.
+    return start + Math.min(ch, len);
+  }
+
+  /** Offset → LSP position. */
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(Math.floor(offset) || 0, this.total));
+    if (this.total === 0) return { line: 0, character: 0 };
+    if (o === this.total && this.endsWithBreak) return { line: this.lineCount - 1, character: 0 };
+    let si = this.segmentIndexAtOffset(o);
+    while (si > 0 && this.segments[si].text.length === 0) si--;
+    const seg = this.segments[si];
+    const rel = o - this.segOffsets[si];
+    const li = lineAt(seg.lineStarts, rel);
+    return { line: this.segLines[si] + li, character: Math.min(rel - seg.lineStarts[li], lineLength(seg, li)) };
+  }
+
+  /** The text of a range (or of everything). */
+  getTextRange(range: Range): string {
+    const a = this.offsetAt(range.start);
+    const b = this.offsetAt(range.end);
+    return this.slice(a, Math.max(a, b));
+  }
+
+  /** The text between two offsets, read from the segments it spans. */
+  slice(a: number, b: number): string {
+    if (b <= a) return '';
+    let si = this.segmentIndexAtOffset(a);
+    let out = '';
+    let pos = a;
+    while (pos < b && si < this.segments.length) {
+      const start = this.segOffsets[si];
+      const seg = this.segments[si];
+      const from = pos - start;
+      const to = Math.min(b - start, seg.text.length);
+      if (to > from) out += seg.text.slice(from, to);
+      pos = start + seg.text.length;
+      si++;
+    }
+    return out;
+  }
+
+  /** The text of one line, without its line break. */
+  lineText(line: number): string {
+    const si = this.segmentIndexAtLine(line);
+    if (si < 0) return '';
+    const seg = this.segments[si];
+    const rel = line - this.segLines[si];
+    if (rel < 0 || rel >= seg.lineStarts.length) return '';
+    const start = seg.lineStarts[rel];
+    return seg.text.slice(start, start + lineLength(seg, rel));
+  }
+
+  /**
+   * Replaces the text between two offsets. Only the touched segments (and the one
+   * before, whose last line an edit can join) are split and analysed again.
+   */
+  applyEdit(startOffset: number, endOffset: number, newText: string): void {
+    const a = Math.max(0, Math.min(startOffset, this.total));
+    const b = Math.max(a, Math.min(endOffset, this.total));
+    if (a === b && newText.length === 0) return;
+    let first = this.segmentIndexAtOffset(a);
+    if (first > 0) first--;
+    const last = this.segmentIndexAtOffset(b);
+    const regionStart = this.segOffsets[first];
+    let region = '';
+    for (let i = first; i <= last; i++) region += this.segments[i].text;
+    region = region.slice(0, a - regionStart) + newText + region.slice(b - regionStart);
+    // The region starts at the file's start or at a document-opening line the edit did not touch.
+    const fresh = splitSegments(region, first === 0);
+    this.segments.splice(first, last - first + 1, ...fresh);
+    this.reindex();
+  }
+
+  private reindex(): void {
+    const n = this.segments.length;
+    this.segOffsets = new Array<number>(n);
+    this.segLines = new Array<number>(n);
+    let off = 0;
+    let line = 0;
+    for (let i = 0; i < n; i++) {
+      this.segOffsets[i] = off;
+      this.segLines[i] = line;
+      const seg = this.segments[i];
+      off += seg.text.length;
+      line += seg.lineStarts.length;
+    }
+    this.total = off;
+    let lastText = '';
+    for (let i = n - 1; i >= 0; i--) {
+      if (this.segments[i].text.length > 0) {
+        lastText = this.segments[i].text;
+        break;
+      }
+    }
+    const c = lastText.charCodeAt(lastText.length - 1);
+    this.endsWithBreak = c === 10 || c === 13;
+    this.docsCache = undefined;
+    this.generation++;
+  }
+}
+
+/** Length of a segment's line without its line break. */
+export function lineLength(seg: Segment, rel: number): number {
+  const start = seg.lineStarts[rel];
+  if (start === undefined) return 0;
+  let end = rel + 1 < seg.lineStarts.length ? seg.lineStarts[rel + 1] : seg.text.length;
+  if (end > start && seg.text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && seg.text.charCodeAt(end - 1) === 13) end--;
+  return end - start;
+}

@@ -1,0 +1,389 @@
+// Line classification and the header-line parser (format spec, sections 2 and 3).
+// Hand-written scanners: linear in the line's length, no regular expressions that
+// could backtrack, and they never throw. Columns are UTF-16 offsets in the line.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface HeaderFault extends Span {
+  message: string;
+}
+
+export interface ParsedAttribute {
+  key: string;
+  value: string;
+  /** The whole `key=value` text. */
+  span: Span;
+  keySpan: Span;
+  valueSpan: Span;
+}
+
+export interface ParsedHeader {
+  /** The best name that can be read from the line ('' when there is none). */
+  name: string;
+  nameSpan: Span;
+  attributes: ParsedAttribute[];
+  /** The first fault against the exact form; undefined for a valid header. */
+  fault?: HeaderFault;
+}
+
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 34;
+const LT = 60;
+const GT = 62;
+const BACKSLASH = 92;
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
+
+/** True for any white space a line can hold (spaces, tabs and other Unicode spaces). */
+function isWhite(c: number): boolean {
+  return c === SPACE || c === TAB || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+    c === 0x3000 || c === 0xfeff;
+}
+
+export function isBlankLine(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!isWhite(line.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `<<<END>>>` with only spaces or tabs after it. */
+export function isEndLine(line: string): boolean {
+  if (!line.startsWith('<<<END>>>')) return false;
+  for (let i = 9; i < line.length; i++) if (!isBlank(line.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The prefix of a line that opens a document: the exact `<<<FILE`, or a near
+ * miss a person clearly meant as a header (`<<<file`, `<<FILE`, `<<<<FILE`,
+ * `<<< FILE`, an indented `<<<FILE`). Returns undefined for ordinary lines.
+ */
+export interface HeaderPrefix {
+  /** Column just after the `FILE` keyword. */
+  end: number;
+  /** Why the prefix is not the exact `<<<FILE` at column 0, if it is not. */
+  fault?: HeaderFault;
+}
+
+export function headerPrefix(line: string): HeaderPrefix | undefined {
+  if (line.startsWith('<<<FILE')) return { end: 7 };
+  const n = line.length;
+  let i = 0;
+  while (i < n && isBlank(line.charCodeAt(i))) i++;
+  const indent = i;
+  const ltStart = i;
+  while (i < n && line.charCodeAt(i) === LT) i++;
+  const lts = i - ltStart;
+  if (lts < 2) return undefined;
+  const gapStart = i;
+  while (i < n && isBlank(line.charCodeAt(i))) i++;
+  const gap = i - gapStart;
+  if (i + 4 > n || line.slice(i, i + 4).toUpperCase() !== 'FILE') return undefined;
+  const keyword = line.slice(i, i + 4);
+  const end = i + 4;
+  // After the keyword a near miss must look like a header: white space, `>`, `"` or the line's end.
+  if (end < n) {
+    const c = line.charCodeAt(end);
+    if (!isBlank(c) && c !== GT && c !== QUOTE) return undefined;
+  }
+  let message: string;
+  if (indent > 0) {
+    message = `This header is indented: \`<<<FILE\` must start at the very beginning of the line. Remove the ${indent === 1 ? 'space' : `${indent} spaces or tabs`} before it.`;
+  } else if (lts !== 3) {
+    message = `A header starts with exactly three \`<\`, but this line has ${lts}. Write \`<<<FILE\`.`;
+  } else if (gap > 0) {
+    message = 'There is a space between `<<<` and `FILE`. Write `<<<FILE` as one word.';
+  } else {
+    message = `\`${keyword}\` must be written in capitals: a header starts with \`<<<FILE\`.`;
+  }
+  return { end, fault: { start: 0, end, message } };
+}
+
+/** True when the line opens a document (a header or a malformed header). */
+export function isDocumentStart(line: string): boolean {
+  return headerPrefix(line) !== undefined;
+}
+
+/** Reads a bare token: up to white space, `"` or `>>>`. Returns its end column. */
+function scanBare(line: string, i: number): number {
+  const n = line.length;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (isWhite(c) || c === QUOTE) break;
+    if (c === GT && line.charCodeAt(i + 1) === GT && line.charCodeAt(i + 2) === GT) break;
+    i++;
+  }
+  return i;
+}
+
+interface QuotedScan {
+  value: string;
+  end: number;
+  fault?: HeaderFault;
+}
+
+/** Reads a double-quoted token starting at the opening quote. */
+function scanQuoted(line: string, i: number, what: string): QuotedScan {
+  const n = line.length;
+  const open = i;
+  i++;
+  let value = '';
+  let fault: HeaderFault | undefined;
+  let chunk = i;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c === QUOTE) {
+      value += line.slice(chunk, i);
+      return { value, end: i + 1, fault };
+    }
+    if (c === BACKSLASH) {
+      value += line.slice(chunk, i);
+      const next = line.charCodeAt(i + 1);
+      if (next === QUOTE || next === BACKSLASH) {
+        value += line[i + 1];
+      } else if (i + 1 < n) {
+        fault ??= {
+          start: i,
+          end: i + 2,
+          message: `\`\\${line[i + 1]}\` is not allowed in a quoted ${what}: only \`\\"\` and \`\\\\\` are escapes. Write \`\\\\\` for a backslash.`,
+        };
+        value += line[i + 1];
+      }
+      i += 2;
+      chunk = i;
+      continue;
+    }
+    i++;
+  }
+  value += line.slice(chunk, n);
+  return {
+    value,
+    end: n,
+    fault: fault ?? {
+      start: open,
+      end: n,
+      message: `The quoted ${what} that starts here has no closing \`"\`. Add \`"\` after the ${what}.`,
+    },
+  };
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
+function quoteForMessage(text: string): string {
+  const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return `\`${shown}\``;
+}
+
+/**
+ * Parses a line that opens a document. Never throws; a line that breaks the exact
+ * form gets the first fault found and still yields the best name and attributes.
+ */
+export function parseHeader(line: string): ParsedHeader {
+  const prefix = headerPrefix(line) ?? { end: Math.min(7, line.length) };
+  let fault: HeaderFault | undefined = prefix.fault;
+  const setFault = (f: HeaderFault): void => {
+    fault ??= f;
+  };
+  const n = line.length;
+  let i = prefix.end;
+  const attributes: ParsedAttribute[] = [];
+
+  // `<<<FILEname>>>`: the name follows the keyword with no space.
+  if (i < n && !isBlank(line.charCodeAt(i)) && !line.startsWith('>>>', i)) {
+    const nameEnd = scanBare(line, i);
+    setFault({
+      start: prefix.end - 4,
+      end: Math.max(nameEnd, i + 1),
+      message: 'Put a space between `FILE` and the document name.',
+    });
+  }
+  while (i < n && isWhite(line.charCodeAt(i))) i++;
+
+  // The name.
+  let name = '';
+  let nameSpan: Span = { start: i, end: i };
+  if (i >= n || line.startsWith('>>>', i)) {
+    setFault({
+      start: 0,
+      end: n,
+      message: 'This header has no document name. Write the name after `<<<FILE `, for example `<<<FILE article-001.txt>>>`.',
+    });
+  } else if (line.charCodeAt(i) === QUOTE) {
+    const q = scanQuoted(line, i, 'name');
+    if (q.fault) setFault(q.fault);
+    name = q.value;
+    nameSpan = { start: i, end: q.end };
+    if (q.value.length === 0 && !q.fault) {
+      setFault({ start: i, end: q.end, message: 'The document name is empty. Write a name between the quotes.' });
+    }
+    i = q.end;
+    if (i < n && !isWhite(line.charCodeAt(i)) && !line.startsWith('>>>', i)) {
+      setFault({ start: i, end: i + 1, message: 'Put a space after the quoted name.' });
+    }
+  } else {
+    const end = scanBare(line, i);
+    name = line.slice(i, end);
+    nameSpan = { start: i, end };
+    i = end;
+    if (i < n && line.charCodeAt(i) === QUOTE) {
+      const q = scanQuoted(line, i, 'name');
+      setFault({
+        start: nameSpan.start,
+        end: q.end,
+        message: 'A name without quotes cannot contain `"`. Put the whole name in double quotes and write `\\"` for each quote inside it.',
+      });
+      i = q.end;
+      nameSpan = { start: nameSpan.start, end: i };
+      name = line.slice(nameSpan.start, i);
+    }
+  }
+
+  // Attributes up to `>>>`.
+  let closed = false;
+  while (i < n) {
+    const wsStart = i;
+    while (i < n && isWhite(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    if (line.startsWith('>>>', i)) {
+      closed = true;
+      i += 3;
+      break;
+    }
+    if (i === wsStart && attributes.length > 0) {
+      setFault({ start: i, end: i + 1, message: 'Put a space between attributes.' });
+    }
+    const tokenStart = i;
+    const c = line.charCodeAt(i);
+    if (c === QUOTE) {
+      const q = scanQuoted(line, i, 'text');
+      setFault({
+        start: tokenStart,
+        end: q.end,
+        message: `${quoteForMessage(line.slice(tokenStart, q.end))} is not an attribute: after the name a header holds only key=value attributes. Put a name with spaces in quotes as a whole.`,
+      });
+      i = q.end;
+      continue;
+    }
+    let k = i;
+    if (isKeyStart(c)) {
+      k++;
+      while (k < n && isKeyChar(line.charCodeAt(k))) k++;
+    }
+    if (k > i && line.charCodeAt(k) === 61 /* = */) {
+      const key = line.slice(i, k);
+      const valueStart = k + 1;
+      let value: string;
+      let valueEnd: number;
+      if (line.charCodeAt(valueStart) === QUOTE) {
+        const q = scanQuoted(line, valueStart, 'value');
+        if (q.fault) setFault(q.fault);
+        value = q.value;
+        valueEnd = q.end;
+      } else {
+        valueEnd = scanBare(line, valueStart);
+        value = line.slice(valueStart, valueEnd);
+        if (line.charCodeAt(valueEnd) === QUOTE) {
+          const q = scanQuoted(line, valueEnd, 'value');
+          setFault({
+            start: valueStart,
+            end: q.end,
+            message: `A value without quotes cannot contain \`"\`. Put the whole value of \`${key}\` in double quotes.`,
+          });
+          valueEnd = q.end;
+          value = line.slice(valueStart, valueEnd);
+        }
+      }
+      attributes.push({
+        key,
+        value,
+        span: { start: tokenStart, end: valueEnd },
+        keySpan: { start: tokenStart, end: k },
+        valueSpan: { start: valueStart, end: valueEnd },
+      });
+      i = valueEnd;
+      continue;
+    }
+    // Not key=value: report the token and skip it.
+    const end = Math.max(scanBare(line, i), i + 1);
+    const token = line.slice(tokenStart, end);
+    if (/^>+$/.test(token) && end === n) {
+      setFault({
+        start: tokenStart,
+        end,
+        message: `This header ends with \`${token}\` instead of \`>>>\`. Close it with exactly three \`>\`.`,
+      });
+    } else if (k > i && (k === end || line.charCodeAt(k) !== 61)) {
+      setFault({
+        start: tokenStart,
+        end,
+        message: `${quoteForMessage(token)} is not an attribute: write attributes as key=value (for example \`lang=fr\`), and put a name with spaces in double quotes.`,
+      });
+    } else {
+      setFault({
+        start: tokenStart,
+        end,
+        message: `${quoteForMessage(token)} is not a valid attribute: a key starts with a letter and holds only letters, digits, \`_\`, \`.\` or \`-\`, followed by \`=\` and a value.`,
+      });
+    }
+    i = end;
+  }
+
+  if (closed) {
+    let j = i;
+    while (j < n && isBlank(line.charCodeAt(j))) j++;
+    if (j < n) {
+      setFault({
+        start: j,
+        end: n,
+        message: 'There is text after the closing `>>>` of this header. Move it to the next line or remove it.',
+      });
+    }
+  } else if (name !== '' || attributes.length > 0) {
+    // A bare name that swallowed a short closing (`x>>`, `x>`): read the name without it.
+    const m = /(>{1,2})$/.exec(name);
+    if (m && attributes.length === 0 && nameSpan.end === n) {
+      name = name.slice(0, name.length - m[1].length);
+      nameSpan = { start: nameSpan.start, end: nameSpan.end - m[1].length };
+      setFault({
+        start: nameSpan.end,
+        end: n,
+        message: `This header ends with \`${m[1]}\` instead of \`>>>\`. Close it with exactly three \`>\`.`,
+      });
+      if (name === '') {
+        setFault({ start: 0, end: n, message: 'This header has no document name. Write the name after `<<<FILE `.' });
+      }
+    }
+    setFault({
+      start: 0,
+      end: n,
+      message: 'This header is not closed: add `>>>` at the end of the line.',
+    });
+  }
+
+  return { name, nameSpan, attributes, fault };
+}
+
+/** A name written as the canonical header form wants it: bare when possible, else quoted. */
+export function formatName(name: string): string {
+  if (name.length > 0 && scanBare(name, 0) === name.length && !/[\s"]/.test(name)) return name;
+  return `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/** The canonical header line for a name and attributes. */
+export function formatHeader(name: string, attributes: readonly { key: string; value: string }[]): string {
+  const parts = [`<<<FILE ${formatName(name)}`];
+  for (const a of attributes) parts.push(`${a.key}=${formatName(a.value)}`);
+  return `${parts.join(' ')}>>>`;
+}

@@ -1,0 +1,395 @@
+// The LSP adapter: connection, documents, configuration and wiring. All format
+// logic lives in the pure service (model/, features/); this file only converts
+// between LSP messages and the service's plain data.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeAction as LspCodeAction,
+  CodeActionKind,
+  createConnection,
+  Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DocumentSymbol as LspDocumentSymbol,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  MarkupKind,
+  ProposedFeatures,
+  SymbolKind,
+  TextDocuments,
+  TextDocumentsConfiguration,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { configFromSettings } from './config';
+import { codeActions, fixAll } from './features/codeActions';
+import { computeDiagnostics } from './features/diagnostics';
+import { DocumentSymbol, documentSymbols, symbolDetail } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { IndexedDocument, workspaceSymbols } from './features/workspaceSymbols';
+import { CorpusModel } from './model/corpusModel';
+import type { Diagnostic, Position, Range, Severity } from './model/types';
+import { ConfigResolver, FileSystem, positionInText } from './workspace';
+
+/** A text document whose text lives in the corpus model (no second copy, no full-text copy per edit). */
+export class CorpusTextDocument {
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    public model: CorpusModel,
+  ) {}
+
+  getText(range?: Range): string {
+    return range ? this.model.getTextRange(range) : this.model.getText();
+  }
+
+  positionAt(offset: number): Position {
+    return this.model.positionAt(offset);
+  }
+
+  offsetAt(position: Position): number {
+    return this.model.offsetAt(position);
+  }
+
+  get lineCount(): number {
+    return this.model.lineCount;
+  }
+}
+
+function isRangeChange(c: TextDocumentContentChangeEvent): c is { range: Range; text: string } {
+  return (c as { range?: Range }).range !== undefined;
+}
+
+const documentsConfig: TextDocumentsConfiguration<CorpusTextDocument> = {
+  create(uri, languageId, version, content) {
+    return new CorpusTextDocument(uri, languageId, version, CorpusModel.parse(content));
+  },
+  update(document, changes, version) {
+    for (const change of changes) {
+      if (isRangeChange(change)) {
+        const a = document.model.offsetAt(change.range.start);
+        const b = document.model.offsetAt(change.range.end);
+        document.model.applyEdit(Math.min(a, b), Math.max(a, b), change.text);
+      } else {
+        document.model = CorpusModel.parse(change.text);
+      }
+    }
+    document.version = version;
+    return document;
+  },
+};
+
+const nodeFs: FileSystem = {
+  readFile(p) {
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(documentsConfig);
+const resolver = new ConfigResolver(nodeFs);
+let workspaceRoots: string[] = [];
+let hasConfigurationCapability = false;
+/** Documents of corpus files in the workspace that are not open, for workspace symbols. */
+const index = new Map<string, IndexedDocument[]>();
+/** Configuration files that currently have diagnostics published. */
+const rcWithDiagnostics = new Set<string>();
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'corpus',
+    message: d.message,
+    relatedInformation: d.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+  };
+}
+
+// Validation is scheduled, not run inside the change notification: a burst of
+// changes (typing, a paste, an undo) is validated once, after the burst.
+const pending = new Set<string>();
+let scheduled = false;
+
+function scheduleValidation(uri: string): void {
+  pending.add(uri);
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    const uris = [...pending];
+    pending.clear();
+    for (const u of uris) validate(u);
+  });
+}
+
+function validate(uri: string): void {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  try {
+    const resolved = resolver.resolve(uriToPath(uri));
+    const diagnostics = computeDiagnostics(doc.model, resolved.config);
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
+    publishRcProblems(resolved.rcPath, resolved.rcText, resolved.rcProblems);
+  } catch (e) {
+    connection.console.error(`Validating ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  }
+}
+
+function publishRcProblems(rcPath: string | undefined, rcText: string | undefined, problems: { message: string; start: number; end: number; severity: 'error' | 'warning' }[]): void {
+  if (!rcPath || rcText === undefined) return;
+  const uri = pathToFileURL(rcPath).toString();
+  if (problems.length === 0 && !rcWithDiagnostics.has(uri)) return;
+  if (problems.length === 0) rcWithDiagnostics.delete(uri);
+  else rcWithDiagnostics.add(uri);
+  void connection.sendDiagnostics({
+    uri,
+    diagnostics: problems.map((p) => ({
+      range: { start: positionInText(rcText, p.start), end: positionInText(rcText, p.end) },
+      severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: 'corpus',
+      code: 'invalid-config',
+      message: p.message,
+    })),
+  });
+}
+
+function clearRcDiagnostics(): void {
+  for (const uri of rcWithDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  rcWithDiagnostics.clear();
+}
+
+async function refreshSettings(): Promise<void> {
+  if (!hasConfigurationCapability) return;
+  try {
+    const value: unknown = await connection.workspace.getConfiguration('corpus');
+    resolver.setSettings(configFromSettings(value));
+  } catch (e) {
+    connection.console.warn(`Could not read the corpus settings: ${String(e)}`);
+  }
+}
+
+function revalidateAll(): void {
+  clearRcDiagnostics();
+  for (const d of documents.all()) scheduleValidation(d.uri);
+}
+
+// ---- workspace index (workspace symbols over files that are not open) ----
+
+function indexEntries(model: CorpusModel): IndexedDocument[] {
+  return model.documents.map((d) => ({ name: d.name, detail: symbolDetail(d.facts), range: d.range }));
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test']);
+
+function indexFile(filePath: string): void {
+  const uri = pathToFileURL(filePath).toString();
+  try {
+    const stat = fs.statSync(filePath);
+    // Past VS Code's own sync limit a file is indexed by the CLI's streaming reader, not here.
+    if (stat.size > 64 * 1024 * 1024) return;
+    index.set(uri, indexEntries(CorpusModel.parse(fs.readFileSync(filePath, 'utf8'))));
+  } catch {
+    index.delete(uri);
+  }
+}
+
+async function indexWorkspace(): Promise<void> {
+  const queue = [...workspaceRoots];
+  let files = 0;
+  while (queue.length > 0) {
+    const dir = queue.shift() as string;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) queue.push(p);
+      } else if (e.isFile() && e.name.endsWith('.corpus')) {
+        indexFile(p);
+        // Yield between files so requests are answered while a large workspace is indexed.
+        if (++files % 8 === 0) await new Promise((r) => setImmediate(r));
+      }
+    }
+  }
+}
+
+// ---- LSP wiring ----
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+  workspaceRoots = (params.workspaceFolders ?? [])
+    .map((f) => uriToPath(f.uri))
+    .filter((p): p is string => p !== undefined);
+  if (workspaceRoots.length === 0 && params.rootUri) {
+    const p = uriToPath(params.rootUri);
+    if (p) workspaceRoots = [p];
+  }
+  const settings = params.initializationOptions?.settings;
+  if (settings) resolver.setSettings(configFromSettings(settings));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'Corpus documents' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.corpus'] },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'corpus-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasConfigurationCapability) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpus' });
+    await refreshSettings();
+    revalidateAll();
+  }
+  void indexWorkspace().catch((e) => connection.console.error(`Indexing the workspace failed: ${String(e)}`));
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (hasConfigurationCapability) await refreshSettings();
+  else resolver.setSettings(configFromSettings((change.settings as { corpus?: unknown } | undefined)?.corpus));
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  let configChanged = false;
+  for (const c of params.changes) {
+    const p = uriToPath(c.uri);
+    if (!p) continue;
+    if (p.endsWith('.corpusrc.json')) configChanged = true;
+    else if (p.endsWith('.corpus') && !documents.get(c.uri)) {
+      if (c.type === FileChangeType.Deleted) index.delete(c.uri);
+      else indexFile(p);
+    }
+  }
+  if (configChanged) {
+    resolver.invalidate();
+    revalidateAll();
+  }
+});
+
+documents.onDidOpen((e) => scheduleValidation(e.document.uri));
+documents.onDidChangeContent((e) => scheduleValidation(e.document.uri));
+documents.onDidClose((e) => {
+  pending.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  const p = uriToPath(e.document.uri);
+  if (p && p.endsWith('.corpus')) indexFile(p);
+});
+
+const SYMBOL_KIND = { document: SymbolKind.File, person: SymbolKind.Constant } as const;
+
+function toLspSymbol(s: DocumentSymbol): LspDocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children.map(toLspSymbol),
+  };
+}
+
+connection.onDocumentSymbol((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? documentSymbols(doc.model, token).map(toLspSymbol) : [];
+});
+
+connection.onFoldingRanges((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? foldingRanges(doc.model, token).map((r) => ({ startLine: r.startLine, endLine: r.endLine, kind: 'region' })) : [];
+});
+
+connection.onHover((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const h = hover(doc.model, params.position, token);
+  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
+});
+
+connection.onCodeAction((params, token) => {
+  const uri = params.textDocument.uri;
+  const doc = documents.get(uri);
+  if (!doc) return [];
+  const config = resolver.resolve(uriToPath(uri)).config;
+  const only = params.context.only;
+  const out: LspCodeAction[] = [];
+  const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
+  const wantsFixAll = only?.some((k) => 'source.fixAll.corpus'.startsWith(k) && k !== '') ?? false;
+  if (wantsQuickFix) {
+    const lspDiags = params.context.diagnostics;
+    for (const a of codeActions(doc.model, config, params.range, token)) {
+      const target = a.diagnostic;
+      const diag = target
+        ? lspDiags.find((d) => d.code === target.code && d.range.start.line === target.range.start.line && d.range.start.character === target.range.start.character)
+        : undefined;
+      out.push({
+        title: a.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: diag ? [diag] : undefined,
+        isPreferred: a.isPreferred,
+        edit: { changes: { [uri]: a.edits } },
+      });
+    }
+  }
+  if (wantsFixAll) {
+    const edits = fixAll(doc.model, config, token);
+    if (edits.length > 0) {
+      out.push({ title: 'Fix all corpus problems that have a clear fix', kind: 'source.fixAll.corpus', edit: { changes: { [uri]: edits } } });
+    }
+  }
+  return out;
+});
+
+connection.onWorkspaceSymbol((params) => {
+  const all = new Map(index);
+  for (const d of documents.all()) all.set(d.uri, indexEntries(d.model));
+  return workspaceSymbols(all, params.query, (uri) => path.basename(uriToPath(uri) ?? uri)).map((s) => ({
+    name: s.name,
+    kind: SYMBOL_KIND[s.kind],
+    location: { uri: s.uri, range: s.range },
+    containerName: s.containerName,
+  }));
+});
+
+process.on('uncaughtException', (e) => {
+  // Never die on one bad request: log it; the failing request already got its error.
+  connection.console.error(`Unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+});
+
+documents.listen(connection);
+connection.listen();
