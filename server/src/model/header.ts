@@ -225,6 +225,11 @@ export function parseHeader(line: string): ParsedHeader {
     if (q.fault) setFault(q.fault);
     name = q.value;
     nameSpan = { start: i, end: q.end };
+    if (q.end === n && line.charCodeAt(n - 1) !== QUOTE) {
+      // An unclosed quote swallows the rest of the line: the best name stops before `>>>`.
+      const close = name.indexOf('>>>');
+      if (close >= 0) name = name.slice(0, close).trimEnd();
+    }
     if (q.value.length === 0 && !q.fault) {
       setFault({ start: i, end: q.end, message: 'The document name is empty. Write a name between the quotes.' });
     }
@@ -232,6 +237,13 @@ export function parseHeader(line: string): ParsedHeader {
     if (i < n && !isWhite(line.charCodeAt(i)) && !line.startsWith('>>>', i)) {
       setFault({ start: i, end: i + 1, message: 'Put a space after the quoted name.' });
     }
+  } else if (looksLikeKnownAttribute(line, i)) {
+    // `<<<FILE date=2024-12-01>>>`: the name was forgotten and an attribute took its place.
+    setFault({
+      start: 0,
+      end: n,
+      message: `This header has no document name: \`${line.slice(i, scanBare(line, i))}\` is an attribute. Write the name first, for example \`<<<FILE article-001.txt ${line.slice(i, scanBare(line, i))}>>>\`.`,
+    });
   } else {
     const end = scanBare(line, i);
     name = line.slice(i, end);
@@ -350,20 +362,29 @@ export function parseHeader(line: string): ParsedHeader {
         message: 'There is text after the closing `>>>` of this header. Move it to the next line or remove it.',
       });
     }
-  } else if (name !== '' || attributes.length > 0) {
-    // A bare name that swallowed a short closing (`x>>`, `x>`): read the name without it.
-    const m = /(>{1,2})$/.exec(name);
-    if (m && attributes.length === 0 && nameSpan.end === n) {
-      name = name.slice(0, name.length - m[1].length);
-      nameSpan = { start: nameSpan.start, end: nameSpan.end - m[1].length };
+  } else {
+    // A closing written short (`x>>`, `date=2024>`): read the last token without it.
+    let end = n;
+    while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
+    let gts = 0;
+    while (gts < 2 && end - gts > 0 && line.charCodeAt(end - gts - 1) === GT) gts++;
+    const last = attributes[attributes.length - 1];
+    if (gts > 0 && last && last.valueSpan.end === end && last.value.endsWith('>'.repeat(gts))) {
+      last.value = last.value.slice(0, last.value.length - gts);
+      last.valueSpan = { start: last.valueSpan.start, end: end - gts };
+      last.span = { start: last.span.start, end: end - gts };
+    } else if (gts > 0 && !last && nameSpan.end === end && line.charCodeAt(nameSpan.start) !== QUOTE && name.length > gts) {
+      name = name.slice(0, name.length - gts);
+      nameSpan = { start: nameSpan.start, end: end - gts };
+    } else {
+      gts = 0;
+    }
+    if (gts > 0) {
       setFault({
-        start: nameSpan.end,
-        end: n,
-        message: `This header ends with \`${m[1]}\` instead of \`>>>\`. Close it with exactly three \`>\`.`,
+        start: end - gts,
+        end,
+        message: `This header ends with \`${'>'.repeat(gts)}\` instead of \`>>>\`. Close it with exactly three \`>\`.`,
       });
-      if (name === '') {
-        setFault({ start: 0, end: n, message: 'This header has no document name. Write the name after `<<<FILE `.' });
-      }
     }
     setFault({
       start: 0,
@@ -373,6 +394,14 @@ export function parseHeader(line: string): ParsedHeader {
   }
 
   return { name, nameSpan, attributes, fault };
+}
+
+const KNOWN_ATTRIBUTE_PREFIX = ['date=', 'lang=', 'title=', 'source='];
+
+/** True when the token at `i` reads as a known attribute (`date=…`), not as a name. */
+function looksLikeKnownAttribute(line: string, i: number): boolean {
+  for (const p of KNOWN_ATTRIBUTE_PREFIX) if (line.startsWith(p, i)) return true;
+  return false;
 }
 
 /** A name written as the canonical header form wants it: bare when possible, else quoted. */

@@ -384,7 +384,9 @@ function analyseDocument(
       ],
     });
   }
-  if (dates.length === 0 && !dateAttempt) {
+  // A broken header may hold a date that could not be read: then its fault is the one to fix first.
+  const unreadableDate = header.fault !== undefined && text.slice(0, headerLen).includes('date=');
+  if (dates.length === 0 && !dateAttempt && !unreadableDate) {
     const nameRange = lineRange(0, header.name !== '' ? header.nameSpan : { start: 0, end: headerLen });
     problems.push({
       code: 'missing-date',
