@@ -62,6 +62,8 @@ export function chronoMatches(text: string, lang: 'en' | 'fr' | 'es'): RawMatch[
     while (len > 0 && ' \t\r\n,.;:'.includes(matched[len - 1])) len--;
     matched = matched.slice(0, len);
     const base = { start, end: start + matched.length, language: lang };
+    // "1/2" or "3/4" without a year and without a month word is far more often a fraction than a date.
+    if (year === undefined && !/\p{L}/u.test(matched)) continue;
     if (month !== undefined && day !== undefined) {
       if (year !== undefined ? !isValidDate(year, month, day) : !isPossibleDayMonth(day, month)) continue;
       const m: RawMatch = { ...base, kind: 'date', month, day, year, weekday };

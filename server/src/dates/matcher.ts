@@ -30,6 +30,8 @@ export interface RawMatch {
   weekday?: number;
   yearStart?: number;
   yearEnd?: number;
+  /** A day and month that do not exist (31 February): its words are used up but it is not reported. */
+  invalid?: boolean;
 }
 
 const MIN_YEAR = 1000;
@@ -107,10 +109,10 @@ function numericDate(tokens: readonly Token[], i: number): { day: number; month:
 }
 
 function finish(tokens: readonly Token[], startTok: number, next: number, m: Omit<RawMatch, 'start' | 'end'>, yearTok?: number): RawMatch | undefined {
-  if (m.day !== undefined && m.month !== undefined) {
-    if (m.year !== undefined ? !isValidDate(m.year, m.month, m.day) : !isPossibleDayMonth(m.day, m.month)) return undefined;
-  }
   const r: RawMatch = { ...m, start: tokens[startTok].start, end: tokens[next - 1].end };
+  if (m.day !== undefined && m.month !== undefined) {
+    if (m.year !== undefined ? !isValidDate(m.year, m.month, m.day) : !isPossibleDayMonth(m.day, m.month)) r.invalid = true;
+  }
   if (yearTok !== undefined) {
     r.yearStart = tokens[yearTok].start;
     r.yearEnd = tokens[yearTok].end;
@@ -257,6 +259,12 @@ function standsAloneLeft(tokens: readonly Token[], i: number): boolean {
 
 /** "March 2025", "March, 2025", "mars 2025", "marzo de 2025". */
 function matchMonthYear(tokens: readonly Token[], i: number, docLang: DateLanguage): RawMatch | undefined {
+  // After a day ("13 March 2025", "31st February 2025", "13 de marzo de 2025") this is part of a full date, which
+  // chrono reads (or rejects when the day does not exist): do not fall back to the month alone.
+  let p = i - 1;
+  if (tokens[p]?.norm === 'de' || tokens[p]?.norm === 'of') p--;
+  if (p >= 1 && !tokens[p].isNumber && adjacent(tokens, p - 1, p) && tokens[p - 1].isNumber) p--;
+  if (p >= 0 && dayValue(tokens[p]) !== undefined) return undefined;
   const langs: DateLanguage[] = (['en', 'fr', 'es'] as const).filter((l) => l !== docLang);
   if (docLang === 'en' || docLang === 'fr' || docLang === 'es') langs.unshift(docLang);
   for (const lang of langs) {
@@ -308,7 +316,7 @@ export function matchDates(tokens: readonly Token[], docLang: DateLanguage): Raw
       if (r && (!best || r.end > best.end)) best = r;
     }
     if (best) {
-      out.push(best);
+      if (!best.invalid) out.push(best);
       while (i < tokens.length && tokens[i].start < best.end) i++;
     } else {
       i++;

@@ -68,7 +68,7 @@ function neighbourFit(day: number, ns: readonly Neighbour[]): { bonus: number; n
 }
 
 /** Every year the evidence supports for an expression without a year, best first. */
-function yearOptions(e: DateExpression, all: readonly DateExpression[], ctx: ProposeContext): YearOption[] {
+function yearOptions(e: DateExpression, all: readonly DateExpression[], ctx: ProposeContext): { options: YearOption[]; impossible: number[] } {
   const options = new Map<number, YearOption>();
   const add = (o: YearOption): void => {
     const old = options.get(o.year);
@@ -134,9 +134,11 @@ function yearOptions(e: DateExpression, all: readonly DateExpression[], ctx: Pro
     }
     if (best) add(best);
   }
-  return [...options.values()]
-    .filter((o) => dayIn(o.year, e) !== undefined)
-    .sort((a, b) => b.score - a.score || b.year - a.year);
+  const all_ = [...options.values()];
+  return {
+    options: all_.filter((o) => dayIn(o.year, e) !== undefined).sort((a, b) => b.score - a.score || b.year - a.year),
+    impossible: all_.filter((o) => dayIn(o.year, e) === undefined).map((o) => o.year).sort(),
+  };
 }
 
 function quote(s: string): string {
@@ -217,9 +219,13 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
         candidates.push(make(e.year, { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, 30, ''));
         continue;
       }
-      const options = yearOptions(e, all, ctx);
+      const { options, impossible } = yearOptions(e, all, ctx);
       if (options.length === 0) {
-        candidates.push(make(undefined, undefined, 0, '; nothing gives its year (not the text, the document name or a neighbouring document), so the year is left open'));
+        const why =
+          impossible.length > 0
+            ? `; the year is left open: that day does not exist in ${impossible.join(' or ')}, the only year${impossible.length > 1 ? 's' : ''} found`
+            : '; nothing gives its year (not the text, the document name or a neighbouring document), so the year is left open';
+        candidates.push(make(undefined, undefined, 0, why));
         continue;
       }
       options.slice(0, 1 + MAX_ALTERNATIVE_YEARS).forEach((o, k) => {

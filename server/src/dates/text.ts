@@ -60,8 +60,8 @@ const LATIN_WORD_RE = /[a-zà-ÿ]+/giu;
 
 const STOPWORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
   en: new Set(['the', 'and', 'of', 'to', 'in', 'is', 'was', 'with', 'that', 'for', 'on', 'at', 'by', 'has', 'have']),
-  fr: new Set(['le', 'la', 'les', 'des', 'et', 'du', 'un', 'une', 'est', 'dans', 'pour', 'avec', 'au', 'aux', 'sur']),
-  es: new Set(['el', 'los', 'las', 'del', 'y', 'un', 'una', 'es', 'en', 'con', 'por', 'para', 'que', 'al', 'se']),
+  fr: new Set(['le', 'les', 'des', 'et', 'du', 'une', 'est', 'dans', 'pour', 'avec', 'au', 'aux', 'sur', 'il', 'qui', 'été', 'ce']),
+  es: new Set(['el', 'los', 'las', 'del', 'y', 'una', 'es', 'con', 'por', 'para', 'que', 'al', 'fue', 'su', 'año', 'más']),
 };
 
 /** The language of a text, from a language tag when it names one we know, else guessed from letters and common words. */
