@@ -1,0 +1,157 @@
+// Protocol-level tests: the built server, spawned over stdio, driven by a real
+// JSON-RPC client. Few and broad: the service-level tests cover the details.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  CodeActionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentSymbol,
+  DocumentSymbolRequest,
+  FileChangeType,
+  FoldingRangeRequest,
+  HoverRequest,
+  TextEdit,
+  WorkspaceSymbolRequest,
+  CodeAction,
+  SymbolInformation,
+} from 'vscode-languageserver-protocol/node';
+import { startServer, TestServer, fileUri } from '../support/lspClient';
+import { CorpusModel } from '../../server/src/model/corpusModel';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { DEFAULT_CONFIG } from '../../server/src/config';
+import { SEEDS, FIXTURES } from '../support/fixtures';
+
+let server: TestServer;
+let ws: string;
+const seedsText = fs.readFileSync(path.join(SEEDS, 'seeds.corpus'), 'utf8');
+
+before(async () => {
+  ws = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lsp-'));
+  fs.copyFileSync(path.join(SEEDS, 'seeds.corpus'), path.join(ws, 'seeds.corpus'));
+  fs.mkdirSync(path.join(ws, 'sub'));
+  fs.copyFileSync(path.join(FIXTURES, 'codes', 'duplicate-name.corpus'), path.join(ws, 'sub', 'closed-file.corpus'));
+  server = await startServer({ workspace: ws });
+});
+
+after(async () => {
+  await server.stop();
+  fs.rmSync(ws, { recursive: true, force: true });
+});
+
+test('seeds.corpus: three missing-date warnings, one partial-date, five symbols and folding ranges', async () => {
+  const uri = fileUri(path.join(ws, 'seeds.corpus'));
+  const diags = await server.open(uri, seedsText);
+  const summary = diags.diagnostics.map((d) => `${d.code}:${d.severity}:${d.range.start.line}`);
+  assert.deepEqual(summary, ['partial-date:3:21', 'missing-date:2:46', 'missing-date:2:67', 'missing-date:2:80']);
+  assert.ok(diags.diagnostics.every((d) => d.source === 'corpus'));
+  const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  assert.deepEqual(symbols.map((s) => s.name), ['000_49243bdc0dd67178.txt', '001_665790bf4786f678.txt', '002_e77d50c1257fff65.txt', '003_dc61dc6a43fd7c34.txt', '004_b79afbb6f32da4f5.txt']);
+  assert.match(symbols[0].detail ?? '', /^2024-12-12 · HÀ NỘI — State President Lương Cường/);
+  const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+  assert.equal(folds?.length, 5);
+  const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 9 } });
+  assert.match(JSON.stringify(hover?.contents), /Thursday 12 December 2024/);
+});
+
+test('quick fix and fix all over the protocol', async () => {
+  const uri = fileUri(path.join(ws, 'fix.corpus'));
+  const text = '<<<FILE a.txt date=2024-12-1 author=x>>>\nText.\n<<<FILE a.txt date=2024-01-01>>>\nMore.\n';
+  const diags = await server.open(uri, text);
+  const invalid = diags.diagnostics.find((d) => d.code === 'invalid-date');
+  assert.ok(invalid);
+  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri }, range: invalid.range, context: { diagnostics: [invalid] },
+  })) as CodeAction[];
+  const fix = actions.find((a) => a.title.includes('2024-12-01'));
+  assert.ok(fix?.isPreferred);
+  assert.deepEqual(fix?.diagnostics?.map((d) => d.code), ['invalid-date']);
+  const all = (await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+  })) as CodeAction[];
+  assert.equal(all.length, 1);
+  const edits = all[0].edit?.changes?.[uri] as TextEdit[];
+  const model = CorpusModel.parse(text);
+  const sorted = [...edits].sort((x, y) => model.offsetAt(y.range.start) - model.offsetAt(x.range.start));
+  let fixed = text;
+  for (const e of sorted) fixed = fixed.slice(0, model.offsetAt(e.range.start)) + e.newText + fixed.slice(model.offsetAt(e.range.end));
+  assert.deepEqual(computeDiagnostics(CorpusModel.parse(fixed), DEFAULT_CONFIG), [], fixed);
+});
+
+test('a sequence of incremental edits ends with the diagnostics of a fresh parse', async () => {
+  const uri = fileUri(path.join(ws, 'edits.corpus'));
+  let text = seedsText;
+  await server.open(uri, text);
+  const edits = [
+    { range: { start: { line: 46, character: 0 }, end: { line: 46, character: 0 } }, text: 'x' }, // breaks header 002
+    { range: { start: { line: 1, character: 6 }, end: { line: 1, character: 16 } }, text: '2024-13-12' },
+    { range: { start: { line: 80, character: 3 }, end: { line: 80, character: 3 } }, text: '\r\n' },
+    { range: { start: { line: 46, character: 0 }, end: { line: 46, character: 1 } }, text: '' },
+    { range: { start: { line: 95, character: 0 }, end: { line: 96, character: 0 } }, text: '<<<END>>>\nLương Cường 👋\n' },
+  ];
+  const model = CorpusModel.parse(text);
+  let version = 1;
+  for (const e of edits) {
+    version++;
+    const a = model.offsetAt(e.range.start);
+    const b = model.offsetAt(e.range.end);
+    model.applyEdit(a, b, e.text);
+    text = text.slice(0, a) + e.text + text.slice(b);
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [e] });
+  }
+  const final = await server.nextDiagnostics(uri, version);
+  const fresh = computeDiagnostics(CorpusModel.parse(text), DEFAULT_CONFIG);
+  assert.deepEqual(final.diagnostics.map((d) => [d.code, d.range, d.message]), fresh.map((d) => [d.code, d.range, d.message]));
+});
+
+test('settings and .corpusrc.json change the diagnostics without a restart', async () => {
+  const uri = fileUri(path.join(ws, 'seeds.corpus'));
+  server.settings = { rules: { 'missing-date': 'off' } };
+  let next = server.nextDiagnostics(uri);
+  await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  let d = await next;
+  assert.deepEqual(d.diagnostics.map((x) => x.code), ['partial-date']);
+
+  const rc = path.join(ws, '.corpusrc.json');
+  fs.writeFileSync(rc, JSON.stringify({ rules: { 'partial-date': 'error', 'missing-date': 'hint' } }));
+  next = server.nextDiagnostics(uri);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Created }] });
+  d = await next;
+  assert.deepEqual(d.diagnostics.map((x) => `${x.code}:${x.severity}`), ['partial-date:1', 'missing-date:4', 'missing-date:4', 'missing-date:4']);
+
+  // An invalid rc file gets its own diagnostics; the defaults (and settings) apply.
+  fs.writeFileSync(rc, '{ "rules": { "missing-date": "loud" }, "colour": 1 }');
+  const rcDiags = server.nextDiagnostics(fileUri(rc));
+  next = server.nextDiagnostics(uri);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Changed }] });
+  d = await next;
+  assert.deepEqual(d.diagnostics.map((x) => x.code), ['partial-date']);
+  const rd = await rcDiags;
+  assert.deepEqual(rd.diagnostics.map((x) => String(x.message).slice(0, 40)), ['The setting for "missing-date" must be "', '"colour" is not a setting of .corpusrc.j']);
+  fs.rmSync(rc);
+  next = server.nextDiagnostics(uri);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Deleted }] });
+  d = await next;
+  assert.equal(d.diagnostics.length, 1, 'the settings still turn missing-date off');
+  server.settings = {};
+  next = server.nextDiagnostics(uri);
+  await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  d = await next;
+  assert.equal(d.diagnostics.length, 4);
+});
+
+test('workspace symbols find documents in files that are not open', async () => {
+  let found: SymbolInformation[] = [];
+  for (let i = 0; i < 50 && found.length === 0; i++) {
+    found = ((await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'a.txt' })) ?? []) as SymbolInformation[];
+    if (found.length === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  const closed = found.filter((s) => s.location.uri.endsWith('closed-file.corpus'));
+  assert.equal(closed.length, 2);
+  const byDate = ((await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '004_b79' })) ?? []) as SymbolInformation[];
+  assert.ok(byDate.some((s) => s.name === '004_b79afbb6f32da4f5.txt'));
+});
