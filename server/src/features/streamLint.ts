@@ -1,0 +1,290 @@
+// The streaming validator: the same diagnostics as
+// `computeDiagnostics(CorpusModel.parse(text), config)`, computed from the text
+// given in chunks of any size, so a file far larger than one JavaScript string
+// (V8 strings stop at about 512 MB) is checked in bounded memory.
+//
+// It cuts the text into the very segments `splitSegments` makes (the prelude,
+// then one segment per document-opening line), analyses each with
+// `analyseSegment` as soon as it is complete, and forgets its text. Only small
+// per-document facts are kept for the checks across documents (duplicate names,
+// unterminated documents). Line breaks split across chunks ("\r" | "\n") and a
+// byte-order mark at the file's start are handled as the model handles them.
+// Pure: no I/O, never throws on any text.
+
+import type { CorpusConfig } from '../config';
+import { lineLength } from '../model/corpusModel';
+import { isDocumentStart } from '../model/header';
+import { analyseSegment, DocFacts, short } from '../model/segment';
+import { Code, DEFAULT_SEVERITY, Diagnostic, Range, Severity } from '../model/types';
+
+/** What the validator tells about each document as it passes. */
+export interface StreamDocument {
+  /** Index among the file's documents (0-based). */
+  index: number;
+  name: string;
+  headerLine: number;
+  nameRange: Range;
+  /** The document's facts (relative lines, as in the model). Their strings may share memory with the text: copy what you keep. */
+  facts: DocFacts;
+  /** Length of the document's text in UTF-16 code units (header line and end line included). */
+  length: number;
+  /** Number of lines that start in the document's segment. */
+  lineCount: number;
+}
+
+export interface StreamLintOptions {
+  /** Called once per document, in order, when its segment is complete. */
+  onDocument?: (doc: StreamDocument) => void;
+}
+
+/** A copy of a string that shares no memory with the (possibly huge) text it was cut from. */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** A growable list of 32-bit integers (compact per-document facts). */
+class IntList {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number {
+    return this.data[i];
+  }
+}
+
+export class StreamLinter {
+  private readonly rules: CorpusConfig['rules'];
+  private readonly allowed: ReadonlySet<string> | undefined;
+  private readonly onDocument: ((doc: StreamDocument) => void) | undefined;
+
+  /** The incomplete last line (no line break inside, except possibly a final "\r"). */
+  private pending: string[] = [];
+  private pendingEndsWithCR = false;
+  /** The text of the segment being read (complete lines only). */
+  private segParts: string[] = [];
+  private isPrelude = true;
+  /** Absolute line of the segment being read. */
+  private lineBase = 0;
+  private firstLineSeen = false;
+  private ended = false;
+
+  // Per-document facts for the checks across documents.
+  private docCount = 0;
+  private closedCount = 0;
+  private readonly docLine = new IntList();
+  private readonly nameStart = new IntList();
+  private readonly nameEnd = new IntList();
+  /** 1 when the document is closed by an end line. */
+  private readonly closed = new IntList();
+  private readonly firstByName = new Map<string, number>();
+  private readonly duplicates: Diagnostic[] = [];
+
+  constructor(config: CorpusConfig, options: StreamLintOptions = {}) {
+    this.rules = config.rules;
+    this.allowed = config.attributes.length > 0 ? new Set(config.attributes) : undefined;
+    this.onDocument = options.onDocument;
+  }
+
+  /** Documents seen so far. */
+  get documentCount(): number {
+    return this.docCount;
+  }
+
+  /** Feeds the next piece of text; returns the diagnostics of the segments it completed. */
+  push(chunk: string): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    if (this.ended || chunk.length === 0) return out;
+    if (!this.pendingEndsWithCR && chunk.indexOf('\n') === -1 && chunk.indexOf('\r') === -1) {
+      // No line break: the chunk only lengthens the current line.
+      this.pending.push(chunk);
+      return out;
+    }
+    const text = this.pending.length > 0 ? this.pending.join('') + chunk : chunk;
+    this.pending = [];
+    this.pendingEndsWithCR = false;
+    this.process(text, false, out);
+    return out;
+  }
+
+  /** Ends the text; returns the remaining diagnostics (the last segment's, then those across documents). */
+  end(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    if (this.ended) return out;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.process(text, true, out);
+    this.flushSegment(out);
+    this.ended = true;
+    out.push(...this.duplicates);
+    this.duplicates.length = 0;
+    const closed = this.closedCount;
+    const n = this.docCount;
+    if (closed > 0 && closed < n) {
+      const severity = this.severity('unterminated-document');
+      if (severity) {
+        const message = `This document has no end line \`<<<END>>>\`, while ${closed} other ${closed === 1 ? 'document has one' : 'documents have one'}. Add \`<<<END>>>\` after its last line (or remove the end lines everywhere).`;
+        for (let i = 0; i < n; i++) {
+          if (this.closed.get(i) === 1) continue;
+          // `related: undefined` as computeDiagnostics gives it, so the two are exactly equal.
+          out.push({ code: 'unterminated-document', severity, message, range: this.nameRangeOf(i), related: undefined });
+        }
+      }
+    }
+    return out;
+  }
+
+  private severity(code: Code): Severity | undefined {
+    const s = this.rules[code] ?? DEFAULT_SEVERITY[code];
+    return s === 'off' ? undefined : s;
+  }
+
+  private nameRangeOf(i: number): Range {
+    const line = this.docLine.get(i);
+    return { start: { line, character: this.nameStart.get(i) }, end: { line, character: this.nameEnd.get(i) } };
+  }
+
+  /**
+   * Reads `text`, which starts at a line start. Without `final`, the last line is
+   * kept pending unless its line break is certain (a final "\r" may still be
+   * followed by "\n" in the next chunk).
+   */
+  private process(text: string, final: boolean, out: Diagnostic[]): void {
+    let cut = text.length;
+    if (!final) {
+      let end = text.length;
+      if (text.charCodeAt(end - 1) === 13) end--;
+      cut = 0;
+      if (end > 0) cut = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1)) + 1;
+      if (cut < text.length) {
+        this.pending.push(text.slice(cut));
+        this.pendingEndsWithCR = text.charCodeAt(text.length - 1) === 13;
+      }
+    }
+    if (cut === 0) return;
+    let segFrom = 0;
+    const hasCR = text.indexOf('\r') !== -1 && text.lastIndexOf('\r', cut - 1) !== -1;
+    let s = 0; // start of the current line
+    while (s < cut) {
+      // The end of this line (before its break) and the start of the next one.
+      let e: number;
+      let next: number;
+      if (!hasCR) {
+        const nl = text.indexOf('\n', s);
+        if (nl === -1 || nl >= cut) {
+          e = cut;
+          next = cut;
+        } else {
+          e = nl;
+          next = nl + 1;
+        }
+      } else {
+        e = s;
+        while (e < cut) {
+          const c = text.charCodeAt(e);
+          if (c === 10 || c === 13) break;
+          e++;
+        }
+        next = e;
+        if (e < cut) next = text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+      }
+      const c = text.charCodeAt(s);
+      const fileFirst = !this.firstLineSeen;
+      this.firstLineSeen = true;
+      if (c === 60 || c === 32 || c === 9 || c === 0xfeff) {
+        let line = text.slice(s, e);
+        if (fileFirst && c === 0xfeff) line = line.slice(1);
+        if (isDocumentStart(line)) {
+          if (s > segFrom) this.segParts.push(text.slice(segFrom, s));
+          this.flushSegment(out);
+          segFrom = s;
+        }
+      }
+      s = next;
+    }
+    if (cut > segFrom) this.segParts.push(text.slice(segFrom, cut));
+  }
+
+  /** Analyses the segment read so far and starts a new one. */
+  private flushSegment(out: Diagnostic[]): void {
+    const text = this.segParts.length === 1 ? this.segParts[0] : this.segParts.join('');
+    this.segParts = [];
+    const seg = analyseSegment(text, this.isPrelude);
+    this.isPrelude = false;
+    const base = this.lineBase;
+    this.lineBase += seg.lineStarts.length;
+    for (const p of seg.problems) {
+      const severity = this.severity(p.code);
+      if (!severity) continue;
+      if (p.key !== undefined && this.allowed?.has(p.key)) continue;
+      out.push({
+        code: p.code,
+        severity,
+        message: detach(p.message),
+        range: { start: { line: base + p.line, character: p.start }, end: { line: base + p.endLine, character: p.end } },
+      });
+    }
+    const facts = seg.doc;
+    if (!facts) return;
+    const h = facts.header;
+    const hasName = h.name !== '' || h.nameSpan.end > h.nameSpan.start;
+    const start = hasName ? h.nameSpan.start : 0;
+    const end = hasName ? h.nameSpan.end : lineLength(seg, 0);
+    const index = this.docCount++;
+    this.docLine.push(base);
+    this.nameStart.push(start);
+    this.nameEnd.push(end);
+    const isClosed = facts.endLine !== undefined;
+    this.closed.push(isClosed ? 1 : 0);
+    if (isClosed) this.closedCount++;
+    const nameRange = this.nameRangeOf(index);
+    if (facts.name !== '') {
+      const earlier = this.firstByName.get(facts.name);
+      if (earlier === undefined) {
+        this.firstByName.set(detach(facts.name), index);
+      } else {
+        const severity = this.severity('duplicate-name');
+        if (severity) {
+          const shown = short(facts.name);
+          this.duplicates.push({
+            code: 'duplicate-name',
+            severity,
+            message: detach(`Another document is already named \`${shown}\` (line ${this.docLine.get(earlier) + 1}). Give this document a different name.`),
+            range: nameRange,
+            related: [{ range: this.nameRangeOf(earlier), message: detach(`First document named \`${shown}\``) }],
+          });
+        }
+      }
+    }
+    this.onDocument?.({
+      index,
+      name: facts.name,
+      headerLine: base,
+      nameRange,
+      facts,
+      length: text.length,
+      lineCount: seg.lineStarts.length,
+    });
+  }
+}
+
+/** Validates a whole text through the streaming validator, cut into chunks of the given sizes (cycled). */
+export function streamLintText(text: string, config: CorpusConfig, chunkSizes: readonly number[] = [1 << 16]): Diagnostic[] {
+  const linter = new StreamLinter(config);
+  const out: Diagnostic[] = [];
+  let i = 0;
+  let k = 0;
+  while (i < text.length) {
+    const size = Math.max(1, chunkSizes[k++ % chunkSizes.length]);
+    for (const d of linter.push(text.slice(i, i + size))) out.push(d);
+    i += size;
+  }
+  for (const d of linter.end()) out.push(d);
+  return out;
+}
