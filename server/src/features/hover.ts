@@ -14,7 +14,12 @@ export interface Hover {
 
 /** Escapes text for Markdown so it shows literally (no links, emphasis, HTML or code spans). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~"'=:]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~"'=:]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n|\r|\n/g, ' ');
 }
 
 function inside(p: Position, r: Range): boolean {

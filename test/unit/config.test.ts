@@ -1,0 +1,74 @@
+// Configuration: .corpusrc.json parsing with exact problem positions, merging over
+// the editor settings, and the nearest-file lookup through an in-memory file system.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { configFromSettings, mergeConfig, parseRcFile } from '../../server/src/config';
+import { ConfigResolver, FileSystem } from '../../server/src/workspace';
+import { CorpusModel } from '../../server/src/model/corpusModel';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+
+test('a valid rc file is read', () => {
+  const { config, problems } = parseRcFile('{ "rules": { "missing-date": "off", "partial-date": "hint" }, "attributes": ["author"], "people": ["p/*.people.json"], "dateStyle": "attribute" }');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config, { rules: { 'missing-date': 'off', 'partial-date': 'hint' }, attributes: ['author'], people: ['p/*.people.json'], dateStyle: 'attribute' });
+});
+
+test('problems point at the exact offending text, and what is valid still applies', () => {
+  const text = '{ "rules": { "missing-date": "loud", "no-such-code": "off", "partial-date": "off" }, "attributes": ["ok", "1bad"], "colour": 1 }';
+  const { config, problems } = parseRcFile(text);
+  assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['"loud"', '"no-such-code"', '"1bad"', '"colour"']);
+  assert.deepEqual(config.rules, { 'partial-date': 'off' });
+  assert.deepEqual(config.attributes, ['ok']);
+});
+
+test('broken JSON is reported and never throws', () => {
+  for (const text of ['', '{', '[1,2]', '{"rules": 3}', '{"rules": {"missing-date": }', 'null', '{"a":1,}', '\u0000']) {
+    const r = parseRcFile(text);
+    assert.ok(r.problems.length > 0 || text === '', JSON.stringify(text));
+    for (const p of r.problems) assert.ok(p.message.length > 20 && p.start >= 0 && p.end <= Math.max(text.length, p.start + 1));
+  }
+});
+
+test('settings from the editor are sanitised', () => {
+  assert.deepEqual(configFromSettings({ rules: { 'missing-date': 'off', bogus: 'error', 'partial-date': 7 }, attributes: ['a', 3, '9x'] }), {
+    rules: { 'missing-date': 'off' },
+    attributes: ['a'],
+  });
+  assert.deepEqual(configFromSettings(null), {});
+});
+
+test('the rc file wins rule by rule; attributes are joined', () => {
+  const merged = mergeConfig({ rules: { 'missing-date': 'off', 'partial-date': 'error' }, attributes: ['a'] }, { rules: { 'missing-date': 'hint' }, attributes: ['b'] });
+  assert.deepEqual(merged.rules, { 'missing-date': 'hint', 'partial-date': 'error' });
+  assert.deepEqual(merged.attributes, ['a', 'b']);
+});
+
+test('the nearest .corpusrc.json applies, looked up through the file system interface', () => {
+  const files: Record<string, string> = {
+    '/w/.corpusrc.json': '{ "rules": { "missing-date": "off" } }',
+    '/w/sub/deeper/.corpusrc.json': '{ "attributes": ["author"] }',
+  };
+  const reads: string[] = [];
+  const fs: FileSystem = { readFile: (p) => { reads.push(p); return files[p]; } };
+  const r = new ConfigResolver(fs, { rules: { 'partial-date': 'off' } });
+  assert.equal(r.resolve('/w/sub/a.corpus').rcPath, '/w/.corpusrc.json');
+  assert.deepEqual(r.resolve('/w/sub/a.corpus').config.rules, { 'partial-date': 'off', 'missing-date': 'off' });
+  const deep = r.resolve('/w/sub/deeper/b.corpus');
+  assert.equal(deep.rcPath, '/w/sub/deeper/.corpusrc.json');
+  assert.deepEqual(deep.config.attributes, ['author']);
+  assert.equal(r.resolve(undefined).rcPath, undefined);
+  const n = reads.length;
+  r.resolve('/w/sub/a.corpus');
+  assert.equal(reads.length, n, 'cached');
+  files['/w/.corpusrc.json'] = '{}';
+  r.invalidate();
+  assert.deepEqual(r.resolve('/w/sub/a.corpus').config.rules, { 'partial-date': 'off' });
+});
+
+test('configuration changes severities, turns codes off and allows attributes', () => {
+  const model = CorpusModel.parse('<<<FILE a.txt author=x>>>\ndate 2024 text\n');
+  const codes = (c: Parameters<typeof computeDiagnostics>[1]) => computeDiagnostics(model, c).map((d) => `${d.code}:${d.severity}`);
+  assert.deepEqual(codes(mergeConfig(undefined, undefined)), ['unknown-attribute:information', 'partial-date:information']);
+  assert.deepEqual(codes(mergeConfig(undefined, { rules: { 'partial-date': 'error' }, attributes: ['author'] })), ['partial-date:error']);
+  assert.deepEqual(codes(mergeConfig({ rules: { 'unknown-attribute': 'off', 'partial-date': 'off' } }, undefined)), []);
+});
