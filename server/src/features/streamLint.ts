@@ -30,6 +30,8 @@ export interface StreamDocument {
   length: number;
   /** Number of lines that start in the document's segment. */
   lineCount: number;
+  /** The segment's text (header line first), valid during the call: do not keep it. */
+  text: string;
 }
 
 export interface StreamLintOptions {
@@ -270,6 +272,7 @@ export class StreamLinter {
       facts,
       length: text.length,
       lineCount: seg.lineStarts.length,
+      text,
     });
   }
 }

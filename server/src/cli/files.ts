@@ -1,0 +1,168 @@
+// File-system work of the command line: finding the files to check or pack, and
+// reading a file as a stream of decoded text chunks.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { compareCodePoints } from '../pack';
+import type { FileSystem } from '../workspace';
+
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+/** The FileSystem the service's ConfigResolver reads `.corpusrc.json` through (as the language server does). */
+export const nodeFileSystem: FileSystem = {
+  readFile(p: string): string | undefined {
+    try {
+      return fs.readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** A path as shown to the user: relative to the current folder when inside it. */
+export function displayPath(cwd: string, absolute: string): string {
+  const rel = path.relative(cwd, absolute);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
+}
+
+export interface Found {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Arguments that could not be read, with the reason. */
+  problems: string[];
+}
+
+async function walk(dir: string, accept: (name: string) => boolean, out: string[]): Promise<void> {
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => compareCodePoints(a.name, b.name));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(e.name)) await walk(p, accept, out);
+    } else if (e.isFile() && accept(e.name)) {
+      out.push(p);
+    }
+  }
+}
+
+/**
+ * The corpus files named by the arguments: a file as given (any extension), a
+ * folder as every `*.corpus` below it, a glob as its matches; no argument means
+ * the current folder. node_modules and .git are skipped.
+ */
+export async function findCorpusFiles(cwd: string, args: readonly string[]): Promise<Found> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const isCorpus = (name: string): boolean => name.endsWith('.corpus');
+  for (const arg of args.length > 0 ? args : ['.']) {
+    const abs = path.resolve(cwd, arg);
+    let st: fs.Stats | undefined;
+    try {
+      st = await fs.promises.stat(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      await walk(abs, isCorpus, files);
+    } else if (st?.isFile()) {
+      files.push(abs);
+    } else if (!st && picomatch.scan(arg).isGlob) {
+      const matches = await globFiles(cwd, arg);
+      if (matches.length === 0) problems.push(`${arg}: no file matches this pattern.`);
+      files.push(...matches);
+    } else {
+      problems.push(`${arg}: no such file or folder.`);
+    }
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+/**
+ * The files a glob matches (`archive/**\/*.corpus`), relative to the current
+ * folder or absolute; node_modules, .git and hidden entries are not searched.
+ */
+async function globFiles(cwd: string, pattern: string): Promise<string[]> {
+  const posix = pattern.replace(/\\/g, '/');
+  const { base, glob } = picomatch.scan(posix);
+  const root = path.resolve(cwd, base === '' ? '.' : base);
+  const isMatch = picomatch(glob, { dot: false });
+  const out: string[] = [];
+  await walk(root, () => true, out);
+  return out.filter((f) => {
+    const rel = path.relative(root, f).split(path.sep).join('/');
+    return !rel.split('/').some((part) => part.startsWith('.')) && isMatch(rel);
+  });
+}
+
+/** Reads a file in chunks, decoded as UTF-8 (invalid bytes become U+FFFD; a leading BOM is dropped, as the editor does). */
+export async function* readTextChunks(file: string, onBytes?: (n: number) => Promise<void> | void): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  for await (const buf of stream as AsyncIterable<Buffer>) {
+    if (onBytes) await onBytes(buf.length);
+    const text = decoder.decode(buf, { stream: true });
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0) yield rest;
+}
+
+export interface PackInput {
+  /** The document name (relative path with "/", or base name). */
+  name: string;
+  file: string;
+}
+
+/**
+ * The files to pack: a folder's files (recursively; hidden files and folders,
+ * node_modules and .git skipped) named by their path relative to it, and files
+ * given one by one named by their base name. A `.corpus` file among them is
+ * refused: a corpus inside a corpus could not be read back.
+ */
+export async function findPackInputs(cwd: string, args: readonly string[]): Promise<{ inputs: PackInput[]; problems: string[] }> {
+  const inputs: PackInput[] = [];
+  const problems: string[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let st: fs.Stats | undefined;
+    try {
+      st = await fs.promises.stat(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      const found: string[] = [];
+      await walkAll(abs, found);
+      for (const f of found) inputs.push({ name: path.relative(abs, f).split(path.sep).join('/'), file: f });
+    } else if (st?.isFile()) {
+      inputs.push({ name: path.basename(abs), file: abs });
+    } else {
+      problems.push(`${arg}: no such file or folder.`);
+    }
+  }
+  return { inputs, problems };
+}
+
+async function walkAll(dir: string, out: string[]): Promise<void> {
+  const entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  for (const e of entries) {
+    if (e.name.startsWith('.') || SKIPPED_FOLDERS.has(e.name)) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) await walkAll(p, out);
+    else if (e.isFile()) out.push(p);
+    else if (e.isSymbolicLink()) {
+      // A link to a file is packed as that file; links to folders are not followed (no loops).
+      try {
+        if ((await fs.promises.stat(p)).isFile()) out.push(p);
+      } catch {
+        // A broken link: nothing to pack.
+      }
+    }
+  }
+}

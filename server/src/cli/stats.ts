@@ -1,0 +1,119 @@
+// `corpus stats`: documents, date coverage, languages and sizes of corpus files,
+// read by the streaming validator (any file size).
+
+import * as fs from 'node:fs';
+import { DEFAULT_CONFIG } from '../config';
+import { StreamLinter } from '../features/streamLint';
+import { detectLanguage } from '../pack';
+import { displayPath, findCorpusFiles, readTextChunks } from './files';
+import { CliError, CliIo } from './io';
+import { formatBytes } from './progress';
+
+export interface FileStats {
+  path: string;
+  bytes: number;
+  documents: number;
+  dates: { day: number; month: number; year: number; invalid: number; missing: number; earliest?: string; latest?: string };
+  /** Languages given by `lang=`. */
+  languages: Record<string, number>;
+  /** Languages guessed from the text, for documents without `lang=` ("und" when unsure). */
+  detectedLanguages: Record<string, number>;
+  /** Document lengths in characters (header line included). */
+  characters: { total: number; min: number; median: number; max: number };
+  emptyDocuments: number;
+}
+
+function emptyStats(p: string, bytes: number): FileStats {
+  return {
+    path: p,
+    bytes,
+    documents: 0,
+    dates: { day: 0, month: 0, year: 0, invalid: 0, missing: 0 },
+    languages: {},
+    detectedLanguages: {},
+    characters: { total: 0, min: 0, median: 0, max: 0 },
+    emptyDocuments: 0,
+  };
+}
+
+export async function fileStats(file: string, display: string): Promise<FileStats> {
+  const s = emptyStats(display, fs.statSync(file).size);
+  const lengths: number[] = [];
+  const linter = new StreamLinter(DEFAULT_CONFIG, {
+    onDocument: (d) => {
+      s.documents++;
+      lengths.push(d.length);
+      const f = d.facts;
+      if (f.empty) s.emptyDocuments++;
+      const date = f.dates.find((x) => x.check.ok);
+      if (date && date.check.ok) {
+        s.dates[date.check.date.precision]++;
+        const t = date.check.date.text;
+        if (s.dates.earliest === undefined || t < s.dates.earliest) s.dates.earliest = (' ' + t).slice(1);
+        if (s.dates.latest === undefined || t > s.dates.latest) s.dates.latest = (' ' + t).slice(1);
+      } else if (f.dates.length > 0 || f.dateAttempt) {
+        s.dates.invalid++;
+      } else {
+        s.dates.missing++;
+      }
+      if (f.lang) {
+        const key = (' ' + f.lang).slice(1);
+        s.languages[key] = (s.languages[key] ?? 0) + 1;
+      } else {
+        const nl = d.text.search(/\r\n|\r|\n/);
+        const guess = nl < 0 ? undefined : detectLanguage(d.text.slice(nl + 1, nl + 1 + 20000));
+        const key = guess ?? 'und';
+        s.detectedLanguages[key] = (s.detectedLanguages[key] ?? 0) + 1;
+      }
+    },
+  });
+  for await (const chunk of readTextChunks(file)) linter.push(chunk);
+  linter.end();
+  if (lengths.length > 0) {
+    lengths.sort((a, b) => a - b);
+    s.characters = { total: lengths.reduce((a, b) => a + b, 0), min: lengths[0], median: lengths[Math.floor((lengths.length - 1) / 2)], max: lengths[lengths.length - 1] };
+  }
+  return s;
+}
+
+function list(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return entries.length === 0 ? 'none' : entries.map(([k, v]) => `${k} ${v}`).join(', ');
+}
+
+export function formatStats(s: FileStats): string {
+  const d = s.dates;
+  const dated = d.day + d.month + d.year;
+  const pct = (n: number): string => (s.documents === 0 ? '0%' : `${Math.round((n / s.documents) * 100)}%`);
+  const lines = [
+    `${s.path}`,
+    `  documents:  ${s.documents}${s.emptyDocuments > 0 ? ` (${s.emptyDocuments} empty)` : ''}`,
+    `  dates:      ${dated} dated (${pct(dated)}): ${d.day} to the day, ${d.month} to the month, ${d.year} to the year; ${d.missing} missing, ${d.invalid} invalid`,
+  ];
+  if (d.earliest) lines.push(`  date range: ${d.earliest} to ${d.latest}`);
+  lines.push(`  languages:  ${list(s.languages)} (from lang=)${Object.keys(s.detectedLanguages).length > 0 ? `; without lang=, guessed: ${list(s.detectedLanguages)}` : ''}`);
+  lines.push(`  size:       ${formatBytes(s.bytes)}; document length in characters: min ${s.characters.min}, median ${s.characters.median}, max ${s.characters.max}`);
+  return lines.join('\n');
+}
+
+export async function stats(io: CliIo, paths: readonly string[], options: { json?: boolean }): Promise<number> {
+  const found = await findCorpusFiles(io.cwd, paths);
+  if (found.problems.length > 0) throw new CliError(found.problems.join('\n'));
+  if (found.files.length === 0) throw new CliError(`no .corpus file found in ${paths.length > 0 ? paths.join(', ') : 'this folder'}.`);
+  const all: FileStats[] = [];
+  for (const f of found.files) {
+    try {
+      all.push(await fileStats(f, displayPath(io.cwd, f)));
+    } catch (e) {
+      throw new CliError(`cannot read ${displayPath(io.cwd, f)}: ${(e as Error).message}`);
+    }
+  }
+  if (options.json) {
+    await io.stdout.write(`${JSON.stringify({ files: all }, null, 2)}\n`);
+  } else {
+    for (const s of all) await io.stdout.write(`${formatStats(s)}\n`);
+    const docs = all.reduce((n, s) => n + s.documents, 0);
+    await io.stdout.write(`${all.length} ${all.length === 1 ? 'file' : 'files'}, ${docs} ${docs === 1 ? 'document' : 'documents'}.\n`);
+  }
+  return 0;
+}
