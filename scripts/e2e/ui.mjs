@@ -1,0 +1,140 @@
+// UI test: drives the real VS Code workbench (code-server) in headless Chromium and checks
+// what a corpus editor sees on seeds.corpus: warning squiggles, the Problems panel rows, the
+// Outline rows named after the five documents, the server's output channel. Saves a
+// screenshot of each into shotsDir (docs/images/ through `npm run screenshots`).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { workbenchUrl } from './browser.mjs';
+
+const SEED_NAMES = [
+  '000_49243bdc0dd67178.txt',
+  '001_665790bf4786f678.txt',
+  '002_e77d50c1257fff65.txt',
+  '003_dc61dc6a43fd7c34.txt',
+  '004_b79afbb6f32da4f5.txt',
+];
+
+const nbsp = (s) => s.replace(/\u00a0/g, ' ');
+
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Returns [{ title, ok, error? }]. opts: { folder (contains seeds.corpus), extensionDevelopmentPath?, shotsDir, log }
+ */
+export async function runUiTest(browser, serverUrl, opts) {
+  const log = opts.log ?? (() => {});
+  const results = [];
+  fs.mkdirSync(opts.shotsDir, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  let broken = false;
+  const step = async (title, fn) => {
+    if (broken) {
+      results.push({ title, ok: false, error: 'not run: an earlier step left the workbench unusable' });
+      return;
+    }
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.push({ title, ok: true, ms: Date.now() - t0 });
+    } catch (e) {
+      const shot = path.join(opts.failuresDir ?? opts.shotsDir, `failed-${results.length + 1}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      results.push({ title, ok: false, error: `${e instanceof Error ? e.stack : e}\n(screenshot: ${shot})` });
+    }
+  };
+  const shot = (name) => page.screenshot({ path: path.join(opts.shotsDir, name) });
+
+  try {
+    await step('UI: the workbench opens seeds.corpus in the Corpus language', async () => {
+      const seeds = path.join(opts.folder, 'seeds.corpus');
+      await page.goto(
+        workbenchUrl(serverUrl, { folder: opts.folder, extensionDevelopmentPath: opts.extensionDevelopmentPath, openFile: seeds }),
+      );
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.monaco-editor .view-line', { hasText: SEED_NAMES[0] }).first().waitFor({ timeout: 60_000 });
+      await page.locator('#status\\.editor\\.mode', { hasText: 'Corpus' }).waitFor();
+      log('UI: editor shows seeds.corpus');
+    }).then(() => {
+      if (!results.at(-1).ok) broken = true;
+    });
+
+    await step('UI: warning squiggles under the documents without a date', async () => {
+      // bring documents 002 and 003 (both missing a date) into view
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input.input').fill(':58');
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line', { hasText: SEED_NAMES[3] }).first().waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-warning').length >= 2, null, { timeout: 30_000 });
+      await page.waitForTimeout(300);
+      await shot('squiggles.png');
+    });
+
+    await step('UI: the Problems panel lists 3 missing-date warnings and 1 partial-date', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => /missing-date|partial-date/.test(r.textContent)).length >= 4,
+        null,
+        { timeout: 30_000 },
+      );
+      const texts = (await rows.allInnerTexts()).map(nbsp);
+      log('UI: problems rows', JSON.stringify(texts));
+      assert.equal(texts.filter((t) => /missing-date/.test(t)).length, 3, `rows: ${JSON.stringify(texts)}`);
+      assert.equal(texts.filter((t) => /partial-date/.test(t)).length, 1, `rows: ${JSON.stringify(texts)}`);
+      assert.ok(texts.some((t) => /seeds\.corpus/.test(t)), 'a file row for seeds.corpus');
+      // the markers carry warning / info icons
+      assert.equal(await page.locator('.markers-panel .monaco-list-row .codicon-warning').count(), 3);
+      await shot('problems.png');
+    });
+
+    await step('UI: the Outline shows the five documents by name', async () => {
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      const rows = page.locator('.outline-pane .monaco-list-row');
+      await rows.filter({ hasText: SEED_NAMES[4] }).first().waitFor();
+      // each row: the name (.label-name) then its detail (date and first words)
+      const names = (await rows.locator('.label-name').allInnerTexts()).map((s) => nbsp(s).trim());
+      log('UI: outline rows', JSON.stringify(names));
+      assert.deepEqual(names.filter((n) => /^\d{3}_/.test(n)), SEED_NAMES);
+      await page.waitForTimeout(300);
+      await shot('outline.png');
+    });
+
+    await step('UI: with corpus.trace.server on, the "Corpus" output channel shows the server messages', async () => {
+      // the UI workspace's .vscode/settings.json sets "corpus.trace.server": "verbose"
+      await runCommand(page, 'Output: Show Output Channels...');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /Corpus/ }).first();
+      await row.waitFor();
+      log('UI: output channel', JSON.stringify(nbsp(await row.innerText()).trim()));
+      await row.click();
+      await page.locator('.panel .output-view').waitFor();
+      await page.waitForFunction(
+        () => /Sending (request|notification)|Received (response|notification)/.test(
+          [...document.querySelectorAll('.panel .output-view .view-line')].map((l) => l.textContent).join('\n')),
+        null,
+        { timeout: 15_000 },
+      );
+      await shot('server-log.png');
+    });
+
+    // ---------------------------------------------------------------------------------------
+    // PEOPLE ISSUE — hover on a person (not written yet, on purpose not a skipped test).
+    // When the people issue lands: move the mouse over a known person's name in seeds.corpus
+    // (e.g. "Lương Cường" in document 000, see the recipe's hover example: a DOM Range over
+    // the text in .view-line, then page.mouse.move), wait for '.monaco-hover:visible' with
+    // the person's description, and `await shot('hover-person.png')`.
+    // ---------------------------------------------------------------------------------------
+  } finally {
+    await context.close();
+  }
+  return results;
+}
