@@ -27,6 +27,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import { configFromSettings } from './config';
 import { codeActions, fixAll } from './features/codeActions';
 import { computeDiagnostics } from './features/diagnostics';
+import { checkDatesStep } from './features/dates';
 import { DocumentSymbol, documentSymbols, symbolDetail } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -153,12 +154,47 @@ function validate(uri: string): void {
   if (!doc) return;
   try {
     const resolved = resolver.resolve(uriToPath(uri));
-    const diagnostics = computeDiagnostics(doc.model, resolved.config);
+    const model = doc.model;
+    const datesReady = checkDatesStep(model, 0);
+    // Until every document's dates are checked, publish the results known so far (no flicker on edits).
+    const diagnostics = computeDiagnostics(model, resolved.config, undefined, { dates: datesReady ? true : 'cached' });
+    if (!datesReady) scheduleDateChecks(uri, model);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
     publishRcProblems(resolved.rcPath, resolved.rcText, resolved.rcProblems);
   } catch (e) {
     connection.console.error(`Validating ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   }
+}
+
+// `date-mismatch` reads the documents' text: it runs after the structural
+// diagnostics are published, in slices of a few milliseconds, and publishes again
+// when done. An edit meanwhile starts a new validation; its slices continue from
+// the cache, so no document is read twice.
+const dateJobs = new Map<string, CorpusModel>();
+
+function scheduleDateChecks(uri: string, model: CorpusModel): void {
+  const running = dateJobs.has(uri);
+  dateJobs.set(uri, model);
+  if (running) return;
+  const slice = (): void => {
+    const current = dateJobs.get(uri);
+    const doc = documents.get(uri);
+    if (!current || !doc || doc.model !== current) {
+      dateJobs.delete(uri);
+      return;
+    }
+    try {
+      if (!checkDatesStep(current, 8)) {
+        setImmediate(slice);
+        return;
+      }
+    } catch (e) {
+      connection.console.error(`Checking dates in ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+    dateJobs.delete(uri);
+    scheduleValidation(uri);
+  };
+  setImmediate(slice);
 }
 
 function publishRcProblems(rcPath: string | undefined, rcText: string | undefined, problems: { message: string; start: number; end: number; severity: 'error' | 'warning' }[]): void {

@@ -10,7 +10,11 @@ export interface FileSystem {
 
 /** Paths are plain strings with '/' separators; these helpers avoid depending on `path`. */
 export function dirname(p: string): string {
-  const i = p.replace(/[\\/]+$/, '').search(/[\\/][^\\/]*$/);
+  const isSep = (i: number) => p.charCodeAt(i) === 47 || p.charCodeAt(i) === 92;
+  let end = p.length;
+  while (end > 1 && isSep(end - 1)) end--; // trailing separators
+  let i = end - 1;
+  while (i >= 0 && !isSep(i)) i--; // the last name
   if (i < 0) return '.';
   return i === 0 ? p.slice(0, 1) : p.slice(0, i);
 }

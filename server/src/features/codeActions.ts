@@ -8,6 +8,7 @@ import { formatName } from '../model/header';
 import { insertAfterLine } from '../model/segment';
 import { CancellationToken, Code, DEFAULT_SEVERITY, NEVER_CANCELLED, Range, TextEdit } from '../model/types';
 import { crossDocumentProblems, uniqueName } from './diagnostics';
+import { missingDateFixes } from './dates';
 
 export interface CodeAction {
   title: string;
@@ -49,6 +50,7 @@ export function codeActions(
       const pr = model.toAbsolute(i, p);
       if (!intersects(pr, range)) continue;
       if (extra) out.push(...extra(model, p.code, pr, i));
+      if (p.code === 'missing-date') out.push(...missingDateFixes(model, config, pr));
       for (const f of p.fixes?.() ?? []) {
         out.push({
           title: f.title,

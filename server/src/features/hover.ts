@@ -4,6 +4,7 @@
 
 import type { CorpusModel } from '../model/corpusModel';
 import { describeIsoDate } from '../model/isoDate';
+import { dateHover } from './dates';
 import { CancellationToken, NEVER_CANCELLED, Position, Range } from '../model/types';
 
 export interface Hover {
@@ -37,10 +38,18 @@ export function hover(model: CorpusModel, position: Position, token: Cancellatio
     const range = { start: { line: doc.headerLine + d.range.line, character: d.range.start }, end: { line: doc.headerLine + d.range.endLine, character: d.range.end } };
     if (!inside(position, range)) continue;
     const where = d.source === 'attribute' ? 'header attribute `date=`' : 'date line';
-    const md = d.check.ok
-      ? `**${escapeMarkdown(describeIsoDate(d.check.date))}**\n\n${d.check.date.precision} precision, from the ${where}`
-      : `**Not a valid date:** ${escapeMarkdown(d.check.reason)}\n\nWrite YYYY-MM-DD, YYYY-MM or YYYY.`;
-    return { markdown: md, range };
+    const parts = [
+      d.check.ok
+        ? `**${escapeMarkdown(describeIsoDate(d.check.date))}**\n\n${d.check.date.precision} precision, from the ${where}`
+        : `**Not a valid date:** ${escapeMarkdown(d.check.reason)}\n\nWrite YYYY-MM-DD, YYYY-MM or YYYY.`,
+    ];
+    const stated = dateHover(model, doc, undefined);
+    if (stated.stated.length > 0) {
+      parts.push(`Dates stated in the text:\n\n${stated.stated.map((s) => `- “${escapeMarkdown(s.text)}” (line ${s.line + 1}) → ${s.value}`).join('\n')}${stated.more > 0 ? `\n- … and ${stated.more} more` : ''}`);
+    } else {
+      parts.push('The text states no date.');
+    }
+    return { markdown: parts.join('\n\n'), range };
   }
   if (inside(position, doc.nameRange)) {
     const lines = doc.range.end.line - doc.range.start.line + 1;

@@ -32,6 +32,7 @@ export const CODES = [
   'invalid-attribute',
   'replacement-character',
   'control-character',
+  'date-mismatch',
 ] as const;
 
 export type Code = (typeof CODES)[number];
@@ -52,6 +53,7 @@ export const DEFAULT_SEVERITY: Record<Code, Severity> = {
   'invalid-attribute': 'error',
   'replacement-character': 'warning',
   'control-character': 'warning',
+  'date-mismatch': 'information',
 };
 
 export function isCode(value: string): value is Code {
