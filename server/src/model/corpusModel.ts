@@ -77,10 +77,7 @@ export class CorpusModel {
       const facts = seg.doc;
       if (!facts) continue;
       const base = this.segLines[i];
-      const h = facts.header;
-      const nameRange = h.name !== '' || h.nameSpan.end > h.nameSpan.start
-        ? { start: { line: base, character: h.nameSpan.start }, end: { line: base, character: h.nameSpan.end } }
-        : { start: { line: base, character: 0 }, end: { line: base, character: lineLength(seg, 0) } };
+      const nameRange = this.nameRangeOf(i);
       docs.push({
         index: docs.length,
         name: facts.name,
@@ -96,6 +93,16 @@ export class CorpusModel {
     }
     this.docsCache = docs;
     return docs;
+  }
+
+  /** The range of the name in the header of the document held by segment `segIndex` (the header line when the name is missing). */
+  nameRangeOf(segIndex: number): Range {
+    const seg = this.segments[segIndex];
+    const base = this.segLines[segIndex];
+    const h = seg.doc?.header;
+    return h && (h.name !== '' || h.nameSpan.end > h.nameSpan.start)
+      ? { start: { line: base, character: h.nameSpan.start }, end: { line: base, character: h.nameSpan.end } }
+      : { start: { line: base, character: 0 }, end: { line: base, character: lineLength(seg, 0) } };
   }
 
   /** The document whose lines include `line`, if any. */
@@ -239,16 +246,26 @@ export class CorpusModel {
     // The region starts at the file's start or at a document-opening line the edit did not touch.
     const fresh = splitSegments(region, first === 0);
     this.segments.splice(first, last - first + 1, ...fresh);
-    this.reindex();
+    if (fresh.length !== last - first + 1) {
+      // Keep the index arrays aligned with the segments; their values are recomputed from `first` on.
+      const filler = new Array<number>(fresh.length).fill(0);
+      this.segOffsets.splice(first, last - first + 1, ...filler);
+      this.segLines.splice(first, last - first + 1, ...filler);
+    }
+    this.reindex(first);
   }
 
-  private reindex(): void {
+  /** Recomputes the start offset and line of the segments from `from` on (those before it did not move). */
+  private reindex(from = 0): void {
     const n = this.segments.length;
-    this.segOffsets = new Array<number>(n);
-    this.segLines = new Array<number>(n);
-    let off = 0;
-    let line = 0;
-    for (let i = 0; i < n; i++) {
+    if (from === 0 || this.segOffsets.length !== n) {
+      from = 0;
+      this.segOffsets = new Array<number>(n);
+      this.segLines = new Array<number>(n);
+    }
+    let off = from > 0 ? this.segOffsets[from - 1] + this.segments[from - 1].text.length : 0;
+    let line = from > 0 ? this.segLines[from - 1] + this.segments[from - 1].lineStarts.length : 0;
+    for (let i = from; i < n; i++) {
       this.segOffsets[i] = off;
       this.segLines[i] = line;
       const seg = this.segments[i];

@@ -664,7 +664,17 @@ function removeLineEdit(text: string, lineStarts: readonly number[], i: number, 
 }
 
 function firstWords(line: string): string {
-  const clean = line.replace(/\s+/g, ' ').trim();
+  // Only the first 60 characters of the cleaned line matter: clean a prefix that
+  // is long enough (more than 61 cleaned characters, so trimming its end cannot
+  // change the first 60), not a whole first paragraph of every document.
+  for (let n = 256; n < line.length; n *= 4) {
+    const head = line.slice(0, n).replace(/\s+/g, ' ').trim();
+    if (head.length > 61) return cutWords(head);
+  }
+  return cutWords(line.replace(/\s+/g, ' ').trim());
+}
+
+function cutWords(clean: string): string {
   if (clean.length <= 60) return clean;
   const cut = clean.slice(0, 60);
   const sp = cut.lastIndexOf(' ');
