@@ -10,12 +10,18 @@ function weight(m: RawMatch): number {
   return kind + (m.year !== undefined ? 20 : 0) + (m.weekday !== undefined ? 10 : 0);
 }
 
-/** Keep the most informative of overlapping matches. */
+/** Keep the most informative of overlapping matches (an occupancy map keeps this linear in the text length). */
 function removeOverlaps(matches: RawMatch[]): RawMatch[] {
   const sorted = [...matches].sort((a, b) => weight(b) - weight(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const size = matches.reduce((n, m) => Math.max(n, m.end), 0);
+  const taken = new Uint8Array(size + 1);
   const kept: RawMatch[] = [];
   for (const m of sorted) {
-    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+    let free = true;
+    for (let k = m.start; k < m.end && free; k++) free = taken[k] === 0;
+    if (!free) continue;
+    taken.fill(1, m.start, m.end);
+    kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

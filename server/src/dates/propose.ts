@@ -67,35 +67,66 @@ function neighbourFit(day: number, ns: readonly Neighbour[]): { bonus: number; n
   return best;
 }
 
+interface Mention {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The years the text states, each with its mentions in text order: bare mentions first (base 30), else other dates' years (base 20). */
+interface TextYear {
+  year: number;
+  base: number;
+  alternative: boolean;
+  mentions: Mention[];
+}
+
+function collectTextYears(all: readonly DateExpression[]): Map<number, TextYear> {
+  const years = new Map<number, TextYear>();
+  for (const x of all) {
+    if (x.year === undefined || x.yearSpan === undefined || (x.kind !== 'year' && x.day === undefined && x.month === undefined)) continue;
+    const base = x.kind === 'year' ? 30 : 20;
+    const mention = { text: x.text.slice(x.yearSpan.start - x.start, x.yearSpan.end - x.start), start: x.yearSpan.start, end: x.yearSpan.end };
+    const old = years.get(x.year);
+    if (!old || old.base < base) years.set(x.year, { year: x.year, base, alternative: x.kind === 'year', mentions: [mention] });
+    else if (old.base === base) old.mentions.push(mention);
+  }
+  return years;
+}
+
+/** The mention nearest to an offset (mentions are in text order). */
+function nearest(mentions: readonly Mention[], at: number): Mention {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = mentions[lo];
+  const before = mentions[lo - 1];
+  return before !== undefined && Math.abs(before.start - at) <= Math.abs(after.start - at) ? before : after;
+}
+
 /** Every year the evidence supports for an expression without a year, best first. */
-function yearOptions(e: DateExpression, all: readonly DateExpression[], ctx: ProposeContext): { options: YearOption[]; impossible: number[] } {
+function yearOptions(e: DateExpression, textYears: ReadonlyMap<number, TextYear>, ctx: ProposeContext): { options: YearOption[]; impossible: number[] } {
   const options = new Map<number, YearOption>();
   const add = (o: YearOption): void => {
     const old = options.get(o.year);
     if (!old || old.score < o.score) options.set(o.year, o);
   };
   // 1. Years the text states: bare mentions ("in 2025") first, then the years of other full dates.
-  for (const x of all) {
-    if (x === e || x.year === undefined || x.yearSpan === undefined) continue;
-    const base = x.kind === 'year' ? 30 : 20;
-    const old = options.get(x.year);
-    // Prefer quoting the mention nearest to the expression.
-    if (old && old.source.kind === 'text' && old.score >= base && Math.abs((old.source.start ?? 0) - e.start) <= Math.abs(x.yearSpan.start - e.start)) continue;
-    if (old && old.score > base) continue;
-    add({
-      year: x.year,
-      score: base,
-      alternative: x.kind === 'year',
-      source: { kind: 'text', text: x.text.slice(x.yearSpan.start - x.start, x.yearSpan.end - x.start), start: x.yearSpan.start, end: x.yearSpan.end },
-    });
+  for (const ty of textYears.values()) {
+    const m = nearest(ty.mentions, e.start);
+    add({ year: ty.year, score: ty.base, alternative: ty.alternative, source: { kind: 'text', text: m.text, start: m.start, end: m.end } });
   }
-  const textYears = [...options.keys()];
-  if (textYears.length > 1) {
-    const latest = Math.max(...textYears);
+  const statedYears = [...options.keys()];
+  if (statedYears.length > 1) {
+    const latest = Math.max(...statedYears);
     const o = options.get(latest);
     if (o) {
       o.score += 5;
-      o.note = `the latest year the text mentions; it also mentions ${textYears.filter((y) => y !== latest).sort().join(', ')}`;
+      o.note = `the latest year the text mentions; it also mentions ${statedYears.filter((y) => y !== latest).sort().join(', ')}`;
     }
   }
   // 2. The document name.
@@ -188,11 +219,14 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
     const ctx: ProposeContext = context ?? {};
     const all = findDateExpressions(text, { lang: ctx.lang });
     const dated = all.filter((e) => (e.kind === 'date' || e.kind === 'month') && e.month !== undefined);
+    const textYears = collectTextYears(all);
+    const sameDay = new Map<string, number>();
+    for (const e of dated) sameDay.set(`${e.month}-${e.day}`, (sameDay.get(`${e.month}-${e.day}`) ?? 0) + 1);
     const candidates: DateCandidate[] = [];
     for (const e of dated) {
       const month = e.month ?? 1;
       const precision = e.kind === 'date' ? 'day' : 'month';
-      const repeats = dated.filter((x) => x !== e && x.month === e.month && x.day === e.day).length;
+      const repeats = (sameDay.get(`${e.month}-${e.day}`) ?? 1) - 1;
       const base = positionScore(e, text.length) + (precision === 'day' ? 10 : 0) + Math.min(6, 3 * repeats);
       const from = `from ${quote(e.text)} in the text`;
       const make = (year: number | undefined, source: YearSource | undefined, yearScore: number, yearWords: string): DateCandidate => {
@@ -219,7 +253,7 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
         candidates.push(make(e.year, { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, 30, ''));
         continue;
       }
-      const { options, impossible } = yearOptions(e, all, ctx);
+      const { options, impossible } = yearOptions(e, textYears, ctx);
       if (options.length === 0) {
         const why =
           impossible.length > 0
