@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction as LspCodeAction,
   CodeActionKind,
+  CompletionItemKind,
   createConnection,
   Diagnostic as LspDiagnostic,
   DiagnosticSeverity,
@@ -28,6 +29,7 @@ import { configFromSettings } from './config';
 import { codeActions, fixAll } from './features/codeActions';
 import { computeDiagnostics } from './features/diagnostics';
 import { checkDatesStep } from './features/dates';
+import { completion } from './features/completion';
 import { DocumentSymbol, documentSymbols, symbolDetail } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -298,6 +300,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Corpus documents' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['=', ' '] },
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.corpus'] },
       workspace: { workspaceFolders: { supported: true } },
@@ -409,6 +412,22 @@ connection.onCodeAction((params, token) => {
     }
   }
   return out;
+});
+
+connection.onCompletion((params, token) => {
+  const uri = params.textDocument.uri;
+  const doc = documents.get(uri);
+  if (!doc) return [];
+  const config = resolver.resolve(uriToPath(uri)).config;
+  const KIND = { property: CompletionItemKind.Property, value: CompletionItemKind.EnumMember, date: CompletionItemKind.Value } as const;
+  return completion(doc.model, config, params.position, token).map((c) => ({
+    label: c.label,
+    kind: KIND[c.kind],
+    detail: c.detail,
+    sortText: c.sortText,
+    preselect: c.preselect,
+    textEdit: { range: { start: { line: params.position.line, character: c.from }, end: params.position }, newText: c.insertText },
+  }));
 });
 
 connection.onWorkspaceSymbol((params) => {

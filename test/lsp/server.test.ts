@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CodeActionRequest,
+  CompletionRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -80,6 +81,25 @@ test('quick fix and fix all over the protocol', async () => {
   let fixed = text;
   for (const e of sorted) fixed = fixed.slice(0, model.offsetAt(e.range.start)) + e.newText + fixed.slice(model.offsetAt(e.range.end));
   assert.deepEqual(computeDiagnostics(CorpusModel.parse(fixed), DEFAULT_CONFIG), [], fixed);
+});
+
+test('missing-date fixes propose the article\'s date; completion offers it after date=', async () => {
+  const uri = fileUri(path.join(ws, 'seeds.corpus'));
+  const diags = await server.open(fileUri(path.join(ws, 'dates.corpus')), seedsText);
+  const d003 = diags.diagnostics.find((d) => d.code === 'missing-date' && d.range.start.line === 67);
+  assert.ok(d003);
+  const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: fileUri(path.join(ws, 'dates.corpus')) }, range: d003.range, context: { diagnostics: [d003] },
+  })) as CodeAction[];
+  assert.match(actions[0].title, /^Insert date 2025-03-13 \(from 'March 13' in the text, year from '2025'/);
+  assert.equal(actions[0].isPreferred, true);
+  const small = fileUri(path.join(ws, 'complete.corpus'));
+  await server.open(small, '<<<FILE a.txt lang=en date=>>>\nThe talks ended on Thursday, March 13, 2025.\n');
+  const items = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: small }, position: { line: 0, character: 27 } });
+  const list = Array.isArray(items) ? items : items?.items ?? [];
+  assert.equal(list[0]?.label, '2025-03-13');
+  assert.deepEqual(list[0]?.textEdit, { range: { start: { line: 0, character: 27 }, end: { line: 0, character: 27 } }, newText: '2025-03-13' });
+  void uri;
 });
 
 test('a sequence of incremental edits ends with the diagnostics of a fresh parse', async () => {

@@ -1,0 +1,82 @@
+// Dates from the text in the editor's features: missing-date fixes on the seeds,
+// the date style setting, hover, date-mismatch, and completion in headers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CorpusModel } from '../../server/src/model/corpusModel';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { applyEdits, codeActions } from '../../server/src/features/codeActions';
+import { completion } from '../../server/src/features/completion';
+import { hover } from '../../server/src/features/hover';
+import { DEFAULT_CONFIG, mergeConfig } from '../../server/src/config';
+import { SEEDS } from '../support/fixtures';
+
+const seedsText = fs.readFileSync(path.join(SEEDS, 'seeds.corpus'), 'utf8');
+
+function dateFixes(model: CorpusModel, config = DEFAULT_CONFIG) {
+  const out = new Map<string, { title: string; preferred: boolean; text: string }[]>();
+  const docs = model.documents;
+  for (const d of computeDiagnostics(model, config).filter((x) => x.code === 'missing-date')) {
+    const name = docs.find((x) => x.headerLine === d.range.start.line)?.name ?? '?';
+    out.set(name, codeActions(model, config, d.range).filter((a) => a.diagnostic?.code === 'missing-date').map((a) => ({ title: a.title, preferred: a.isPreferred, text: applyEdits(model, a.edits) })));
+  }
+  return out;
+}
+
+test('seeds: the preferred missing-date fix is the date the article states', () => {
+  const fixes = dateFixes(CorpusModel.parse(seedsText));
+  const preferred = (name: string) => fixes.get(name)?.filter((f) => f.preferred).map((f) => f.title.slice(0, 22));
+  assert.deepEqual(preferred('002_e77d50c1257fff65.txt'), ['Insert date 2024-08-29']);
+  assert.deepEqual(preferred('003_dc61dc6a43fd7c34.txt'), ['Insert date 2025-03-13']);
+  assert.deepEqual(preferred('004_b79afbb6f32da4f5.txt'), ['Insert date 2025-01-06']);
+  for (const [, list] of fixes) {
+    assert.ok(list.length <= 4, 'at most three dates and the skeleton');
+    assert.equal(list.filter((f) => f.preferred).length, 1);
+    assert.match(list[list.length - 1].title, /date line to fill in/, 'the skeleton comes last');
+    for (const f of list) {
+      const after = computeDiagnostics(CorpusModel.parse(f.text), DEFAULT_CONFIG).filter((d) => d.code === 'missing-date');
+      assert.equal(after.length, 2, `"${f.title}" dates its document`);
+    }
+  }
+  assert.match(fixes.get('003_dc61dc6a43fd7c34.txt')?.[0].title ?? '', /from 'March 13' in the text, year from '2025'/);
+});
+
+test('no support, no offer: an article without a date gets only the skeleton', () => {
+  const m = CorpusModel.parse('<<<FILE a.txt>>>\nThe minister spoke about trade and the economy.\n');
+  const list = dateFixes(m).get('a.txt') ?? [];
+  assert.deepEqual(list.map((f) => f.title), ['Insert a date line to fill in (date YYYY-MM-DD)']);
+});
+
+test('dateStyle "attribute" writes date= in the header', () => {
+  const m = CorpusModel.parse('<<<FILE a.txt lang=en>>>\nOn March 13, 2025 the President met the press.\n');
+  const config = mergeConfig(undefined, { dateStyle: 'attribute' });
+  const best = dateFixes(m, config).get('a.txt')?.find((f) => f.preferred);
+  assert.equal(best?.text.split('\n')[0], '<<<FILE a.txt lang=en date=2025-03-13>>>');
+});
+
+test('hover on a date lists the dates the text states; date-mismatch points at them', () => {
+  const text = '<<<FILE a.txt>>>\n date 2024-12 Le président a visité Hanoï le 29 août.\n';
+  const m = CorpusModel.parse(text);
+  const h = hover(m, { line: 1, character: 8 });
+  assert.match(h?.markdown ?? '', /December 2024/);
+  assert.match(h?.markdown ?? '', /“le 29 août” \(line 2\) → 08-29|“29 août” \(line 2\) → 08-29/);
+  const mismatch = computeDiagnostics(m, DEFAULT_CONFIG, undefined, { dates: true }).find((d) => d.code === 'date-mismatch');
+  assert.ok(mismatch);
+  assert.equal(m.getTextRange(mismatch.range), '2024-12');
+  assert.match(m.getTextRange(mismatch.related?.[0].range ?? mismatch.range), /29 août/);
+  assert.equal(computeDiagnostics(m, mergeConfig(undefined, { rules: { 'date-mismatch': 'off' } }), undefined, { dates: true }).filter((d) => d.code === 'date-mismatch').length, 0);
+});
+
+test('completion in a header: keys not yet used, lang tags, dates from the text', () => {
+  const m = CorpusModel.parse('<<<FILE a.txt lang=en >>>\nOn March 13, 2025 the President met the press.\n');
+  const keys = completion(m, mergeConfig(undefined, { attributes: ['author'] }), { line: 0, character: 22 }).map((c) => c.label);
+  assert.deepEqual(keys, ['date', 'title', 'source', 'author']);
+  const m2 = CorpusModel.parse('<<<FILE a.txt date= lang=f>>>\nOn March 13, 2025 the President met the press.\n');
+  const dates = completion(m2, DEFAULT_CONFIG, { line: 0, character: 19 });
+  assert.equal(dates[0].label, '2025-03-13');
+  assert.equal(dates[0].from, 19);
+  assert.deepEqual(completion(m2, DEFAULT_CONFIG, { line: 0, character: 26 }).map((c) => c.label), ['fr']);
+  assert.deepEqual(completion(m2, DEFAULT_CONFIG, { line: 0, character: 5 }), [], 'not inside <<<FILE or the name');
+  assert.deepEqual(completion(m2, DEFAULT_CONFIG, { line: 1, character: 5 }), [], 'not in the body');
+});
