@@ -66,6 +66,6 @@ export function paint(enabled: boolean, colour: Colour, text: string): string {
 export function useColour(flag: boolean | undefined, stream: OutStream, env: CliIo['env']): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
   return stream.isTTY;
 }

@@ -55,12 +55,16 @@ export async function pack(io: CliIo, args: readonly string[], options: PackComm
   try {
     for (const name of ordered.value) {
       const file = byName.get(name) ?? '';
+      let data: Buffer;
+      try {
+        data = fs.readFileSync(file);
+      } catch (e) {
+        throw new CliError(`cannot read ${displayPath(io.cwd, file)}: ${(e as Error).message}`);
+      }
       let text: string;
       try {
-        text = decoder.decode(fs.readFileSync(file));
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        if (err.code) throw new CliError(`cannot read ${displayPath(io.cwd, file)}: ${err.message}`);
+        text = decoder.decode(data);
+      } catch {
         throw refuse(`${displayPath(io.cwd, file)} is not UTF-8 text (or is too large to be one document), so it cannot be packed. Convert it to UTF-8 first.`);
       }
       const planned = packDocument(name, text, { lang: options.lang, liftDate: options.liftDate });
