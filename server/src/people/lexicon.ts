@@ -1,0 +1,70 @@
+// Compiles the JSON lexicons (./data) into Sets and phrase tries once, at module load.
+
+import titlesData from './data/titles.json';
+import namesData from './data/names.json';
+import placesData from './data/places.json';
+import arabicData from './data/arabic.json';
+import { TrieNode, foldWord, newTrie, phraseWords, trieInsert } from './text';
+
+const foldedSet = (words: readonly string[]): Set<string> => new Set(words.map((w) => phraseWords(w).join(' ')));
+
+function phraseTrie(phrases: readonly string[], exact = false): TrieNode<number> {
+  const root = newTrie<number>();
+  for (const p of phrases) {
+    const words = phraseWords(p, exact);
+    if (words.length > 0) trieInsert(root, words, words.length);
+  }
+  return root;
+}
+
+const latinTitles = [...titlesData.en, ...titlesData.fr, ...titlesData.es, ...titlesData.vi];
+
+export const LEX = {
+  /** Titles, matched on folded words. */
+  titles: phraseTrie(latinTitles),
+  /** Titles that must match exactly (Vietnamese ông, bà … whose folded forms are ordinary words elsewhere). */
+  exactTitles: phraseTrie(titlesData.exact, true),
+  /** Arabic titles, on folded (normalised) words. */
+  arabicTitles: phraseTrie(titlesData.ar),
+  abbreviations: foldedSet(titlesData.abbreviations),
+  connectors: foldedSet(titlesData.connectors),
+  nationalities: phraseTrie(titlesData.nationalities),
+  postNationalities: foldedSet(titlesData.postNationalities),
+  complementStarters: foldedSet(titlesData.complementStarters),
+  places: phraseTrie([...placesData.places, ...placesData.organisations]),
+  placePrefixes: placesData.prefixes.map((p) => phraseWords(p)).filter((w) => w.length > 0),
+  placeSuffixes: foldedSet(placesData.suffixes),
+  stopWords: foldedSet(placesData.stopWords),
+  surnames: new Set(namesData.vietnameseSurnames.map((s) => foldWord(s))),
+  weakSurnames: new Set(namesData.weakSurnames),
+  titleOnlySurnames: new Set(namesData.titleOnlySurnames),
+  chineseSurnames: new Set(namesData.chineseSurnames.map((s) => s.toLowerCase())),
+  weakChineseSurnames: new Set(namesData.weakChineseSurnames),
+  commonWords: new Set(namesData.commonWords),
+  arabicStopWords: foldedSet(arabicData.stopWords),
+  arabicPrefixes: arabicData.prefixes,
+};
+
+/** Longest phrase of `root` starting at word `i` of `words`, walking while `joined(j)` says word j continues the phrase; returns the index after it or -1. */
+export function matchTrie(
+  root: TrieNode<number>,
+  words: readonly string[],
+  i: number,
+  n: number,
+  joined: (j: number) => boolean,
+  first?: string,
+): number {
+  const start = root.next?.get(first ?? words[i]);
+  if (!start) return -1;
+  let node: TrieNode<number> = start;
+  let best = node.value !== null ? i + 1 : -1;
+  let j = i + 1;
+  while (node.next && j < n && joined(j)) {
+    const child = node.next.get(words[j]);
+    if (!child) break;
+    node = child;
+    j++;
+    if (node.value !== null) best = j;
+  }
+  return best;
+}
