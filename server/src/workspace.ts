@@ -53,7 +53,9 @@ export class ConfigResolver {
 
   /** The configuration for a file (give its path; undefined for files not on disk). */
   resolve(filePath: string | undefined): ResolvedConfig {
-    const dir = filePath ? dirname(filePath) : undefined;
+    // A path longer than PATH_MAX cannot be on disk: no .corpusrc.json is looked for above it
+    // (walking up a 1 MB path would read hundreds of thousands of folders).
+    const dir = filePath && filePath.length <= 4096 ? dirname(filePath) : undefined;
     const key = dir ?? '';
     const hit = this.cache.get(key);
     if (hit) return hit;
