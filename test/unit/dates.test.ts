@@ -188,6 +188,8 @@ describe('year resolution', () => {
     const cs = proposeDates(text);
     assert.deepEqual(cs.map((c) => c.iso), ['2025-01-06', '2024-01-06']);
     assert.ok(cs[0].score > cs[1].score);
+    assert.equal(cs[0].reason, "from '6 January' in the text, year from '2025'");
+    assert.match(cs[0].detail, /the latest year the text mentions; it also mentions 2024/);
   });
 
   it('takes the year from the document name when the text has none', () => {
@@ -248,7 +250,8 @@ describe('ranking', () => {
     assert.equal(wrong.weekdayAgrees, false);
     assert.equal(plain.weekdayAgrees, undefined);
     assert.ok(agree.score > plain.score && plain.score > wrong.score);
-    assert.match(wrong.reason, /Friday.*Thursday/);
+    assert.match(wrong.reason, /2025-03-13 is a Thursday, not a Friday/);
+    assert.match(agree.reason, /Thursday agrees/);
   });
 
   it('returns at most five candidates, one per date', () => {

@@ -123,10 +123,14 @@ function yearOptions(e: DateExpression, textYears: ReadonlyMap<number, TextYear>
   const statedYears = [...options.keys()];
   if (statedYears.length > 1) {
     const latest = Math.max(...statedYears);
-    const o = options.get(latest);
-    if (o) {
-      o.score += 5;
-      o.note = `the latest year the text mentions; it also mentions ${statedYears.filter((y) => y !== latest).sort().join(', ')}`;
+    for (const o of options.values()) {
+      const others = statedYears.filter((y) => y !== o.year).sort().join(', ');
+      if (o.year === latest) {
+        o.score += 5;
+        o.note = `the latest year the text mentions; it also mentions ${others}`;
+      } else {
+        o.note = `one of the years the text mentions, besides ${others}`;
+      }
     }
   }
   // 2. The document name.
@@ -176,29 +180,28 @@ function quote(s: string): string {
   return `'${s.replace(/\s+/g, ' ')}'`;
 }
 
-function yearReason(o: YearOption, ctx: ProposeContext): string {
+/** The short reason (for a quick-fix title) and the longer explanation of a year choice. */
+function yearReason(o: YearOption, ctx: ProposeContext): { short: string; detail: string } {
   const src = o.source;
-  let s: string;
-  if (src.kind === 'text') s = `year from ${quote(src.text ?? String(o.year))}`;
-  else if (src.kind === 'name') s = `year from the document name ${quote(ctx.documentName ?? '')}`;
-  else {
-    const n = neighbours(ctx).find((x) => x.iso === src.text);
-    s = `year ${o.year} from the ${n?.which ?? 'neighbouring'} document dated ${src.text ?? ''} (the text and the document name give no year)`;
+  if (src.kind === 'text') {
+    const short = `year from ${quote(src.text ?? String(o.year))}`;
+    return { short, detail: o.note ? `${short}: ${o.note}` : `${short}, the only year the text mentions` };
   }
-  return o.note ? `${s} (${o.note})` : s;
+  if (src.kind === 'name') {
+    const short = `year from the document name ${quote(ctx.documentName ?? '')}`;
+    return { short, detail: `${short}; the text mentions no year` };
+  }
+  const n = neighbours(ctx).find((x) => x.iso === src.text);
+  const short = `year ${o.year} from the ${n?.which ?? 'neighbouring'} document dated ${src.text ?? ''}`;
+  return { short, detail: `${short}, the closest fit; neither the text nor the document name gives a year` };
 }
 
-function weekdayCheck(e: DateExpression, year: number | undefined, lang: DateExpression['language']): { agrees?: boolean; words: string; score: number } {
+function weekdayCheck(e: DateExpression, year: number | undefined): { agrees?: boolean; words: string; score: number } {
   if (e.weekday === undefined || year === undefined || e.day === undefined || e.month === undefined) return { words: '', score: 0 };
   const actual = weekdayOf(year, e.month, e.day);
   const stated = WEEKDAY_NAMES.en[e.weekday];
-  if (actual === e.weekday) return { agrees: true, words: `; the weekday agrees (${formatIso(year, e.month, e.day)} is a ${stated})`, score: 15 };
-  void lang;
-  return {
-    agrees: false,
-    words: `; but the text says ${stated} and ${formatIso(year, e.month, e.day)} is a ${WEEKDAY_NAMES.en[actual]}`,
-    score: -50,
-  };
+  if (actual === e.weekday) return { agrees: true, words: `, ${stated} agrees`, score: 15 };
+  return { agrees: false, words: `; but ${formatIso(year, e.month, e.day)} is a ${WEEKDAY_NAMES.en[actual]}, not a ${stated}`, score: -50 };
 }
 
 function positionScore(e: DateExpression, textLength: number): number {
@@ -229,14 +232,15 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
       const repeats = (sameDay.get(`${e.month}-${e.day}`) ?? 1) - 1;
       const base = positionScore(e, text.length) + (precision === 'day' ? 10 : 0) + Math.min(6, 3 * repeats);
       const from = `from ${quote(e.text)} in the text`;
-      const make = (year: number | undefined, source: YearSource | undefined, yearScore: number, yearWords: string): DateCandidate => {
-        const wd = weekdayCheck(e, year, e.language);
+      const make = (year: number | undefined, source: YearSource | undefined, yearScore: number, yearWords: string, yearDetail = yearWords): DateCandidate => {
+        const wd = weekdayCheck(e, year);
         const c: DateCandidate = {
           yearOpen: year === undefined,
           precision,
           month,
           expression: e,
           reason: from + yearWords + wd.words,
+          detail: from + yearDetail + wd.words,
           score: round(base + yearScore + wd.score),
         };
         if (year !== undefined) {
@@ -250,7 +254,7 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
       };
       if (e.year !== undefined) {
         const ys = e.yearSpan;
-        candidates.push(make(e.year, { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, 30, ''));
+        candidates.push(make(e.year, { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, 30, '', ', which gives its year'));
         continue;
       }
       const { options, impossible } = yearOptions(e, textYears, ctx);
@@ -258,14 +262,15 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
         const why =
           impossible.length > 0
             ? `; the year is left open: that day does not exist in ${impossible.join(' or ')}, the only year${impossible.length > 1 ? 's' : ''} found`
-            : '; nothing gives its year (not the text, the document name or a neighbouring document), so the year is left open';
+            : '; no year in the text, the document name or a neighbouring document: the year is left open';
         candidates.push(make(undefined, undefined, 0, why));
         continue;
       }
       options.slice(0, 1 + MAX_ALTERNATIVE_YEARS).forEach((o, k) => {
         // An alternative year is only offered when a year mention or the name supports it, never a neighbour alone.
         if (k > 0 && !o.alternative) return;
-        candidates.push(make(o.year, o.source, o.score - (k > 0 ? 20 : 0), ', ' + yearReason(o, ctx)));
+        const r = yearReason(o, ctx);
+        candidates.push(make(o.year, o.source, o.score - (k > 0 ? 20 : 0), ', ' + r.short, ', ' + r.detail));
       });
     }
     // One candidate per date (the best-scored mention), best first.

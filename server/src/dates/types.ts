@@ -58,8 +58,10 @@ export interface DateCandidate {
   yearSource?: YearSource;
   /** true / false when the text states a weekday that agrees / disagrees with the date; absent otherwise. */
   weekdayAgrees?: boolean;
-  /** A sentence for a corpus editor: "from 'March 13' in the text, year from '2025'". */
+  /** A short sentence for a corpus editor (fits a quick-fix title): "from 'March 13' in the text, year from '2025'". */
   reason: string;
+  /** The same with the whole argument (for a hover or a tooltip): which other years were weighed, which neighbour. */
+  detail: string;
   /** Higher is better; only meaningful for ordering the candidates of one document. */
   score: number;
 }
