@@ -16,7 +16,8 @@
  * proposeDates(text, { documentName?, previousDate?, nextDate?, lang? }) → DateCandidate[]
  *   At most five candidates, best first, one per date: { iso?, yearOpen, precision: 'day'|'month', year?, month, day?,
  *   expression, yearSource?: { kind: 'expression'|'text'|'name'|'neighbour', text?, start?, end? }, weekdayAgrees?,
- *   reason, score }. A day without a year takes its year from the text's year mentions (the latest one when there
+ *   reason (short, fits a quick-fix title: "from 'March 13' in the text, year from '2025'"), detail (the whole
+ *   argument: other years weighed, neighbour closeness), score }. A day without a year takes its year from the text's year mentions (the latest one when there
  *   are several), else the document name, else the neighbouring documents' dates (the year that puts it closest).
  *   With no evidence at all the candidate has yearOpen: true and NO iso: never insert it as a date.
  *   Only dates written in the text become candidates: a text without a date gives an empty list.
