@@ -21,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const output = vscode.window.createOutputChannel('Corpus Language Server', { log: true });
+  const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'corpus' }],
     synchronize: {
@@ -68,11 +68,57 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpus.showOutput', () => output.show()),
   );
 
+  // A `.txt` (or any plain-text file) whose first line is a header is a corpus: VS Code's
+  // plain-text language claims `.txt` by extension before `firstLine` is looked at.
+  const adopt = (doc: vscode.TextDocument): void => {
+    if (doc.languageId === 'plaintext' && doc.lineCount > 0 && /^<<<FILE[ \t]/.test(doc.lineAt(0).text)) {
+      void vscode.languages.setTextDocumentLanguage(doc, 'corpus');
+    }
+  };
+  vscode.workspace.textDocuments.forEach(adopt);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
+
   const started = client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return {
     ready: () => started,
     languageStatus: () => ({ text: status.text, detail: status.detail }),
+  };
+}
+
+/**
+ * The server log as a log channel whose level follows `corpus.trace.server`: the
+ * language client only traces into a channel whose level is Trace, and a plain
+ * setting should be enough to see the messages.
+ */
+function traceableChannel(channel: vscode.OutputChannel, context: vscode.ExtensionContext): vscode.LogOutputChannel {
+  const level = (): vscode.LogLevel =>
+    vscode.workspace.getConfiguration('corpus').get<string>('trace.server', 'off') === 'off' ? vscode.LogLevel.Info : vscode.LogLevel.Trace;
+  const changed = new vscode.EventEmitter<vscode.LogLevel>();
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('corpus.trace.server')) changed.fire(level());
+    }),
+  );
+  const line = (tag: string, message: string, args: unknown[]): void =>
+    channel.appendLine(`[${new Date().toISOString()}] [${tag}] ${message}${args.length ? ` ${args.map(String).join(' ')}` : ''}`);
+  return {
+    get name() { return channel.name; },
+    get logLevel() { return level(); },
+    onDidChangeLogLevel: changed.event,
+    trace: (m: string, ...a: unknown[]) => line('trace', m, a),
+    debug: (m: string, ...a: unknown[]) => line('debug', m, a),
+    info: (m: string, ...a: unknown[]) => line('info', m, a),
+    warn: (m: string, ...a: unknown[]) => line('warning', m, a),
+    error: (e: string | Error, ...a: unknown[]) => line('error', e instanceof Error ? e.stack ?? e.message : e, a),
+    append: (v: string) => channel.append(v),
+    appendLine: (v: string) => channel.appendLine(v),
+    replace: (v: string) => channel.replace(v),
+    clear: () => channel.clear(),
+    show: (a?: boolean | vscode.ViewColumn, b?: boolean) => (typeof a === 'boolean' ? channel.show(a) : channel.show(a, b)),
+    hide: () => channel.hide(),
+    dispose: () => channel.dispose(),
   };
 }
 

@@ -310,6 +310,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
+  connection.console.info(`Corpus language server started (workspace: ${workspaceRoots.join(', ') || 'none'}).`);
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpus' });
     await refreshSettings();

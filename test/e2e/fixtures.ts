@@ -23,7 +23,21 @@ export const DEFAULT_SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   'invalid-attribute': S.Error,
   'replacement-character': S.Warning,
   'control-character': S.Warning,
+  'date-mismatch': S.Information,
 };
+
+/**
+ * Fixtures whose diagnostics have no quick fix by design: no edit can know the
+ * missing day (partial-date), the lost characters (replacement-character), whether
+ * the date or the text is wrong (date-mismatch), or which date 2024-13-01 meant.
+ * For these the suite checks that no fix is offered.
+ */
+export const NO_FIX_FILES: ReadonlySet<string> = new Set([
+  'partial-date.corpus',
+  'replacement-character.corpus',
+  'date-mismatch.corpus',
+  'invalid-date.corpus',
+]);
 
 /**
  * Fixture files named after a code (mocha needs the list when the file loads, before any

@@ -402,10 +402,17 @@ function analyseDocument(
 
   const empty = firstTextLine === undefined;
   if (empty) {
+    const last = endLine ?? nLines - 1;
     problems.push({
       code: 'empty-document',
       message: `The document ${header.name !== '' ? `\`${short(header.name)}\`` : 'here'} has no text. Add its text below the header, or remove the header.`,
       ...headerRange,
+      fixes: () => [{
+        title: 'Remove this empty document (its header and blank lines)',
+        preferred: false,
+        // Up to the start of what follows (the next header), or to the end of the text.
+        edits: [{ line: 0, start: 0, endLine: last + 1, end: 0, newText: '' }],
+      }],
     });
   }
 
