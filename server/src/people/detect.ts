@@ -1,6 +1,6 @@
 // Person detection in one document body. See index.ts for the overview.
 
-import { LEX, matchTrie } from './lexicon';
+import { LEX, TITLE_FILTER, matchTrie } from './lexicon';
 import {
   arabicSkeleton,
   isPinyinWord,
@@ -74,7 +74,8 @@ export function compileKnown(people: readonly KnownPerson[]): CompiledKnown {
       if (typeof s !== 'string') continue;
       const toks = tokenize(s, lexTokens);
       if (toks.count === 0) continue;
-      const words = toks.fold.slice(0, toks.count);
+      const words: string[] = [];
+      for (let k = 0; k < toks.count; k++) words.push(toks.f(k));
       // a leading title is not part of the name
       let titleWords = 0;
       const t = titleEnd(toks, 0);
@@ -96,31 +97,52 @@ export function compileKnown(people: readonly KnownPerson[]): CompiledKnown {
 const APOS = new Set([0x27, 0x2019, 0x2bc]);
 
 /** Word j continues a phrase (titles, places): only spaces, or an elision apostrophe, before it. */
-function joinedFn(tk: Tokens): (j: number) => boolean {
-  return (j) => tk.gap[j] === G_SPACE || (tk.gap[j] === G_PUNCT && tk.gapMulti[j] === 0 && APOS.has(tk.gapChar[j]));
+function joined(tk: Tokens, j: number): boolean {
+  return tk.gap[j] === G_SPACE || (tk.gap[j] === G_PUNCT && tk.gapMulti[j] === 0 && APOS.has(tk.gapChar[j]));
 }
 
 /** End of the title phrase starting at token i (no chains), or -1. */
 function titleEnd(tk: Tokens, i: number): number {
-  const joined = joinedFn(tk);
   const f = tk.flags[i];
   if ((f & F_ARABIC) !== 0) {
-    let e = matchTrie(LEX.arabicTitles, tk.fold, i, tk.count, joined);
+    let e = matchTrie(LEX.arabicTitles, tk, i, tk.count, joined);
     if (e < 0) {
-      const w = tk.fold[i];
+      const w = tk.f(i);
       for (const p of LEX.arabicPrefixes) {
         if (w.length > p.length + 1 && w.startsWith(p)) {
-          e = matchTrie(LEX.arabicTitles, tk.fold, i, tk.count, joined, w.slice(p.length));
+          e = matchTrie(LEX.arabicTitles, tk, i, tk.count, joined, w.slice(p.length));
           if (e > 0) break;
         }
       }
     }
     return e;
   }
-  if ((f & F_DIGIT) !== 0) return -1;
-  const a = matchTrie(LEX.titles, tk.fold, i, tk.count, joined);
-  const b = matchTrie(LEX.exactTitles, tk.raw, i, tk.count, joined);
-  return Math.max(a, b);
+  if ((f & F_DIGIT) !== 0 || !TITLE_FILTER.has(tk, i)) return -1;
+  const a = matchTrie(LEX.titles, tk, i, tk.count, joined);
+  if (!LEX.exactTitleFirst.has(tk.f(i))) return a;
+  // exact titles: walk on lowercase words with diacritics
+  let node = LEX.exactTitles.next?.get(lowerWord(tk, i));
+  let best = node && node.value !== null ? i + 1 : -1;
+  let j = i + 1;
+  while (node && node.next && j < tk.count && joined(tk, j)) {
+    node = node.next.get(lowerWord(tk, j));
+    j++;
+    if (node && node.value !== null) best = j;
+  }
+  return Math.max(a, best);
+}
+
+const lowerCache = new Map<string, string>();
+function lowerWord(tk: Tokens, i: number): string {
+  const raw = tk.r(i);
+  if ((tk.flags[i] & F_NONASCII) === 0) return raw.toLowerCase();
+  let s = lowerCache.get(raw);
+  if (s === undefined) {
+    s = raw.normalize('NFC').toLowerCase();
+    if (lowerCache.size > 10000) lowerCache.clear();
+    lowerCache.set(raw, s);
+  }
+  return s;
 }
 
 const isCapLatin = (tk: Tokens, i: number): boolean => (tk.flags[i] & (F_CAP | F_LATIN | F_DIGIT)) === (F_CAP | F_LATIN);
@@ -165,7 +187,6 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
   titleSlot.fill(-1, 0, n + 1);
   const drafts: Draft[] = [];
   const titles: TitleMatch[] = [];
-  const joined = joinedFn(tk);
   const ck = known && known.length > 0 ? compileKnown(known) : undefined;
 
   const add = (ts: number, te: number, kind: MentionKind, key: string, extra?: Partial<Draft>): number => {
@@ -174,11 +195,15 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
     for (let k = ts; k < te; k++) owner[k] = id;
     return id;
   };
-  const latinKey = (ts: number, te: number): string => tk.fold.slice(ts, te).join(' ');
+  const latinKey = (ts: number, te: number): string => {
+    let s = tk.f(ts);
+    for (let k = ts + 1; k < te; k++) s += ' ' + tk.f(k);
+    return s;
+  };
 
   // 1. Titles (Latin and Arabic): record where a name may follow.
   for (let i = 0; i < n; i++) {
-    const chain = titleChainAt(tk, i, joined);
+    const chain = titleChainAt(tk, i);
     if (chain < 0) continue;
     titles.push({ start: i, end: chain });
     if (chain < n) titleSlot[chain] = titles.length - 1;
@@ -194,9 +219,9 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
   if (ck) {
     for (let i = 0; i < n; i++) {
       if (owner[i] !== OWNER_NONE) continue;
-      const e = matchTrie(ck.trie, tk.fold, i, n, joined);
+      const e = matchTrie(ck.trie, tk, i, n, joined);
       if (e < 0) continue;
-      const node = walkValue(ck.trie, tk.fold, i, e);
+      const node = walkValue(ck.trie, tk, i, e);
       if (node === null) continue;
       const sp = ck.spellings[node];
       const ns = i + sp.titleWords;
@@ -204,7 +229,7 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
       // part of a longer capitalised name? leave it to the name rules
       if ((tk.flags[ns] & F_LATIN) !== 0) {
         if (ns > 0 && tk.gap[ns] === G_SPACE && isCapLatin(tk, ns - 1) && titleSlot[ns] < 0 && sp.titleWords === 0) continue;
-        if (e < n && tk.gap[e] === G_SPACE && isCapLatin(tk, e) && isVietnameseSyllable(tk.fold[e]) && !LEX.stopWords.has(tk.fold[e])) continue;
+        if (e < n && tk.gap[e] === G_SPACE && isCapLatin(tk, e) && isVietnameseSyllable(tk.f(e)) && !LEX.stopWords.has(tk.f(e))) continue;
       }
       const id = add(ns, e, 'known', ck.keys[sp.person], { known: sp.person });
       if (sp.titleWords > 0) {
@@ -218,7 +243,7 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
   // 3. Latin script, left to right: places, Vietnamese full names, Chinese names.
   for (let i = 0; i < n; i++) {
     if (owner[i] !== OWNER_NONE || !isCapLatin(tk, i)) continue;
-    const p = matchTrie(LEX.places, tk.fold, i, n, joined);
+    const p = matchTrie(LEX.places, tk, i, n, joined);
     if (p > 0) {
       for (let k = i; k < p; k++) owner[k] = OWNER_PLACE;
       i = p - 1;
@@ -247,7 +272,7 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
     if (t > 0) {
       // the title's complement: words with the article (رئيس اللجنة الشعبية …)
       let k = t;
-      while (k < n && k - t < 6 && tk.gap[k] === G_SPACE && (tk.flags[k] & F_ARABIC) !== 0 && isDefinite(tk.fold[k]) && titleEnd(tk, k) < 0) k++;
+      while (k < n && k - t < 6 && tk.gap[k] === G_SPACE && (tk.flags[k] & F_ARABIC) !== 0 && isDefinite(tk.f(k)) && titleEnd(tk, k) < 0) k++;
       const gapOk = k < n && (tk.gap[k] === G_SPACE || (tk.gap[k] === G_PUNCT && tk.gapMulti[k] === 0 && tk.gapChar[k] === 0x3a));
       if (gapOk && (tk.flags[k] & F_ARABIC) !== 0 && owner[k] === OWNER_NONE) {
         let e = arabicTableRun(tk, k, 2, false);
@@ -286,7 +311,7 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
       (e === j || tk.gap[e] === G_SPACE) &&
       owner[e] === OWNER_NONE &&
       isCapLatin(tk, e) &&
-      !LEX.stopWords.has(tk.fold[e]) &&
+      !LEX.stopWords.has(tk.f(e)) &&
       titleEnd(tk, e) < 0
     )
       e++;
@@ -302,22 +327,29 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
   for (let id = 0; id < drafts.length; id++) {
     const d = drafts[id];
     if (d.te - d.ts < 2 || (tk.flags[d.ts] & F_LATIN) === 0) continue;
-    const first = tk.fold[d.ts];
-    const refWord = LEX.chineseSurnames.has(first) && !LEX.surnames.has(first) && d.te - d.ts === 2 ? first : tk.fold[d.te - 1];
+    const first = tk.f(d.ts);
+    const refWord = LEX.chineseSurnames.has(first) && !LEX.surnames.has(first) && d.te - d.ts === 2 ? first : tk.f(d.te - 1);
     if (refWord.length < 2) continue;
     let list = byRef.get(refWord);
     if (!list) byRef.set(refWord, (list = []));
     list.push(id);
   }
   if (byRef.size > 0) {
+    for (const ids of byRef.values()) ids.sort((a, b) => drafts[a].ts - drafts[b].ts);
+    // the closest full name before the token, else the first one after it (binary search: linear overall)
     const nearest = (ids: number[], tok: number): number => {
-      let best = -1;
-      for (const id of ids) if (drafts[id].ts < tok) best = id;
-      return best >= 0 ? best : ids[0];
+      let lo = 0;
+      let hi = ids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (drafts[ids[mid]].ts < tok) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 ? ids[lo - 1] : ids[0];
     };
     for (const d of drafts) {
       if (d.kind !== 'titled' || d.te - d.ts !== 1) continue;
-      const ids = byRef.get(tk.fold[d.ts]);
+      const ids = byRef.get(tk.f(d.ts));
       if (!ids) continue;
       const target = nearest(ids, d.ts);
       d.kind = 'backref';
@@ -327,8 +359,9 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
     }
     for (let i = 0; i < n; i++) {
       if (owner[i] !== OWNER_NONE || !isCapLatin(tk, i) || (tk.flags[i] & F_UPPER) !== 0) continue;
-      const ids = byRef.get(tk.fold[i]);
-      if (!ids || LEX.stopWords.has(tk.fold[i]) || titleEnd(tk, i) > 0) continue;
+      const ids = byRef.get(tk.f(i));
+      if (!ids || titleEnd(tk, i) > 0) continue;
+      if ((tk.flags[i] & F_NONASCII) === 0 && LEX.stopWords.has(tk.f(i))) continue;
       if (i > 0 && tk.gap[i] === G_SPACE && isCapLatin(tk, i - 1) && !titledAt(i)) continue;
       if (i + 1 < n && tk.gap[i + 1] === G_SPACE && isCapLatin(tk, i + 1)) continue;
       const target = nearest(ids, i);
@@ -385,23 +418,28 @@ export function spellingScore(s: string, words: number, allCaps: boolean): numbe
   return words * 1000 + Math.min(nonAsciiCount(s), 99) * 5 + (allCaps ? 0 : 2);
 }
 
-function walkValue(root: TrieNode<number>, words: readonly string[], i: number, e: number): number | null {
+function walkValue(root: TrieNode<number>, tk: Tokens, i: number, e: number): number | null {
   let node: TrieNode<number> | undefined = root;
-  for (let k = i; k < e && node; k++) node = node.next?.get(words[k]);
+  for (let k = i; k < e && node; k++) node = node.next?.get(tk.f(k));
   return node ? node.value : null;
 }
 
 /** Title chain starting at token i: [nationality] title ([post-nationality]) (connector title)*; returns the token after it, or -1. */
-function titleChainAt(tk: Tokens, i: number, joined: (j: number) => boolean): number {
+function titleChainAt(tk: Tokens, i: number): number {
   const n = tk.count;
   let pos = i;
-  const nat = (tk.flags[i] & F_ARABIC) === 0 ? matchTrie(LEX.nationalities, tk.fold, i, n, joined) : -1;
-  if (nat > 0 && nat < n && joined(nat) && titleEnd(tk, nat) > 0) pos = nat;
+  const nat = (tk.flags[i] & F_ARABIC) === 0 && TITLE_FILTER.has(tk, i) ? matchTrie(LEX.nationalities, tk, i, n, joined) : -1;
+  if (nat > 0 && nat < n && joined(tk, nat) && titleEnd(tk, nat) > 0) pos = nat;
   let e = titleEnd(tk, pos);
   if (e < 0) return -1;
   for (;;) {
-    if (e < n && tk.gap[e] === G_SPACE && LEX.postNationalities.has(tk.fold[e])) e++;
-    if (e + 1 < n && tk.gap[e] === G_SPACE && LEX.connectors.has(tk.fold[e]) && tk.gap[e + 1] === G_SPACE) {
+    if (e < n && tk.gap[e] === G_SPACE && LEX.postNationalities.has(tk.f(e))) e++;
+    // a country right after the title: "Đại sứ Nhật Bản Ito Naoki"
+    if (e < n && tk.gap[e] === G_SPACE && (tk.flags[e] & F_CAP) !== 0) {
+      const p = matchTrie(LEX.places, tk, e, n, joined);
+      if (p > 0 && p < n && tk.gap[p] === G_SPACE) e = p;
+    }
+    if (e + 1 < n && tk.gap[e] === G_SPACE && LEX.connectors.has(tk.f(e)) && tk.gap[e + 1] === G_SPACE) {
       const e2 = titleEnd(tk, e + 1);
       if (e2 > 0) {
         e = e2;
@@ -418,7 +456,7 @@ function nameSlotGapOk(tk: Tokens, t: TitleMatch, j: number): boolean {
   if (g === G_SPACE) return true;
   if (g !== G_PUNCT || tk.gapMulti[j] !== 0) return false;
   const c = tk.gapChar[j];
-  if (c === 0x2e) return LEX.abbreviations.has(tk.fold[t.end - 1]);
+  if (c === 0x2e) return LEX.abbreviations.has(tk.f(t.end - 1));
   return c === 0x3a && (tk.flags[j] & F_ARABIC) !== 0;
 }
 
@@ -435,7 +473,7 @@ function titleBefore(tk: Tokens, ts: number, titles: readonly TitleMatch[]): Tit
     }
     if (owner[p] >= 0) return null;
     const t = titleSlot[p];
-    if (t >= 0 && LEX.complementStarters.has(tk.fold[p])) return titles[t];
+    if (t >= 0 && LEX.complementStarters.has(tk.f(p))) return titles[t];
   }
   return null;
 }
@@ -443,15 +481,15 @@ function titleBefore(tk: Tokens, ts: number, titles: readonly TitleMatch[]): Tit
 /** Vietnamese full name at token i: surname + 1..3 valid syllables. Returns end, -1 (no), -2 (rejected, skip). */
 function vietnameseRun(tk: Tokens, i: number, titled: boolean): number {
   const n = tk.count;
-  const sur = tk.fold[i];
+  const sur = tk.f(i);
   if (!LEX.surnames.has(sur)) return -1;
   const allCaps = (tk.flags[i] & F_UPPER) !== 0;
   let j = i + 1;
   while (j < n && j - i <= 3 && tk.gap[j] === G_SPACE && owner[j] === OWNER_NONE && isCapLatin(tk, j)) {
     const f = tk.flags[j];
     const caps = (f & F_UPPER) !== 0;
-    if (allCaps ? !caps && tk.raw[j].length > 1 : caps) break;
-    if (!isVietnameseSyllable(tk.fold[j])) break;
+    if (allCaps ? !caps && tk.r(j).length > 1 : caps) break;
+    if (!isVietnameseSyllable(tk.f(j))) break;
     j++;
   }
   if (j === i + 1) return -1;
@@ -460,7 +498,7 @@ function vietnameseRun(tk: Tokens, i: number, titled: boolean): number {
   if (ascii && !titled) {
     if (LEX.titleOnlySurnames.has(sur) || allCaps) return -1;
     if (LEX.weakSurnames.has(sur)) {
-      for (let k = i + 1; k < j; k++) if (LEX.commonWords.has(tk.fold[k])) return -1;
+      for (let k = i + 1; k < j; k++) if (LEX.commonWords.has(tk.f(k))) return -1;
       if (j < n && tk.gap[j] === G_SPACE && isCapLatin(tk, j)) return -1; // Title Case heading
       if (i > 0 && tk.gap[i] === G_SPACE && isCapLatin(tk, i - 1)) return -1;
     }
@@ -471,11 +509,11 @@ function vietnameseRun(tk: Tokens, i: number, titled: boolean): number {
 /** Chinese name at token i: surname + one pinyin given name ("Xi Jinping", "Wang Yi"). */
 function chineseRun(tk: Tokens, i: number, titled: boolean): number {
   const n = tk.count;
-  const sur = tk.fold[i];
+  const sur = tk.f(i);
   if (!LEX.chineseSurnames.has(sur) || (tk.flags[i] & F_UPPER) !== 0) return -1;
   const j = i + 1;
   if (j >= n || tk.gap[j] !== G_SPACE || owner[j] !== OWNER_NONE || !isCapLatin(tk, j) || (tk.flags[j] & F_UPPER) !== 0) return -1;
-  const given = tk.fold[j].replace('-', '');
+  const given = tk.f(j).replace('-', '');
   if (!isPinyinWord(given) || LEX.stopWords.has(given) || LEX.chineseSurnames.has(given) && !titled && given.length < 3) return -1;
   if (j + 1 < n && tk.gap[j + 1] === G_SPACE && isCapLatin(tk, j + 1)) return -1;
   if (!titled && LEX.weakChineseSurnames.has(sur)) {
@@ -488,15 +526,15 @@ function chineseRun(tk: Tokens, i: number, titled: boolean): number {
 /** A run of capitalised words that is a place or an organisation by its context (tỉnh …, … City). */
 function placeContext(tk: Tokens, i: number, e: number): boolean {
   const n = tk.count;
-  if (e < n && tk.gap[e] === G_SPACE && LEX.placeSuffixes.has(tk.fold[e])) return true;
-  if (e < n && tk.gap[e] === G_PUNCT && tk.gapChar[e] === 0x2d && tk.gapMulti[e] === 0 && LEX.placeSuffixes.has(tk.fold[e])) return true;
+  if (e < n && tk.gap[e] === G_SPACE && LEX.placeSuffixes.has(tk.f(e))) return true;
+  if (e < n && tk.gap[e] === G_PUNCT && tk.gapChar[e] === 0x2d && tk.gapMulti[e] === 0 && LEX.placeSuffixes.has(tk.f(e))) return true;
   for (const pre of LEX.placePrefixes) {
     const len = pre.length;
     if (i - len < 0) continue;
     let ok = true;
     for (let k = 0; k < len && ok; k++) {
       const t = i - len + k;
-      if (tk.fold[t] !== pre[k]) ok = false;
+      if (tk.f(t) !== pre[k]) ok = false;
       else if (tk.gap[t + 1] === G_BREAK || (tk.gap[t + 1] === G_PUNCT && !APOS.has(tk.gapChar[t + 1]))) ok = false;
     }
     if (ok) return true;
@@ -510,7 +548,7 @@ const isDefinite = (w: string): boolean =>
   w.length > 3 && (w.startsWith('ال') || w.startsWith('لل') || w.startsWith('بال') || w.startsWith('وال') || w.startsWith('فال') || w.startsWith('كال'));
 
 function arabicWordOk(tk: Tokens, j: number): boolean {
-  return (tk.flags[j] & F_ARABIC) !== 0 && (tk.flags[j] & F_DIGIT) === 0 && owner[j] === OWNER_NONE && !LEX.arabicStopWords.has(tk.fold[j]) && !isDefinite(tk.fold[j]);
+  return (tk.flags[j] & F_ARABIC) !== 0 && (tk.flags[j] & F_DIGIT) === 0 && owner[j] === OWNER_NONE && !LEX.arabicStopWords.has(tk.f(j)) && !isDefinite(tk.f(j));
 }
 
 /** Transliterated Vietnamese name: words whose skeletons are Vietnamese syllables (first one a surname when asked). */
@@ -518,7 +556,7 @@ function arabicTableRun(tk: Tokens, i: number, min: number, needSurname: boolean
   const n = tk.count;
   let j = i;
   while (j < n && j - i < 4 && (j === i || tk.gap[j] === G_SPACE) && arabicWordOk(tk, j)) {
-    const sk = arabicSkeleton(tk.fold[j]);
+    const sk = arabicSkeleton(tk.f(j));
     if (sk === '' || !SYLLABLE_SKELETONS.has(sk)) break;
     if (j === i && needSurname && !SURNAME_SKELETONS.has(sk)) return -1;
     j++;
@@ -531,8 +569,8 @@ function arabicGenericRun(tk: Tokens, i: number): number {
   const n = tk.count;
   let j = i;
   while (j < n && j - i < 3 && (j === i || tk.gap[j] === G_SPACE) && arabicWordOk(tk, j)) {
-    const w = tk.fold[j];
-    const raw = tk.raw[j];
+    const w = tk.f(j);
+    const raw = tk.r(j);
     if (w.length < 2) break;
     if (w.startsWith('و') && w.length > 4) break;
     if (raw.endsWith('ة')) break; // feminine nouns, not transliterated names
@@ -543,7 +581,7 @@ function arabicGenericRun(tk: Tokens, i: number): number {
 
 function skeletonsOf(tk: Tokens, i: number, e: number): string[] {
   const out: string[] = [];
-  for (let k = i; k < e; k++) out.push(arabicSkeleton(tk.fold[k]));
+  for (let k = i; k < e; k++) out.push(arabicSkeleton(tk.f(k)));
   return out;
 }
 
@@ -564,5 +602,7 @@ function arabicKey(tk: Tokens, i: number, e: number, sk: string[] | null, ck: Co
     if (kn >= 0 && ck) return ck.keys[kn];
     return 'ar:' + sk.join(' ');
   }
-  return 'ar:' + tk.fold.slice(i, e).join(' ');
+  let s = tk.f(i);
+  for (let k = i + 1; k < e; k++) s += ' ' + tk.f(k);
+  return 'ar:' + s;
 }

@@ -4,7 +4,7 @@ import titlesData from './data/titles.json';
 import namesData from './data/names.json';
 import placesData from './data/places.json';
 import arabicData from './data/arabic.json';
-import { TrieNode, foldWord, newTrie, phraseWords, trieInsert } from './text';
+import { Tokens, TrieNode, WordFilter, foldWord, newTrie, phraseWords, trieInsert } from './text';
 
 const foldedSet = (words: readonly string[]): Set<string> => new Set(words.map((w) => phraseWords(w).join(' ')));
 
@@ -17,13 +17,16 @@ function phraseTrie(phrases: readonly string[], exact = false): TrieNode<number>
   return root;
 }
 
-const latinTitles = [...titlesData.en, ...titlesData.fr, ...titlesData.es, ...titlesData.vi];
+const latinTitles = [...titlesData.en, ...titlesData.fr, ...titlesData.es];
+const exactTitles = [...titlesData.vi, ...titlesData.exact];
 
 export const LEX = {
   /** Titles, matched on folded words. */
   titles: phraseTrie(latinTitles),
-  /** Titles that must match exactly (Vietnamese ông, bà … whose folded forms are ordinary words elsewhere). */
-  exactTitles: phraseTrie(titlesData.exact, true),
+  /** Vietnamese titles: matched on lowercase words WITH diacritics (folded, they are names or other words: quốc vương). */
+  exactTitles: phraseTrie(exactTitles.map((t) => t.normalize('NFC').toLowerCase()), true),
+  /** Folded first words of the exact titles, to decide cheaply when to try them. */
+  exactTitleFirst: new Set(exactTitles.map((t) => phraseWords(t)[0])),
   /** Arabic titles, on folded (normalised) words. */
   arabicTitles: phraseTrie(titlesData.ar),
   abbreviations: foldedSet(titlesData.abbreviations),
@@ -45,22 +48,22 @@ export const LEX = {
   arabicPrefixes: arabicData.prefixes,
 };
 
-/** Longest phrase of `root` starting at word `i` of `words`, walking while `joined(j)` says word j continues the phrase; returns the index after it or -1. */
+/** Longest phrase of `root` starting at token `i`, walking while `joined(j)` says word j continues the phrase; returns the index after it or -1. */
 export function matchTrie(
   root: TrieNode<number>,
-  words: readonly string[],
+  tk: Tokens,
   i: number,
   n: number,
-  joined: (j: number) => boolean,
+  joined: (tk: Tokens, j: number) => boolean,
   first?: string,
 ): number {
-  const start = root.next?.get(first ?? words[i]);
+  const start = root.next?.get(first ?? tk.f(i));
   if (!start) return -1;
   let node: TrieNode<number> = start;
   let best = node.value !== null ? i + 1 : -1;
   let j = i + 1;
-  while (node.next && j < n && joined(j)) {
-    const child = node.next.get(words[j]);
+  while (node.next && j < n && joined(tk, j)) {
+    const child = node.next.get(tk.f(j));
     if (!child) break;
     node = child;
     j++;
@@ -68,3 +71,8 @@ export function matchTrie(
   }
   return best;
 }
+
+/** Words that may start a title chain (a title or a nationality before one): most words are rejected without a string. */
+export const TITLE_FILTER = new WordFilter(
+  [...latinTitles, ...exactTitles, ...titlesData.nationalities].map((t) => phraseWords(t)[0] ?? ''),
+);

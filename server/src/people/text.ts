@@ -39,6 +39,24 @@ export const CHAR_CLASS: Uint8Array = (() => {
   return table;
 })();
 
+/** Per-character bits for the tokenizer's inner loop. */
+const B_WORD = 1; // letter, mark or digit
+const B_BASE = 2; // counts as a character of the folded word (not a mark)
+const B_UPPER = 4;
+const B_LETTER = 8;
+const B_DIGIT = 16;
+const CHAR_BITS: Uint8Array = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const k = CHAR_CLASS[c];
+    if (k === C_LOWER || k === C_ARABIC) t[c] = B_WORD | B_BASE | B_LETTER;
+    else if (k === C_UPPER) t[c] = B_WORD | B_BASE | B_LETTER | B_UPPER;
+    else if (k === C_DIGIT) t[c] = B_WORD | B_BASE | B_DIGIT;
+    else if (k === C_MARK || k === C_ARABIC_MARK) t[c] = B_WORD;
+  }
+  return t;
+})();
+
 /** Token flags. */
 export const F_CAP = 1; // starts with an uppercase letter
 export const F_UPPER = 2; // two or more letters, all uppercase
@@ -52,17 +70,56 @@ export const G_SPACE = 0; // only spaces or tabs (or nothing)
 export const G_BREAK = 1; // contains a line break
 export const G_PUNCT = 2; // contains punctuation; gapChar holds the first non-space character
 
-/** Tokens of one document, in parallel arrays (reused between calls). */
+/** Base ASCII letter of a character (é → e, Đ → d), Arabic letters by their low bits, else 0: used by the word filter. */
+export const FOLD_CHAR: Uint8Array = (() => {
+  const table = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const k = CHAR_CLASS[c];
+    if (k === C_ARABIC) table[c] = 0x80 | (c & 0x7f);
+    if (k !== C_LOWER && k !== C_UPPER && k !== C_DIGIT) continue;
+    const d = String.fromCharCode(c).toLowerCase().normalize('NFD');
+    const b = d.charCodeAt(0);
+    if (b < 128) table[c] = b;
+    else if (d[0] === 'đ') table[c] = 0x64;
+    else table[c] = 0x80 | (b & 0x7f);
+  }
+  return table;
+})();
+
+/** Tokens of one document, in parallel arrays (reused between calls). Word strings are made lazily. */
 export class Tokens {
   count = 0;
+  text = '';
   start = new Int32Array(1024);
   end = new Int32Array(1024);
   flags = new Uint8Array(1024);
   gap = new Uint8Array(1024); // gap BEFORE token i
   gapChar = new Uint16Array(1024);
   gapMulti = new Uint8Array(1024); // gap before token i holds more than one punctuation character
-  raw: string[] = [];
-  fold: string[] = [];
+  /** Word filter key: first and last base letters and length (see WordFilter). */
+  fkey = new Int32Array(1024);
+  private folded: (string | undefined)[] = [];
+
+  /** Folded word i (lowercase, no diacritics), computed on first use. */
+  f(i: number): string {
+    let s = this.folded[i];
+    if (s === undefined) {
+      s = foldWord(this.text.slice(this.start[i], this.end[i]), this.flags[i]);
+      this.folded[i] = s;
+    }
+    return s;
+  }
+
+  /** Word i as written. */
+  r(i: number): string {
+    return this.text.slice(this.start[i], this.end[i]);
+  }
+
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    this.folded.length = 0;
+  }
 
   ensure(n: number): void {
     if (n <= this.start.length) return;
@@ -79,6 +136,27 @@ export class Tokens {
     this.gap = grow(this.gap, (k) => new Uint8Array(k));
     this.gapChar = grow(this.gapChar, (k) => new Uint16Array(k));
     this.gapMulti = grow(this.gapMulti, (k) => new Uint8Array(k));
+    this.fkey = grow(this.fkey, (k) => new Int32Array(k));
+  }
+}
+
+const filterKey = (first: number, last: number, len: number): number => ((first << 8) | last) * 32 + (len > 31 ? 31 : len);
+
+/**
+ * A cheap pre-check "could this word be one of these (folded) words?" on the
+ * first and last base letters and the length, so that most words of a text are
+ * never turned into strings.
+ */
+export class WordFilter {
+  private bits = new Uint8Array(256 * 256 * 32);
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      if (w.length === 0) continue;
+      this.bits[filterKey(FOLD_CHAR[w.charCodeAt(0)], FOLD_CHAR[w.charCodeAt(w.length - 1)], w.length)] = 1;
+    }
+  }
+  has(tk: Tokens, i: number): boolean {
+    return this.bits[tk.fkey[i]] === 1;
   }
 }
 
@@ -90,13 +168,11 @@ const isLetterClass = (k: number): boolean => k === C_LOWER || k === C_UPPER || 
  * hyphen between two letters stays inside the word (vice-Premier, Bà Rịa-Vũng
  * Tàu); an apostrophe stays inside only after a single capital and before a
  * capital (H'Yim, O'Brien), so French elisions (d'Hanoï, l'État) split.
- * Linear in the length of the text.
+ * Linear in the length of the text; allocates nothing per word.
  */
 export function tokenize(text: string, out: Tokens): Tokens {
   const n = text.length;
-  out.count = 0;
-  out.raw.length = 0;
-  out.fold.length = 0;
+  out.reset(text);
   let i = 0;
   let gapStart = 0;
   while (i < n) {
@@ -109,30 +185,38 @@ export function tokenize(text: string, out: Tokens): Tokens {
     let flags = 0;
     let letters = 0;
     let uppers = 0;
+    let base = 0;
+    let lastBase = 0;
     if (k === C_UPPER) flags |= F_CAP;
     if (k === C_ARABIC) flags |= F_ARABIC;
     else if (k === C_LOWER || k === C_UPPER) flags |= F_LATIN;
     for (;;) {
       const c = text.charCodeAt(i);
-      const kc = CHAR_CLASS[c];
-      if (isWordClass(kc)) {
+      const b = CHAR_BITS[c];
+      if (b !== 0) {
         if (c > 127) flags |= F_NONASCII;
-        if (kc === C_DIGIT) flags |= F_DIGIT;
-        else if (kc === C_UPPER) {
-          uppers++;
-          letters++;
-        } else if (kc === C_LOWER || kc === C_ARABIC) letters++;
+        if ((b & B_BASE) !== 0) {
+          base++;
+          lastBase = c;
+          if ((b & B_LETTER) !== 0) {
+            letters++;
+            if ((b & B_UPPER) !== 0) uppers++;
+          } else flags |= F_DIGIT;
+        }
         i++;
         if (i >= n) break;
         continue;
       }
+      const kc = CHAR_CLASS[c];
       if (i + 1 < n) {
         const next = CHAR_CLASS[text.charCodeAt(i + 1)];
-        if (kc === C_HYPHEN && isLetterClass(next) && i > start && isLetterClass(CHAR_CLASS[text.charCodeAt(i - 1)]) ) {
+        if (kc === C_HYPHEN && isLetterClass(next) && i > start && isLetterClass(CHAR_CLASS[text.charCodeAt(i - 1)])) {
+          base++;
           i++;
           continue;
         }
         if (kc === C_APOS && next === C_UPPER && i === start + 1 && CHAR_CLASS[text.charCodeAt(start)] === C_UPPER) {
+          base++;
           i++;
           continue;
         }
@@ -140,11 +224,12 @@ export function tokenize(text: string, out: Tokens): Tokens {
       break;
     }
     const t = out.count;
-    out.ensure(t + 1);
+    if (t >= out.start.length) out.ensure(t + 1);
     out.start[t] = start;
     out.end[t] = i;
     if (letters >= 2 && uppers === letters) flags |= F_UPPER;
     out.flags[t] = flags;
+    out.fkey[t] = filterKey(FOLD_CHAR[text.charCodeAt(start)], FOLD_CHAR[lastBase], base);
     // classify the gap before this token
     let g = G_SPACE;
     let gc = 0;
@@ -152,12 +237,11 @@ export function tokenize(text: string, out: Tokens): Tokens {
     for (let j = gapStart; j < start; j++) {
       const c = text.charCodeAt(j);
       const kc = CHAR_CLASS[c];
-      if (kc === C_SPACE) continue;
+      if (kc === C_SPACE || kc === C_MARK || kc === C_ARABIC_MARK) continue;
       if (kc === C_NEWLINE) {
         g = G_BREAK;
         continue;
       }
-      if (kc === C_MARK || kc === C_ARABIC_MARK) continue;
       if (g === G_SPACE) {
         g = G_PUNCT;
         gc = c;
@@ -167,9 +251,6 @@ export function tokenize(text: string, out: Tokens): Tokens {
     out.gap[t] = g;
     out.gapChar[t] = gc;
     out.gapMulti[t] = multi;
-    const raw = text.slice(start, i);
-    out.raw.push(raw);
-    out.fold.push(foldWord(raw, flags));
     out.count = t + 1;
     gapStart = i;
   }
@@ -206,7 +287,9 @@ export function foldWord(raw: string, flags = F_NONASCII): string {
 /** Fold a whole phrase into space-separated folded words (used for keys and lexicons). */
 export function foldPhrase(text: string): string {
   const toks = tokenize(text, scratch);
-  return toks.fold.join(' ');
+  const out: string[] = [];
+  for (let i = 0; i < toks.count; i++) out.push(toks.f(i));
+  return out.join(' ');
 }
 
 const scratch = new Tokens();
@@ -246,6 +329,6 @@ export function trieInsert<T>(root: TrieNode<T>, words: readonly string[], value
 export function phraseWords(phrase: string, exact = false): string[] {
   const toks = tokenize(phrase, scratch);
   const out: string[] = [];
-  for (let i = 0; i < toks.count; i++) out.push(exact ? toks.raw[i] : toks.fold[i]);
+  for (let i = 0; i < toks.count; i++) out.push(exact ? toks.r(i) : toks.f(i));
   return out;
 }
