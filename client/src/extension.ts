@@ -13,6 +13,8 @@ export interface CorpusExtensionApi {
   ready(): Promise<void>;
   /** What the language status item shows now (for tests). */
   languageStatus(): { text: string; detail?: string };
+  /** The running server's process id (for the recovery test). */
+  serverPid(): Promise<number>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusExtensionApi> {
@@ -83,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   return {
     ready: () => started,
     languageStatus: () => ({ text: status.text, detail: status.detail }),
+    serverPid: async () => ((await client?.sendRequest<{ pid: number }>('corpus/serverInfo')) ?? { pid: 0 }).pid,
   };
 }
 

@@ -442,6 +442,8 @@ connection.onWorkspaceSymbol((params) => {
   }));
 });
 
+connection.onRequest('corpus/serverInfo', () => ({ pid: process.pid, version: '0.1.0' }));
+
 process.on('uncaughtException', (e) => {
   // Never die on one bad request: log it; the failing request already got its error.
   connection.console.error(`Unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -8,6 +8,7 @@ export const EXTENSION_ID = 'corpus-files.corpus-files';
 export interface CorpusTestApi {
   ready(): Promise<void>;
   languageStatus(): { text: string; detail?: string };
+  serverPid(): Promise<number>;
 }
 
 export function sleep(ms: number): Promise<void> {
