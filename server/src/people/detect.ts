@@ -534,7 +534,7 @@ function placeContext(tk: Tokens, i: number, e: number): boolean {
     let ok = true;
     for (let k = 0; k < len && ok; k++) {
       const t = i - len + k;
-      if (tk.f(t) !== pre[k]) ok = false;
+      if (lowerWord(tk, t) !== pre[k]) ok = false;
       else if (tk.gap[t + 1] === G_BREAK || (tk.gap[t + 1] === G_PUNCT && !APOS.has(tk.gapChar[t + 1]))) ok = false;
     }
     if (ok) return true;

@@ -35,7 +35,8 @@ export const LEX = {
   postNationalities: foldedSet(titlesData.postNationalities),
   complementStarters: foldedSet(titlesData.complementStarters),
   places: phraseTrie([...placesData.places, ...placesData.organisations]),
-  placePrefixes: placesData.prefixes.map((p) => phraseWords(p)).filter((w) => w.length > 0),
+  /** Place prefixes as lowercase words WITH diacritics (folded, trường 'school' would be trưởng 'head'). */
+  placePrefixes: placesData.prefixes.map((p) => phraseWords(p.normalize('NFC').toLowerCase(), true)).filter((w) => w.length > 0),
   placeSuffixes: foldedSet(placesData.suffixes),
   stopWords: foldedSet(placesData.stopWords),
   surnames: new Set(namesData.vietnameseSurnames.map((s) => foldWord(s))),
