@@ -85,6 +85,8 @@ function build() {
   const esbuild = require('esbuild');
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning', mainFields: ['module', 'main'] };
   esbuild.buildSync({ ...common, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
+  // Readable function names in profiles.
+  if (process.env.BENCH_SERVER_NODE_OPTIONS) esbuild.buildSync({ ...common, minify: false, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
   esbuild.buildSync({ ...common, entryPoints: [path.join(ROOT, 'server/src/cli.ts')], outfile: path.join(GEN, 'cli.js') });
 }
 
@@ -191,36 +193,14 @@ function findDetectPeople() {
 
 // ---------------------------------------------------------------- Markdown peers
 
-async function markdownService() {
-  const md = require('vscode-markdown-languageservice');
-  const MarkdownIt = require('markdown-it');
-  const { TextDocument } = require('vscode-languageserver-textdocument');
-  const { URI } = require('vscode-uri');
-  const it = new MarkdownIt();
-  const parser = { slugifier: md.githubSlugifier, tokenize: async (doc) => it.parse(doc.getText(), {}) };
-  const noEvent = () => ({ dispose() {} });
-  let current;
-  const workspace = {
-    workspaceFolders: [],
-    onDidChangeMarkdownDocument: noEvent,
-    onDidCreateMarkdownDocument: noEvent,
-    onDidDeleteMarkdownDocument: noEvent,
-    getAllMarkdownDocuments: async () => (current ? [current] : []),
-    hasMarkdownDocument: (uri) => current !== undefined && uri.toString() === current.uri,
-    openMarkdownDocument: async (uri) => (current && uri.toString() === current.uri ? current : undefined),
-    stat: async () => undefined,
-    readDirectory: async () => [],
-  };
-  const service = md.createLanguageService({ workspace, parser, logger: { level: 0, log() {} } });
-  const token = { isCancellationRequested: false, onCancellationRequested: noEvent };
-  let version = 0;
-  return {
-    /** Document symbols of a fresh version of the text (as after an edit: the service tokenizes again). */
-    async symbols(text) {
-      current = TextDocument.create(URI.file('/bench/corpus.md').toString(), 'markdown', ++version, text);
-      return service.getDocumentSymbols(current, {}, token);
-    },
-  };
+/** Document symbols of the Markdown language service, timed in a worker (see mdSymbolsWorker.mjs). */
+async function markdownSymbols(text, reps, warm = 1) {
+  const { Worker } = await import('node:worker_threads');
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./mdSymbolsWorker.mjs', import.meta.url), { workerData: { text, reps, warm }, resourceLimits: { stackSizeMb: 256 } });
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
 }
 
 // ---------------------------------------------------------------- LSP client
@@ -228,12 +208,18 @@ async function markdownService() {
 async function startServer(serverJs) {
   const rpc = require('vscode-languageserver-protocol/node');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // BENCH_SERVER_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
+  let lastPublish = performance.now();
+  let publishCount = 0;
   conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
+    lastPublish = performance.now();
+    publishCount++;
     for (let i = 0; i < waiters.length; i++) {
       const w = waiters[i];
       if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {
@@ -276,6 +262,12 @@ async function startServer(serverJs) {
       const next = server.diagnostics(uri, version);
       await conn.sendNotification(rpc.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
       return next;
+    },
+    /** Resolves when no diagnostics were published for `quietMs` (background checks done); returns when the last came. */
+    async settle(quietMs = 1500, maxMs = 180000) {
+      const t0 = performance.now();
+      while (performance.now() - lastPublish < quietMs && performance.now() - t0 < maxMs) await new Promise((r) => setTimeout(r, 100));
+      return { lastPublish, publishCount };
     },
     memory() {
       try {
@@ -381,10 +373,9 @@ async function main() {
       svc.documentSymbols(model);
     }, QUICK ? 5 : 11, 2));
     const symCold = median(timeIt(() => svc.documentSymbols(svc.CorpusModel.parse(text)), QUICK ? 2 : 3, 1));
-    const mdsvc = await markdownService();
-    const mdTimes = await timeAsync(() => mdsvc.symbols(corpora[size].md), size >= 50 || QUICK ? 3 : 5, 1);
-    const mdSym = median(mdTimes);
-    const mdCount = (await mdsvc.symbols(corpora[size].md)).length;
+    const md = await markdownSymbols(corpora[size].md, size >= 50 || QUICK ? 3 : 5, 1);
+    const mdSym = median(md.times);
+    const mdCount = md.count;
     record({ id: 'peer-md-symbols', label: 'peer: Markdown language service, document symbols', size, value: mdSym, unit: 'ms', note: `${mdCount} symbols` });
     record({ id: 'symbols', label: 'document symbols after an edit', size, value: symAfterEdit.p50, unit: 'ms', ratio: symAfterEdit.p50 / mdSym, ratioOf: 'Markdown service', target: '≤ 10% of Markdown service', met: size === BIG ? symAfterEdit.p50 <= 0.1 * mdSym : undefined });
     record({ id: 'symbols-cold', label: 'document symbols, cold (parse included)', size, value: symCold, unit: 'ms', ratio: symCold / mdSym, ratioOf: 'Markdown service' });
@@ -448,6 +439,9 @@ async function main() {
     const first = await s.open(uri, text);
     const openLsp = performance.now() - t0;
     record({ id: `lsp-open-${kind}`, label: `LSP: didOpen → publishDiagnostics (${kind} diagnostics)`, size: BIG, value: openLsp, unit: 'ms', note: `${first.diagnostics.length} diagnostics` });
+    // Background work after the first publication (the date-mismatch check reads every document): wait until it is done.
+    const settled = await s.settle();
+    record({ id: `lsp-background-${kind}`, label: `LSP: didOpen → last background publication (${kind} diagnostics)`, size: BIG, value: settled.lastPublish - t0, unit: 'ms', note: `${settled.publishCount} publications` });
     const pos = middlePosition(text);
     let version = 1;
     const samples = [];
@@ -485,6 +479,7 @@ async function main() {
           const samplesR = await timeAsync(() => s.conn.sendRequest(method, params), QUICK ? 20 : 60, 5);
           const r = await s.conn.sendRequest(method, params);
           const st2 = stats(samplesR);
+          if (!r) return record({ id, label, ...NOT_YET(`the server answers nothing on a person yet (answers in ${fmt(st2.p95)} ms p95)`), target: '≤ 10 ms p95' });
           record({ id, label, size: BIG, value: st2.p95, unit: 'ms p95', extra: st2, target: '≤ 10 ms p95', met: r ? st2.p95 <= 10 : undefined, note: r ? `p50 ${fmt(st2.p50)} ms` : 'the server answered nothing on the person' });
         };
         if (!position) {
@@ -517,20 +512,25 @@ async function main() {
     let stack = vsctm.INITIAL;
     for (const l of seedsText.split('\n')) stack = grammar.tokenizeLine2(l, stack).ruleStack;
     stack = vsctm.INITIAL;
-    let slowest = 0;
-    let slowestLine = -1;
+    // A single timing can include a garbage collection or a context switch: keep the
+    // 30 slowest lines with the state they started in, and time each again 5 times (minimum).
+    let top = [];
     const t0 = performance.now();
     for (let i = 0; i < lines.length; i++) {
+      const before = stack;
       const t1 = performance.now();
       stack = grammar.tokenizeLine2(lines[i], stack).ruleStack;
       const dt = performance.now() - t1;
-      if (dt > slowest) {
-        slowest = dt;
-        slowestLine = i;
+      if (top.length < 30 || dt > top[top.length - 1].dt) {
+        top.push({ dt, i, before });
+        top.sort((a, b) => b.dt - a.dt);
+        if (top.length > 30) top.pop();
       }
     }
     const total = performance.now() - t0;
-    record({ id: 'grammar-slowest-line', label: 'grammar: slowest line (vscode-textmate + oniguruma)', size, value: slowest, unit: 'ms', target: '< 5 ms', met: slowest < 5, note: `line ${slowestLine + 1} (${lines[slowestLine]?.length} chars); whole file ${fmt(total / 1000)} s, ${fmt(Buffer.byteLength(corpora[size].many) / MB / (total / 1000))} MB/s` });
+    const retimed = top.map((c) => ({ ...c, again: Math.min(...timeIt(() => grammar.tokenizeLine2(lines[c.i], c.before), 5, 1)) })).sort((a, b) => b.again - a.again);
+    const worst = retimed[0];
+    record({ id: 'grammar-slowest-line', label: 'grammar: slowest line (vscode-textmate + oniguruma)', size, value: worst.again, unit: 'ms', target: '< 5 ms', met: worst.again < 5, note: `line ${worst.i + 1} (${lines[worst.i].length} chars), best of 5; single-pass maximum ${fmt(top[0].dt)} ms (line ${top[0].i + 1}); whole file ${fmt(total / 1000)} s, ${fmt(Buffer.byteLength(corpora[size].many) / MB / (total / 1000))} MB/s` });
   } else {
     record({ id: 'grammar-slowest-line', label: 'grammar: slowest line', ...NOT_YET('syntaxes/corpus.tmLanguage.json does not exist yet'), target: '< 5 ms' });
   }
