@@ -151,6 +151,7 @@ const isCapLatin = (tk: Tokens, i: number): boolean => (tk.flags[i] & (F_CAP | F
 
 const OWNER_NONE = -1;
 const OWNER_PLACE = -2;
+const OWNER_TITLE = -3; // first word of a capitalised title: no name starts here
 
 interface Draft {
   ts: number; // first token
@@ -207,6 +208,7 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
     if (chain < 0) continue;
     titles.push({ start: i, end: chain });
     if (chain < n) titleSlot[chain] = titles.length - 1;
+    if ((tk.flags[i] & F_CAP) !== 0) owner[i] = OWNER_TITLE; // "Tổng Bí thư" is not Tống + Bí
     i = chain - 1;
   }
   const titledAt = (i: number): boolean => {
@@ -218,7 +220,7 @@ export function detect(text: string, known: readonly KnownPerson[] | undefined):
   // 2. Known people (people files), any listed spelling, diacritics optional.
   if (ck) {
     for (let i = 0; i < n; i++) {
-      if (owner[i] !== OWNER_NONE) continue;
+      if (owner[i] !== OWNER_NONE && owner[i] !== OWNER_TITLE) continue;
       const e = matchTrie(ck.trie, tk, i, n, joined);
       if (e < 0) continue;
       const node = walkValue(ck.trie, tk, i, e);
