@@ -164,30 +164,42 @@ const STOPWORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
   fr: new Set(['le', 'les', 'des', 'et', 'du', 'une', 'est', 'dans', 'pour', 'qui', 'sur', 'au', 'aux', 'avec', 'ce', 'cette', 'il', 'sont', 'été', 'ont']),
   es: new Set(['el', 'los', 'las', 'y', 'del', 'una', 'es', 'por', 'con', 'para', 'se', 'al', 'su', 'como', 'más', 'pero', 'fue', 'han', 'este', 'esta']),
 };
-const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g;
-const LETTER = /\p{L}/gu;
 const VIETNAMESE_WORD = /[ăâđêôơưĂÂĐÊÔƠƯ\u1EA0-\u1EF9]/;
+const WORD_SPLIT = /[\s\d.,;:!?()[\]{}"'«»“”‘’\-–—/\\|*+=<>@#%&_~^]+/;
 
 /**
  * A small language guess for `lang=`: Arabic script gives `ar`; Vietnamese
  * letters (ơ, ư, ă, đ, ạ, ế, …) in many words give `vi`; otherwise counts of
  * common words decide between `en`, `fr` and `es`. Undefined when unsure (too
- * little text, or no clear winner): then no `lang=` is written.
+ * little text, or no clear winner): then no `lang=` is written. Reads at most
+ * the first 4000 characters.
  */
 export function detectLanguage(text: string): string | undefined {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  const letters = sample.match(LETTER)?.length ?? 0;
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  let letters = 0;
+  let arabic = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) letters++;
+    else if ((c >= 0x620 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) {
+      letters++;
+      arabic++;
+    } else if (c >= 0x370 && c !== 0x2000 && !(c >= 0x2000 && c <= 0x206f) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xd800 && c <= 0xdfff)) letters++;
+  }
   if (letters < 20) return undefined;
-  const arabic = sample.match(ARABIC)?.length ?? 0;
   if (arabic / letters > 0.3) return 'ar';
-  const words = sample.toLowerCase().split(/[^\p{L}\p{M}']+/u).filter((w) => w !== '');
+  const words = sample.toLowerCase().split(WORD_SPLIT).filter((w) => w !== '');
   if (words.length < 5) return undefined;
-  const viWords = words.filter((w) => VIETNAMESE_WORD.test(w)).length;
+  let viWords = 0;
+  const score = { en: 0, fr: 0, es: 0 };
+  for (const w of words) {
+    if (VIETNAMESE_WORD.test(w)) viWords++;
+    if (STOPWORDS.en.has(w)) score.en++;
+    if (STOPWORDS.fr.has(w)) score.fr++;
+    if (STOPWORDS.es.has(w)) score.es++;
+  }
   if (viWords / words.length > 0.2) return 'vi';
-  const scores = (Object.keys(STOPWORDS) as ('en' | 'fr' | 'es')[]).map((lang) => ({
-    lang,
-    score: words.reduce((n, w) => n + (STOPWORDS[lang].has(w) ? 1 : 0), 0),
-  }));
+  const scores = (Object.keys(score) as ('en' | 'fr' | 'es')[]).map((lang) => ({ lang, score: score[lang] }));
   scores.sort((a, b) => b.score - a.score);
   const [best, second] = scores;
   if (best.score >= 3 && best.score >= 2 * second.score && best.score / words.length >= 0.05) return best.lang;

@@ -103,7 +103,7 @@ async function globFiles(cwd: string, pattern: string): Promise<string[]> {
 /** Reads a file in chunks, decoded as UTF-8 (invalid bytes become U+FFFD; a leading BOM is dropped, as the editor does). */
 export async function* readTextChunks(file: string, onBytes?: (n: number) => Promise<void> | void): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(file, { highWaterMark: 1 << 16 });
   for await (const buf of stream as AsyncIterable<Buffer>) {
     if (onBytes) await onBytes(buf.length);
     const text = decoder.decode(buf, { stream: true });

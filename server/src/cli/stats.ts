@@ -61,7 +61,7 @@ export async function fileStats(file: string, display: string): Promise<FileStat
         s.languages[key] = (s.languages[key] ?? 0) + 1;
       } else {
         const nl = d.text.search(/\r\n|\r|\n/);
-        const guess = nl < 0 ? undefined : detectLanguage(d.text.slice(nl + 1, nl + 1 + 20000));
+        const guess = nl < 0 ? undefined : detectLanguage(d.text.slice(nl + 1, nl + 1 + 4000));
         const key = guess ?? 'und';
         s.detectedLanguages[key] = (s.detectedLanguages[key] ?? 0) + 1;
       }
