@@ -59,6 +59,18 @@ export function configFromSettings(value: unknown): PartialConfig {
 
 /** Parses a `.corpusrc.json` text. Never throws: problems come back with positions. */
 export function parseRcFile(text: string): { config: PartialConfig; problems: ConfigProblem[] } {
+  try {
+    return readRcFile(text);
+  } catch {
+    // The JSON parser recurses: a file nested thousands of levels deep exhausts the stack.
+    return {
+      config: {},
+      problems: [{ message: 'This file could not be read (it is nested too deeply to be a configuration). Until it is fixed, the default settings apply.', start: 0, end: Math.min(1, text.length), severity: 'error' }],
+    };
+  }
+}
+
+function readRcFile(text: string): { config: PartialConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
