@@ -9,6 +9,8 @@ import {
   CodeAction as LspCodeAction,
   CodeActionKind,
   CompletionItemKind,
+  DocumentHighlightKind,
+  SemanticTokensBuilder,
   createConnection,
   Diagnostic as LspDiagnostic,
   DiagnosticSeverity,
@@ -28,8 +30,23 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import { configFromSettings } from './config';
 import { codeActions, fixAll } from './features/codeActions';
 import { computeDiagnostics } from './features/diagnostics';
-import { checkDatesStep } from './features/dates';
+import { checkDatesStep, dateMismatches } from './features/dates';
 import { completion } from './features/completion';
+import {
+  addToPeopleFile,
+  IndexedMention,
+  indexPeople,
+  KnownPeople,
+  NO_KNOWN_PEOPLE,
+  outlinePeople,
+  peopleView,
+  personHover,
+  personTokens,
+  samePersonMentions,
+  unknownPersonAt,
+} from './features/people';
+import { KnownPerson, parsePeopleFile } from './people';
+import { globSync } from 'tinyglobby';
 import { DocumentSymbol, documentSymbols, symbolDetail } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
@@ -104,6 +121,15 @@ let workspaceRoots: string[] = [];
 let hasConfigurationCapability = false;
 /** Documents of corpus files in the workspace that are not open, for workspace symbols. */
 const index = new Map<string, IndexedDocument[]>();
+/** Mentions of people in corpus files that are not open (hover counts, references, workspace symbols). */
+const peopleIndex = new Map<string, IndexedMention[]>();
+/** The people files' entries; the version changes on every reload so cached detections are redone. */
+let known: KnownPeople = NO_KNOWN_PEOPLE;
+/** People files that currently have diagnostics published. */
+const peopleFilesWithDiagnostics = new Set<string>();
+/** People files loaded, by path: the text is kept for the "Add to people file" edit. */
+let peopleFiles = new Map<string, string>();
+
 /** Configuration files that currently have diagnostics published. */
 const rcWithDiagnostics = new Set<string>();
 
@@ -160,6 +186,7 @@ function validate(uri: string): void {
     const datesReady = checkDatesStep(model, 0);
     // Until every document's dates are checked, publish the results known so far (no flicker on edits).
     const diagnostics = computeDiagnostics(model, resolved.config, undefined, { dates: datesReady ? true : 'cached' });
+    publishedMismatches.set(uri, diagnostics.filter((d) => d.code === 'date-mismatch').length);
     if (!datesReady) scheduleDateChecks(uri, model);
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
     publishRcProblems(resolved.rcPath, resolved.rcText, resolved.rcProblems);
@@ -173,6 +200,8 @@ function validate(uri: string): void {
 // when done. An edit meanwhile starts a new validation; its slices continue from
 // the cache, so no document is read twice.
 const dateJobs = new Map<string, CorpusModel>();
+/** How many date-mismatch diagnostics the last publication for a file carried. */
+const publishedMismatches = new Map<string, number>();
 
 function scheduleDateChecks(uri: string, model: CorpusModel): void {
   const running = dateJobs.has(uri);
@@ -194,7 +223,10 @@ function scheduleDateChecks(uri: string, model: CorpusModel): void {
       connection.console.error(`Checking dates in ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
     dateJobs.delete(uri);
-    scheduleValidation(uri);
+    // Publish again only when the check found something the last publication lacked.
+    const resolved = resolver.resolve(uriToPath(uri));
+    const found = dateMismatches(current, resolved.config) ?? [];
+    if (found.length !== (publishedMismatches.get(uri) ?? 0)) scheduleValidation(uri);
   };
   setImmediate(slice);
 }
@@ -251,9 +283,12 @@ function indexFile(filePath: string): void {
     const stat = fs.statSync(filePath);
     // Past VS Code's own sync limit a file is indexed by the CLI's streaming reader, not here.
     if (stat.size > 64 * 1024 * 1024) return;
-    index.set(uri, indexEntries(CorpusModel.parse(fs.readFileSync(filePath, 'utf8'))));
+    const model = CorpusModel.parse(fs.readFileSync(filePath, 'utf8'));
+    index.set(uri, indexEntries(model));
+    peopleIndex.set(uri, indexPeople(model, known));
   } catch {
     index.delete(uri);
+    peopleIndex.delete(uri);
   }
 }
 
@@ -281,10 +316,91 @@ async function indexWorkspace(): Promise<void> {
   }
 }
 
+// ---- people files ----
+
+/** The people files that apply: the configured paths or globs, else every *.people.json in the workspace. */
+function findPeopleFiles(): string[] {
+  const out = new Set<string>();
+  for (const root of workspaceRoots) {
+    const resolved = resolver.resolve(path.join(root, '.corpus-probe'));
+    const base = resolved.rcPath ? path.dirname(resolved.rcPath) : root;
+    const patterns = resolved.config.people ?? ['**/*.people.json'];
+    try {
+      for (const f of globSync(patterns, { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) out.add(f);
+    } catch (e) {
+      connection.console.warn(`Could not look for people files: ${String(e)}`);
+    }
+  }
+  return [...out].sort();
+}
+
+function loadPeopleFiles(): void {
+  const people: KnownPerson[] = [];
+  const texts = new Map<string, string>();
+  const withProblems = new Set<string>();
+  for (const file of findPeopleFiles()) {
+    const uri = pathToFileURL(file).toString();
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    texts.set(file, text);
+    const parsed = parsePeopleFile(text);
+    people.push(...parsed.people);
+    if (parsed.problems.length > 0 || peopleFilesWithDiagnostics.has(uri)) {
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: parsed.problems.map((p) => ({
+          range: { start: positionInText(text, p.start), end: positionInText(text, Math.max(p.end, p.start)) },
+          severity: DiagnosticSeverity.Error,
+          source: 'corpus',
+          code: 'invalid-people-file',
+          message: p.message,
+        })),
+      });
+    }
+    if (parsed.problems.length > 0) withProblems.add(uri);
+  }
+  for (const uri of peopleFilesWithDiagnostics) if (!withProblems.has(uri) && !texts.has(uriToPath(uri) ?? '')) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  peopleFilesWithDiagnostics.clear();
+  for (const u of withProblems) peopleFilesWithDiagnostics.add(u);
+  peopleFiles = texts;
+  known = { version: known.version + 1, people };
+}
+
+function reloadPeople(): void {
+  loadPeopleFiles();
+  for (const [uri] of peopleIndex) {
+    const p = uriToPath(uri);
+    if (p && !documents.get(uri)) indexFile(p);
+  }
+  if (semanticTokensRefresh) void connection.sendRequest('workspace/semanticTokens/refresh').catch(() => undefined);
+}
+
+let semanticTokensRefresh = false;
+
+/** Mentions elsewhere in the workspace (files not open are read from the index). */
+function mentionsElsewhere(keys: readonly string[]): { uri: string; label: string; document: string; line: number }[] {
+  const wanted = new Set(keys);
+  const out: { uri: string; label: string; document: string; line: number }[] = [];
+  const open = new Map<string, IndexedMention[]>();
+  for (const d of documents.all()) open.set(d.uri, indexPeople(d.model, known));
+  for (const source of [open, peopleIndex]) {
+    for (const [uri, list] of source) {
+      if (source === peopleIndex && open.has(uri)) continue;
+      for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, label: path.basename(uriToPath(uri) ?? uri), document: m.document, line: m.line });
+    }
+  }
+  return out;
+}
+
 // ---- LSP wiring ----
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
+  semanticTokensRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
   workspaceRoots = (params.workspaceFolders ?? [])
     .map((f) => uriToPath(f.uri))
     .filter((p): p is string => p !== undefined);
@@ -301,6 +417,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['=', ' '] },
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      semanticTokensProvider: { legend: { tokenTypes: ['person'], tokenModifiers: [] }, full: true, range: true },
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.corpus'] },
       workspace: { workspaceFolders: { supported: true } },
@@ -316,6 +435,7 @@ connection.onInitialized(async () => {
     await refreshSettings();
     revalidateAll();
   }
+  loadPeopleFiles();
   void indexWorkspace().catch((e) => connection.console.error(`Indexing the workspace failed: ${String(e)}`));
 });
 
@@ -327,10 +447,12 @@ connection.onDidChangeConfiguration(async (change) => {
 
 connection.onDidChangeWatchedFiles((params) => {
   let configChanged = false;
+  let peopleChanged = false;
   for (const c of params.changes) {
     const p = uriToPath(c.uri);
     if (!p) continue;
     if (p.endsWith('.corpusrc.json')) configChanged = true;
+    else if (p.endsWith('.json') && (p.endsWith('.people.json') || peopleFiles.has(p))) peopleChanged = true;
     else if (p.endsWith('.corpus') && !documents.get(c.uri)) {
       if (c.type === FileChangeType.Deleted) index.delete(c.uri);
       else indexFile(p);
@@ -340,6 +462,7 @@ connection.onDidChangeWatchedFiles((params) => {
     resolver.invalidate();
     revalidateAll();
   }
+  if (configChanged || peopleChanged) reloadPeople();
 });
 
 documents.onDidOpen((e) => scheduleValidation(e.document.uri));
@@ -350,6 +473,8 @@ documents.onDidClose((e) => {
   const p = uriToPath(e.document.uri);
   if (p && p.endsWith('.corpus')) indexFile(p);
 });
+
+const OUTLINE_PEOPLE_LIMIT = 8 * 1024 * 1024;
 
 const SYMBOL_KIND = { document: SymbolKind.File, person: SymbolKind.Constant } as const;
 
@@ -366,7 +491,19 @@ function toLspSymbol(s: DocumentSymbol): LspDocumentSymbol {
 
 connection.onDocumentSymbol((params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? documentSymbols(doc.model, token).map(toLspSymbol) : [];
+  if (!doc) return [];
+  const symbols = documentSymbols(doc.model, token);
+  // People as children of each document. Past OUTLINE_PEOPLE_LIMIT characters the
+  // outline lists documents only (reading every article would delay it); the
+  // People view and hovers still work there.
+  if (doc.model.length <= OUTLINE_PEOPLE_LIMIT) {
+    const docs = doc.model.documents;
+    symbols.forEach((sym, i) => {
+      if (token.isCancellationRequested || !docs[i]) return;
+      sym.children = outlinePeople(doc.model, docs[i], known).map((p) => ({ name: p.name, detail: p.detail, kind: 'person' as const, range: p.range, selectionRange: p.range, children: [] }));
+    });
+  }
+  return symbols.map(toLspSymbol);
 });
 
 connection.onFoldingRanges((params, token) => {
@@ -377,6 +514,8 @@ connection.onFoldingRanges((params, token) => {
 connection.onHover((params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
+  const ph = personHover(doc.model, params.textDocument.uri, params.position, known, { mentionsElsewhere }, token);
+  if (ph) return { contents: { kind: MarkupKind.Markdown, value: ph.markdown }, range: ph.range };
   const h = hover(doc.model, params.position, token);
   return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;
 });
@@ -406,6 +545,29 @@ connection.onCodeAction((params, token) => {
       });
     }
   }
+  if (wantsQuickFix || only?.some((k) => k === 'refactor' || k === CodeActionKind.Refactor)) {
+    const person = unknownPersonAt(doc.model, params.range.start, known);
+    if (person) {
+      const target = [...peopleFiles.keys()][0] ?? (workspaceRoots[0] ? path.join(workspaceRoots[0], 'people.people.json') : undefined);
+      if (target) {
+        const existing = peopleFiles.get(target);
+        const targetUri = pathToFileURL(target).toString();
+        const edits = addToPeopleFile(existing, person).map((e) => ({
+          range: existing === undefined
+            ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }
+            : { start: positionInText(existing, e.start), end: positionInText(existing, e.end) },
+          newText: e.text,
+        }));
+        out.push({
+          title: `Add “${person.name}” to ${path.basename(target)}${existing === undefined ? ' (new file)' : ''}`,
+          kind: CodeActionKind.QuickFix,
+          edit: existing === undefined
+            ? { documentChanges: [{ kind: 'create', uri: targetUri, options: { ignoreIfExists: true } }, { textDocument: { uri: targetUri, version: null }, edits }] }
+            : { changes: { [targetUri]: edits } },
+        });
+      }
+    }
+  }
   if (wantsFixAll) {
     const edits = fixAll(doc.model, config, token);
     if (edits.length > 0) {
@@ -431,10 +593,75 @@ connection.onCompletion((params, token) => {
   }));
 });
 
+connection.onReferences((params, token) => {
+  const uri = params.textDocument.uri;
+  const doc = documents.get(uri);
+  if (!doc) return [];
+  const same = samePersonMentions(doc.model, params.position, known, token);
+  if (!same) return [];
+  const here = same.mentions.map((m) => ({ uri, range: m.range }));
+  const keys = new Set([same.person.key, ...same.person.keys]);
+  const elsewhere: { uri: string; range: Range }[] = [];
+  for (const d of documents.all()) {
+    if (d.uri === uri) continue;
+    for (const m of indexPeople(d.model, known)) if (m.keys.some((k) => keys.has(k))) elsewhere.push({ uri: d.uri, range: m.range });
+  }
+  for (const [u, list] of peopleIndex) {
+    if (u === uri || documents.get(u)) continue;
+    for (const m of list) if (m.keys.some((k) => keys.has(k))) elsewhere.push({ uri: u, range: m.range });
+  }
+  return [...here, ...elsewhere];
+});
+
+connection.onDocumentHighlight((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const same = samePersonMentions(doc.model, params.position, known, token);
+  return same ? same.mentions.map((m) => ({ range: m.range, kind: DocumentHighlightKind.Read })) : [];
+});
+
+function personSemanticTokens(model: CorpusModel, fromLine: number, toLine: number, token: { isCancellationRequested: boolean }) {
+  const builder = new SemanticTokensBuilder();
+  for (const r of personTokens(model, known, fromLine, toLine, token)) builder.push(r.start.line, r.start.character, r.end.character - r.start.character, 0, 0);
+  return builder.build();
+}
+
+connection.languages.semanticTokens.on((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? personSemanticTokens(doc.model, 0, doc.model.lineCount, token) : { data: [] };
+});
+
+connection.languages.semanticTokens.onRange((params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? personSemanticTokens(doc.model, params.range.start.line, params.range.end.line, token) : { data: [] };
+});
+
+/** The People view: the persons of one open corpus file, most mentioned first. */
+connection.onRequest('corpus/people', (params: { uri: string }, token) => {
+  const doc = documents.get(params?.uri);
+  return doc ? peopleView(doc.model, known, token) : [];
+});
+
 connection.onWorkspaceSymbol((params) => {
   const all = new Map(index);
   for (const d of documents.all()) all.set(d.uri, indexEntries(d.model));
-  return workspaceSymbols(all, params.query, (uri) => path.basename(uriToPath(uri) ?? uri)).map((s) => ({
+  const docsFound = workspaceSymbols(all, params.query, (uri) => path.basename(uriToPath(uri) ?? uri));
+  // People: one symbol per person and file, at the first mention.
+  const people = new Map<string, IndexedDocument[]>();
+  const sources = new Map(peopleIndex);
+  for (const d of documents.all()) sources.set(d.uri, indexPeople(d.model, known));
+  for (const [uri, list] of sources) {
+    const seen = new Set<string>();
+    const entries: IndexedDocument[] = [];
+    for (const m of list) {
+      if (seen.has(m.person)) continue;
+      seen.add(m.person);
+      entries.push({ name: m.person, detail: m.document, range: m.range });
+    }
+    people.set(uri, entries);
+  }
+  const peopleFound = workspaceSymbols(people, params.query, (uri) => path.basename(uriToPath(uri) ?? uri)).map((x) => ({ ...x, kind: 'person' as const }));
+  return [...docsFound, ...peopleFound].map((s) => ({
     name: s.name,
     kind: SYMBOL_KIND[s.kind],
     location: { uri: s.uri, range: s.range },

@@ -107,10 +107,32 @@ export function missingDateFixes(model: CorpusModel, config: CorpusConfig, range
   return out;
 }
 
+/** A document as the date checks need it, without building every document object of the file. */
+function docAt(model: CorpusModel, segIndex: number): CorpusDocument | undefined {
+  const facts = model.segmentAt(segIndex).doc;
+  if (!facts) return undefined;
+  const headerLine = model.segmentStartLine(segIndex);
+  return {
+    index: segIndex - 1,
+    name: facts.name,
+    nameRange: { start: { line: headerLine, character: 0 }, end: { line: headerLine, character: 0 } },
+    range: { start: { line: headerLine, character: 0 }, end: { line: headerLine + facts.lastLine, character: 0 } },
+    headerLine,
+    facts,
+    lastContentLine: headerLine + facts.lastContentLine,
+  };
+}
+
+/** Shifts a diagnostic's lines (cached results are kept relative to their header line). */
+function shift(d: Diagnostic, by: number): Diagnostic {
+  const mv = (r: Range): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
+  return { ...d, range: mv(d.range), related: d.related?.map((x) => ({ ...x, range: mv(x.range) })) };
+}
+
 /** `date-mismatch`: the text's lead states a day or month outside the document's date. */
 export function dateMismatch(model: CorpusModel, doc: CorpusDocument): Diagnostic | undefined {
   const cached = mismatchCache.get(doc.facts);
-  if (cached !== undefined) return cached ?? undefined;
+  if (cached !== undefined) return cached === null ? undefined : shift(cached, doc.headerLine);
   let result: Diagnostic | undefined;
   const entry = doc.facts.dates.find((x) => x.check.ok);
   if (entry && entry.check.ok) {
@@ -118,32 +140,39 @@ export function dateMismatch(model: CorpusModel, doc: CorpusDocument): Diagnosti
     const found = datesContradict(entry.check.date.text, proposeDates(body.text, { documentName: doc.name, lang: doc.facts.lang }));
     if (found) {
       const e = found.candidate.expression;
+      const rel = (p: Position): Position => ({ line: p.line - doc.headerLine, character: p.character });
       result = {
         code: 'date-mismatch',
         severity: DEFAULT_SEVERITY['date-mismatch'],
         message: `${found.message} Check the document's date, or the text.`,
-        range: { start: { line: doc.headerLine + entry.range.line, character: entry.range.start }, end: { line: doc.headerLine + entry.range.endLine, character: entry.range.end } },
-        related: [{ range: { start: body.positionOf(e.start), end: body.positionOf(e.end) }, message: `The text states '${e.text}' here` }],
+        range: { start: { line: entry.range.line, character: entry.range.start }, end: { line: entry.range.endLine, character: entry.range.end } },
+        related: [{ range: { start: rel(body.positionOf(e.start)), end: rel(body.positionOf(e.end)) }, message: `The text states '${e.text}' here` }],
       };
     }
   }
+  // Kept relative to the header line: lines added above the document must not leave it stale.
   mismatchCache.set(doc.facts, result ?? null);
-  return result;
+  return result ? shift(result, doc.headerLine) : undefined;
 }
 
 /**
  * `date-mismatch` for every dated document, under the configuration. Reads each
- * document's lead once and caches it; checks the token between documents so a
- * long first run can be abandoned when the text changes.
+ * document's lead once and caches it; with `cachedOnly`, only documents already
+ * checked are reported (nothing is read).
  */
 export function dateMismatches(model: CorpusModel, config: CorpusConfig, token: CancellationToken = NEVER_CANCELLED, cachedOnly = false): Diagnostic[] | undefined {
   const severity = config.rules['date-mismatch'] ?? DEFAULT_SEVERITY['date-mismatch'];
   if (severity === 'off') return [];
   const out: Diagnostic[] = [];
-  for (const doc of model.documents) {
-    if (token.isCancellationRequested) return undefined;
-    if (cachedOnly && !mismatchCache.has(doc.facts)) continue;
-    const d = dateMismatch(model, doc);
+  const n = model.segmentCount;
+  for (let i = 1; i < n; i++) {
+    if ((i & 255) === 0 && token.isCancellationRequested) return undefined;
+    const facts = model.segmentAt(i).doc;
+    if (!facts) continue;
+    const cached = mismatchCache.get(facts);
+    if (cached === null || (cached === undefined && cachedOnly)) continue;
+    if (cached === undefined && !facts.dates.some((x) => x.check.ok)) continue;
+    const d = cached ? shift(cached, model.segmentStartLine(i)) : dateMismatch(model, docAt(model, i) as CorpusDocument);
     if (d) out.push({ ...d, severity });
   }
   return out;
@@ -151,7 +180,11 @@ export function dateMismatches(model: CorpusModel, config: CorpusConfig, token: 
 
 /** True when every document's `date-mismatch` is already known (nothing left to compute). */
 export function dateMismatchesReady(model: CorpusModel): boolean {
-  for (const doc of model.documents) if (!mismatchCache.has(doc.facts)) return false;
+  const n = model.segmentCount;
+  for (let i = 1; i < n; i++) {
+    const facts = model.segmentAt(i).doc;
+    if (facts && !mismatchCache.has(facts) && facts.dates.some((x) => x.check.ok)) return false;
+  }
   return true;
 }
 
@@ -183,10 +216,12 @@ export function dateHover(model: CorpusModel, doc: CorpusDocument, iso: string |
  */
 export function checkDatesStep(model: CorpusModel, budgetMs: number): boolean {
   const until = Date.now() + budgetMs;
-  for (const doc of model.documents) {
-    if (mismatchCache.has(doc.facts)) continue;
+  const n = model.segmentCount;
+  for (let i = 1; i < n; i++) {
+    const facts = model.segmentAt(i).doc;
+    if (!facts || mismatchCache.has(facts) || !facts.dates.some((x) => x.check.ok)) continue;
     if (Date.now() > until) return false;
-    dateMismatch(model, doc);
+    dateMismatch(model, docAt(model, i) as CorpusDocument);
   }
   return true;
 }
