@@ -1,0 +1,107 @@
+// People over the protocol: hover, references, highlights, semantic tokens,
+// outline children, workspace symbols, people-file diagnostics and reloads, and
+// the "Add … to the people file" action.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  CodeAction, CodeActionRequest, DidChangeWatchedFilesNotification, DocumentHighlightRequest, DocumentSymbol, DocumentSymbolRequest,
+  FileChangeType, HoverRequest, ReferencesRequest, SemanticTokensRequest, SymbolInformation, WorkspaceSymbolRequest,
+} from 'vscode-languageserver-protocol/node';
+import { fileUri, startServer, TestServer } from '../support/lspClient';
+import { FIXTURES, SEEDS } from '../support/fixtures';
+
+let server: TestServer;
+let ws: string;
+const seedsText = fs.readFileSync(path.join(SEEDS, 'seeds.corpus'), 'utf8');
+
+function at(needle: string, offset = 0) {
+  const lines = seedsText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const c = lines[i].indexOf(needle);
+    if (c >= 0) return { line: i, character: c + offset };
+  }
+  throw new Error(needle);
+}
+
+before(async () => {
+  ws = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-people-'));
+  fs.writeFileSync(path.join(ws, 'seeds.corpus'), seedsText);
+  fs.copyFileSync(path.join(FIXTURES, 'people', 'seeds.people.json'), path.join(ws, 'team.people.json'));
+  fs.writeFileSync(path.join(ws, 'other.corpus'), '<<<FILE other.txt date=2024-12-13>>>\nChủ tịch nước Lương Cường tiếp Đại sứ.\n');
+  server = await startServer({ workspace: ws });
+});
+
+after(async () => {
+  await server.stop();
+  fs.rmSync(ws, { recursive: true, force: true });
+});
+
+test('hover, references, highlights and semantic tokens on a person', async () => {
+  const uri = fileUri(path.join(ws, 'seeds.corpus'));
+  await server.open(uri, seedsText);
+  const c = server.connection;
+  // The workspace index (other.corpus, not open) is built in the background.
+  let hoverText = '';
+  for (let i = 0; i < 50 && !/in the workspace/.test(hoverText.match(/9 in the workspace/)?.[0] ?? ''); i++) {
+    const h = await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('President Cường', 11) });
+    hoverText = JSON.stringify(h?.contents);
+    if (!/9 in the workspace/.test(hoverText)) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.match(hoverText, /Lương Cường/);
+  assert.match(hoverText, /State President of Viet Nam/);
+  assert.match(hoverText, /8 in this file, 9 in the workspace/);
+  assert.match(hoverText, /other\.corpus/);
+  const arabic = await c.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('فام مينه تشينه', 3) });
+  assert.match(JSON.stringify(arabic?.contents), /Phạm Minh Chính/);
+
+  const refs = (await c.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: at('Lương Cường', 1), context: { includeDeclaration: true } })) ?? [];
+  assert.equal(refs.filter((r) => r.uri === uri).length, 8);
+  assert.equal(refs.filter((r) => r.uri.endsWith('other.corpus')).length, 1);
+  const highlights = (await c.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position: at('Lương Cường', 1) })) ?? [];
+  assert.equal(highlights.length, 8);
+  const tokens = await c.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+  assert.ok(tokens && tokens.data.length >= 5 * 25, 'five numbers per person mention');
+  assert.equal(tokens.data.length % 5, 0);
+});
+
+test('document symbols list each document\'s people; workspace symbols find people', async () => {
+  const uri = fileUri(path.join(ws, 'seeds.corpus'));
+  const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  assert.equal(symbols.length, 5);
+  assert.equal(symbols[0].children?.[0].name, 'Lương Cường');
+  assert.ok(symbols[4].children?.some((p) => p.name === 'Phạm Minh Chính'));
+  const found = ((await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'pham minh chinh' })) ?? []) as SymbolInformation[];
+  assert.ok(found.some((s) => s.name === 'Phạm Minh Chính' && s.location.uri === uri));
+});
+
+test('a broken people file gets diagnostics and validation goes on; fixing it reloads the people', async () => {
+  const broken = path.join(ws, 'broken.people.json');
+  fs.writeFileSync(broken, '{ "people": [ { "aliases": ["x"] }, ');
+  const diags = server.nextDiagnostics(fileUri(broken));
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(broken), type: FileChangeType.Created }] });
+  const d = await diags;
+  assert.ok(d.diagnostics.length >= 1);
+  assert.ok(d.diagnostics.every((x) => x.code === 'invalid-people-file'));
+  fs.writeFileSync(broken, JSON.stringify({ people: [{ name: 'Lê Hoài Trung', description: 'Head of the Party Central Committee\'s Commission for External Relations' }] }));
+  const cleared = server.nextDiagnostics(fileUri(broken));
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(broken), type: FileChangeType.Changed }] });
+  assert.deepEqual((await cleared).diagnostics, []);
+  const uri = fileUri(path.join(ws, 'seeds.corpus'));
+  const h = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('Lê Hoài Trung', 1) });
+  assert.match(JSON.stringify(h?.contents), /Commission for External Relations/);
+});
+
+test('"Add … to the people file" appends the person with the spellings seen', async () => {
+  const uri = fileUri(path.join(ws, 'seeds.corpus'));
+  const pos = at('Hoang Dang Quang', 1);
+  const actions = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [] } })) as CodeAction[];
+  const add = actions.find((a) => a.title.startsWith('Add “Hoang Dang Quang” to'));
+  assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+  const changes = add.edit?.changes ?? {};
+  const [target] = Object.keys(changes);
+  assert.match(target, /\.people\.json$/);
+  assert.match(JSON.stringify(changes[target]), /Hoang Dang Quang/);
+});
