@@ -83,7 +83,7 @@ function build() {
   fs.mkdirSync(GEN, { recursive: true });
   // The same options as scripts/build.mjs --production (what the .vsix ships), into bench/generated/.
   const esbuild = require('esbuild');
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning', mainFields: ['module', 'main'] };
+  const common = { ...require(path.join(ROOT, 'scripts', 'bundle-options.cjs'))(true), sourcemap: false };
   esbuild.buildSync({ ...common, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
   // Readable function names in profiles.
   if (process.env.BENCH_SERVER_NODE_OPTIONS) esbuild.buildSync({ ...common, minify: false, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });

@@ -1,0 +1,18 @@
+// The esbuild options every bundle shares (scripts/build.mjs and the benchmark use them).
+module.exports = function bundleOptions(production) {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    legalComments: production ? 'none' : 'inline',
+    logLevel: 'warning',
+    // Prefer ES module builds: jsonc-parser's UMD build cannot be bundled.
+    mainFields: ['module', 'main'],
+    // ES module builds may read import.meta.url (tinyglobby does): give the CommonJS bundle its own.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+};
