@@ -394,3 +394,30 @@ test('stats: documents, dates, languages and sizes (text and JSON)', async () =>
   assert.deepEqual(data.files[1].dates.invalid, 1);
   assert.equal((await run(['stats', 'no/such'])).code, 2);
 });
+
+// ---- people ----
+
+test('people: the detected people with spellings and counts (text and JSON), people files marking the known ones', async () => {
+  const dir = tempDir();
+  fs.copyFileSync(SEEDS_CORPUS, path.join(dir, 'seeds.corpus'));
+  const t = await run(['people', 'seeds.corpus'], { cwd: dir });
+  assert.equal(t.code, 0, t.stderr);
+  assert.match(t.stdout, /^Lương Cường: \d+ mentions in \d+ documents$/m);
+  assert.match(t.stdout, /people in 5 documents\.\n$/);
+  const j = await run(['people', '--json', 'seeds.corpus'], { cwd: dir });
+  const data = JSON.parse(j.stdout) as { documents: number; people: { name: string; known: boolean; mentions: number; spellings: { text: string; count: number }[]; documents: { file: string; name: string; count: number }[] }[] };
+  assert.equal(data.documents, 5);
+  const cuong = data.people.find((p) => p.name === 'Lương Cường');
+  assert.ok(cuong && !cuong.known);
+  assert.equal(cuong.mentions, cuong.spellings.reduce((n, s) => n + s.count, 0));
+  assert.equal(cuong.mentions, cuong.documents.reduce((n, d) => n + d.count, 0));
+  assert.ok(cuong.documents.every((d) => d.file === 'seeds.corpus' && /^00\d_/.test(d.name)));
+  // A people file found in the folder makes a person known.
+  fs.writeFileSync(path.join(dir, 'team.people.json'), JSON.stringify({ people: [{ name: 'Tô Lâm', aliases: ['To Lam'], description: 'General Secretary' }] }));
+  const k = JSON.parse((await run(['people', '--json', '--min', '1'], { cwd: dir })).stdout) as { people: { name: string; known: boolean; description?: string }[] };
+  const lam = k.people.find((p) => p.name === 'Tô Lâm');
+  assert.ok(lam && lam.known && lam.description === 'General Secretary');
+  const many = JSON.parse((await run(['people', '--json', '--min', '1000'], { cwd: dir })).stdout) as { people: unknown[] };
+  assert.deepEqual(many.people, []);
+  assert.equal((await run(['people', 'none.corpus'], { cwd: dir })).code, 2);
+});

@@ -10,6 +10,7 @@ import { CliError, CliIo } from './io';
 import { lint } from './lint';
 import { pack, unpack } from './packCommands';
 import { stats } from './stats';
+import { people } from './people';
 
 /** The package version, read from the package.json above this file (bundled or not). */
 export function packageVersion(): string {
@@ -111,6 +112,20 @@ Example:
     .option('--json', 'print JSON')
     .action(async (paths: string[], opts: { json?: boolean }) => {
       code = await stats(io, paths, opts);
+    });
+
+  program
+    .command('people')
+    .description('List the people detected in corpus files, with their spellings, titles and counts.')
+    .argument('[paths...]', 'files, folders or globs (default: every *.corpus under the current folder)')
+    .option('--json', 'print JSON')
+    .option('--people <files...>', 'people files to use (default: the "people" of .corpusrc.json, else every *.people.json here)')
+    .option('--min <n>', 'only people mentioned at least n times', nonNegativeInteger)
+    .addHelpText('after', `
+Example:
+  corpus people samples/ --min 2`)
+    .action(async (paths: string[], opts: { json?: boolean; people?: string[]; min?: number }) => {
+      code = await people(io, paths, opts);
     });
 
   const flush = async (): Promise<void> => {
