@@ -345,3 +345,23 @@ test('typing a corpus one character at a time gives the fresh parse at every ste
     params(60),
   );
 });
+
+/** Inputs that broke a property once (found by `npm run fuzz`), kept as fixed cases. */
+const REGRESSIONS = [
+  // The remove-empty-document fix ended on a line past the end (no final line break).
+  '<<<FILE >>>',
+  '<<<FILE a.txt>>>\n<<<FILE b.txt>>>',
+  // A one-character header fault on an emoji covered half of it (one UTF-16 unit).
+  'Lương Cường\n<<<FILE "Lương Cường"𐀀>>>',
+  '<<<FILE a k="v"👋🏽>>>\n',
+];
+
+test('inputs that once broke a property stay fixed', () => {
+  for (const text of REGRESSIONS) {
+    const m = CorpusModel.parse(text);
+    const diags = computeDiagnostics(m, DEFAULT_CONFIG);
+    checkDiagnostics(text, diags);
+    const whole: Range = { start: { line: 0, character: 0 }, end: { line: m.lineCount, character: 0 } };
+    for (const a of codeActions(m, DEFAULT_CONFIG, whole)) for (const e of a.edits) assertRangeInside(linesOf(text), e.range, `${JSON.stringify(text)}: edit of "${a.title}"`);
+  }
+});
