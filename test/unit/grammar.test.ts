@@ -182,10 +182,10 @@ test('a 1 MB body line is one plain token, whatever it holds', async () => {
   }
 });
 
-test('1 MB of <, ", =, blanks or backslashes as a line, as the line after a header, and after <<<FILE', async () => {
+test('1 MB of <, ", =, >, blanks or backslashes as a line, as the line after a header, and after <<<FILE', async () => {
   const grammar = await loadGrammar();
   const afterHeader = stateAfter(grammar, ['<<<FILE a>>>']);
-  for (const unit of ['<', '"', '=', ' ', '\\']) {
+  for (const unit of ['<', '"', '=', ' ', '\\', '>']) {
     const body = fill(unit);
     for (const [label, line, state] of [
       ['alone', body, vsctm.INITIAL],
@@ -209,32 +209,43 @@ test('1 MB of <, ", =, blanks or backslashes as a line, as the line after a head
   }
 });
 
-test('1 MB headers full of attributes, strings and stray text tokenize to the end', async () => {
+// Lines with hundreds of thousands of tokens are 256 KB: enough to expose any
+// super-linear scanning (a quadratic case takes minutes at this size) while the
+// test stays quick; lines made of a few long tokens are 1 MB.
+const BIG = MB / 4;
+
+test('big headers full of attributes, strings and stray text tokenize to the end', async () => {
   const grammar = await loadGrammar();
   // [label, line, check, most tokens expected]
   const cases: [string, string, (toks: Tok[]) => void, number?][] = [
-    ['many attributes', `<<<FILE x${fill(' a=1')}>>>`, (toks) => {
-      assert.equal(toks.filter((t) => has(t, 'entity.other.attribute-name.corpus')).length, MB / 4);
-    }, MB + 10], // blank, key, =, value: one token per character
-    ['many quoted attributes with escapes', `<<<FILE x${fill(' t="\\""')}>>>`, (toks) => {
-      assert.ok(toks.filter((t) => has(t, 'constant.character.escape.corpus')).length >= MB / 7 - 1);
-    }, (MB * 6) / 7 + 10], // blank, key, =, ", \", ": six tokens per seven characters
-    ['many date attributes', `<<<FILE x${fill(' date=2024-12-1')}>>>`, (toks) => {
-      assert.ok(toks.filter((t) => has(t, 'invalid.illegal.date.corpus')).length >= MB / 16 - 1);
+    ['many attributes', `<<<FILE x${fill(' a=1', BIG)}>>>`, (toks) => {
+      assert.equal(toks.filter((t) => has(t, 'entity.other.attribute-name.corpus')).length, BIG / 4);
+    }, BIG + 10], // blank, key, =, value: one token per character
+    ['many quoted attributes with escapes', `<<<FILE x${fill(' t="\\""', BIG)}>>>`, (toks) => {
+      assert.ok(toks.filter((t) => has(t, 'constant.character.escape.corpus')).length >= BIG / 7 - 1);
+    }, (BIG * 6) / 7 + 10], // blank, key, =, ", \", ": six tokens per seven characters
+    ['many date attributes', `<<<FILE x${fill(' date=2024-12-1', BIG)}>>>`, (toks) => {
+      assert.ok(toks.filter((t) => has(t, 'invalid.illegal.date.corpus')).length >= BIG / 16 - 1);
     }],
-    ['a=" chained', `<<<FILE x${fill(' a="')}`, (toks) => {
+    ['a=" chained', `<<<FILE x${fill(' a="', BIG)}`, (toks) => {
       assert.ok(toks.some((t) => has(t, 'string.quoted.double.corpus')));
-    }, (MB * 3) / 4 + 10], // ' a=" a="' is blank, key, =, ", ' a=', ": six tokens per eight characters
-    ['unterminated values', `<<<FILE x${fill(' a="\\" b')}`, (toks) => {
+    }, (BIG * 3) / 4 + 10], // ' a=" a="' is blank, key, =, ", ' a=', ": six tokens per eight characters
+    ['unterminated values', `<<<FILE x${fill(' a="\\" b', BIG)}`, (toks) => {
       assert.ok(toks.some((t) => has(t, 'string.quoted.double.corpus')));
     }],
     ['one key of 1 MB without =', `<<<FILE x ${fill('k')}>>>`, (toks) => {
       assert.ok(toks.some((t) => has(t, 'invalid.illegal.unexpected.corpus') && t.text.length === MB));
     }],
-    ['stray quotes', `<<<FILE x${fill(' "a')}`, (toks) => {
+    ['> then 1 MB of blanks', `<<<FILE x> y>${fill(' ')}z`, (toks) => {
+      assert.ok(toks.some((t) => has(t, 'entity.name.section.corpus') && t.text === 'x>'));
+    }],
+    ['short closings', `<<<FILE x${fill(' a=1>', BIG)}>`, (toks) => {
+      assert.equal(toks.filter((t) => has(t, 'invalid.illegal.short-close.corpus')).length, 1);
+    }, (BIG * 4) / 5 + 10], // blank, key, =, value: four tokens per five characters
+    ['stray quotes', `<<<FILE x${fill(' "a', BIG)}`, (toks) => {
       assert.ok(toks.some((t) => has(t, 'invalid.illegal.unexpected.corpus')));
     }],
-    ['>>> followed by 1 MB', `<<<FILE x${fill(' >>>  ')}`, (toks) => {
+    ['>>> followed by blanks and text', `<<<FILE x${fill(' >>>  ', BIG)}`, (toks) => {
       assert.ok(toks.some((t) => has(t, 'invalid.illegal.trailing-text.corpus')));
     }],
     ['near miss with 1 MB of <', `${fill('<')}FILE x>>>`, (toks) => {
