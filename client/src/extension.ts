@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { PeopleView } from './peopleView';
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +16,8 @@ export interface CorpusExtensionApi {
   languageStatus(): { text: string; detail?: string };
   /** The running server's process id (for the recovery test). */
   serverPid(): Promise<number>;
+  /** What the People view lists now (for tests). */
+  people(): Promise<{ name: string; count: number }[]>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusExtensionApi> {
@@ -80,11 +83,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   vscode.workspace.textDocuments.forEach(adopt);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
 
+  void vscode.commands.executeCommand('setContext', 'corpus.active', true);
+  const people = new PeopleView(client);
+  const refreshPeople = (): void => void people.refresh();
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider('corpus.people', people),
+    vscode.commands.registerCommand('corpus.nextMention', (name: string) => people.nextMention(name)),
+    vscode.commands.registerCommand('corpus.refreshPeople', refreshPeople),
+    vscode.window.onDidChangeActiveTextEditor(refreshPeople),
+    vscode.languages.onDidChangeDiagnostics(refreshPeople),
+  );
+
   const started = client.start();
+  void started.then(refreshPeople);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return {
     ready: () => started,
     languageStatus: () => ({ text: status.text, detail: status.detail }),
+    people: async () => {
+      await people.refresh();
+      return people.snapshot();
+    },
     serverPid: async () => ((await client?.sendRequest<{ pid: number }>('corpus/serverInfo')) ?? { pid: 0 }).pid,
   };
 }

@@ -110,7 +110,7 @@ export async function runUiTest(browser, serverUrl, opts) {
     });
 
     await step('UI: with corpus.trace.server on, the "Corpus" output channel shows the server messages', async () => {
-      // the UI workspace's .vscode/settings.json sets "corpus.trace.server": "verbose"
+      // the UI workspace's .vscode/settings.json sets "corpus.trace.server": "messages" (Monaco renders spaces as U+00A0: match \s)
       await runCommand(page, 'Output: Show Output Channels...');
       const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /Corpus/ }).first();
       await row.waitFor();
@@ -118,7 +118,7 @@ export async function runUiTest(browser, serverUrl, opts) {
       await row.click();
       await page.locator('.panel .output-view').waitFor();
       await page.waitForFunction(
-        () => /Sending (request|notification)|Received (response|notification)/.test(
+        () => /Sending\s(request|notification)|Received\s(response|notification)/.test(
           [...document.querySelectorAll('.panel .output-view .view-line')].map((l) => l.textContent).join('\n')),
         null,
         { timeout: 15_000 },
@@ -126,13 +126,39 @@ export async function runUiTest(browser, serverUrl, opts) {
       await shot('server-log.png');
     });
 
-    // ---------------------------------------------------------------------------------------
-    // PEOPLE ISSUE — hover on a person (not written yet, on purpose not a skipped test).
-    // When the people issue lands: move the mouse over a known person's name in seeds.corpus
-    // (e.g. "Lương Cường" in document 000, see the recipe's hover example: a DOM Range over
-    // the text in .view-line, then page.mouse.move), wait for '.monaco-hover:visible' with
-    // the person's description, and `await shot('hover-person.png')`.
-    // ---------------------------------------------------------------------------------------
+    await step('UI: hovering a person shows who it is, with the people file\'s description', async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget input.input').fill(':2');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      const point = await page.evaluate(() => {
+        for (const line of document.querySelectorAll('.monaco-editor .view-line')) {
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const i = (n.textContent ?? '').indexOf('Cường');
+            if (i < 0) continue;
+            const r = document.createRange();
+            r.setStart(n, i + 1);
+            r.setEnd(n, i + 3);
+            const b = r.getBoundingClientRect();
+            return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+          }
+        }
+        return undefined;
+      });
+      assert.ok(point, 'the name "Lương Cường" is on screen');
+      await page.mouse.move(point.x, point.y);
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'State President of Viet Nam' }).first();
+      await hover.waitFor({ timeout: 20_000 });
+      const text = nbsp(await hover.innerText());
+      log('UI: person hover', JSON.stringify(text.slice(0, 200)));
+      assert.match(text, /Lương Cường/);
+      assert.match(text, /001_665790bf4786f678\.txt/);
+      await page.waitForTimeout(300);
+      await shot('hover-person.png');
+    });
   } finally {
     await context.close();
   }

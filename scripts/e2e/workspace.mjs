@@ -45,5 +45,9 @@ export function prepareSeedsWorkspace(dir, settings) {
 
 /** The UI test's workspace: the seeds, with the server log turned on. */
 export function prepareUiWorkspace(dir) {
-  return prepareSeedsWorkspace(dir, { 'corpus.trace.server': 'verbose', 'files.exclude': { '**/.vscode': true } });
+  // Outline items collapsed: with people as children, an expanded outline scrolls the later documents away.
+  prepareSeedsWorkspace(dir, { 'corpus.trace.server': 'messages', 'files.exclude': { '**/.vscode': true }, 'outline.collapseItems': 'alwaysCollapse' });
+  // The sample people file, so hovers show who a person is.
+  fs.copyFileSync(path.join(REPO, 'samples', 'people.people.json'), path.join(dir, 'people.people.json'));
+  return dir;
 }

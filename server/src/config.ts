@@ -52,7 +52,8 @@ export function configFromSettings(value: unknown): PartialConfig {
     out.rules = rules;
   }
   if (Array.isArray(v.attributes)) out.attributes = v.attributes.filter((a): a is string => typeof a === 'string' && KEY_RE.test(a));
-  if (Array.isArray(v.people)) out.people = v.people.filter((a): a is string => typeof a === 'string' && a !== '');
+  // VS Code reports an unset array setting as []: an empty list means "the default" (every *.people.json).
+  if (Array.isArray(v.people) && v.people.length > 0) out.people = v.people.filter((a): a is string => typeof a === 'string' && a !== '');
   if (v.dateStyle === 'line' || v.dateStyle === 'attribute') out.dateStyle = v.dateStyle;
   return out;
 }

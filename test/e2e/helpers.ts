@@ -9,6 +9,7 @@ export interface CorpusTestApi {
   ready(): Promise<void>;
   languageStatus(): { text: string; detail?: string };
   serverPid(): Promise<number>;
+  people(): Promise<{ name: string; count: number }[]>;
 }
 
 export function sleep(ms: number): Promise<void> {

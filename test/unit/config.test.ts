@@ -35,6 +35,9 @@ test('settings from the editor are sanitised', () => {
     attributes: ['a'],
   });
   assert.deepEqual(configFromSettings(null), {});
+  // VS Code reports an unset array setting as an empty list: that means the default, not "no people files".
+  assert.deepEqual(configFromSettings({ people: [] }), {});
+  assert.deepEqual(configFromSettings({ people: ['p/*.people.json'] }), { people: ['p/*.people.json'] });
 });
 
 test('the rc file wins rule by rule; attributes are joined', () => {
