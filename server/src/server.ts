@@ -419,7 +419,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['=', ' '] },
       referencesProvider: true,
       documentHighlightProvider: true,
-      semanticTokensProvider: { legend: { tokenTypes: ['person'], tokenModifiers: [] }, full: true, range: true },
+      // Range only: the editor asks for the lines on screen, so a 50 MB corpus costs what the viewport shows.
+      semanticTokensProvider: { legend: { tokenTypes: ['person'], tokenModifiers: [] }, range: true },
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.corpus'] },
       workspace: { workspaceFolders: { supported: true } },
@@ -625,11 +626,6 @@ function personSemanticTokens(model: CorpusModel, fromLine: number, toLine: numb
   for (const r of personTokens(model, known, fromLine, toLine, token)) builder.push(r.start.line, r.start.character, r.end.character - r.start.character, 0, 0);
   return builder.build();
 }
-
-connection.languages.semanticTokens.on((params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? personSemanticTokens(doc.model, 0, doc.model.lineCount, token) : { data: [] };
-});
 
 connection.languages.semanticTokens.onRange((params, token) => {
   const doc = documents.get(params.textDocument.uri);

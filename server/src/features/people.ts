@@ -223,7 +223,17 @@ export interface IndexedMention {
 }
 
 /** The mentions of a whole file, for the workspace index. */
+const indexCache = new WeakMap<CorpusModel, { generation: number; version: number; result: IndexedMention[] }>();
+
 export function indexPeople(model: CorpusModel, known: KnownPeople): IndexedMention[] {
+  const hit = indexCache.get(model);
+  if (hit && hit.generation === model.generation && hit.version === known.version) return hit.result;
+  const result = buildIndex(model, known);
+  indexCache.set(model, { generation: model.generation, version: known.version, result });
+  return result;
+}
+
+function buildIndex(model: CorpusModel, known: KnownPeople): IndexedMention[] {
   const file = filePeople(model, known);
   if (!file) return [];
   const docs = model.documents;

@@ -46,9 +46,9 @@ describe('people', () => {
     assert.equal(refs.filter((r) => r.uri.toString() === uri.toString()).length, 8);
     const highlights = (await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', uri, pos)) ?? [];
     assert.equal(highlights.length, 8);
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', uri);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentRangeSemanticTokensLegend', uri);
     assert.deepEqual(legend?.tokenTypes, ['person']);
-    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', uri);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentRangeSemanticTokens', uri, new vscode.Range(0, 0, doc.lineCount, 0));
     assert.ok(tokens && tokens.data.length >= 5 * 25, `person tokens (got ${tokens?.data.length})`);
   });
 
