@@ -416,6 +416,40 @@ test('invalid .corpusrc.json files are reported as diagnostics and the defaults 
   await assertAlive();
 });
 
+test('invalid people files are reported as diagnostics, and the corpus is still checked', async () => {
+  const uri = fileUri(path.join(ws, 'people-check.corpus'));
+  const text = '<<<FILE a.txt date=2024-12-12>>>\nState President Lương Cường spoke.\n';
+  await server.open(uri, text);
+  const variants = [
+    '{"people": [{"name": 5}, {"aliases": ["x"]}, {"name": "Tô Lâm", "aliases": "To Lam"}]}',
+    '{"people": ',
+    '['.repeat(100000),
+    "module.exports = { people: [{ name: 'X' }] }",
+    Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)).toString('latin1'),
+  ];
+  const file = path.join(ws, 'bad.people.json');
+  for (const v of variants) {
+    fs.writeFileSync(file, v);
+    figures.hostileInputs = Number(figures.hostileInputs) + 1;
+    const problems = (async () => {
+      for (let k = 0; k < 3; k++) {
+        const p = await server.nextDiagnostics(fileUri(file));
+        if (p.diagnostics.length > 0) return p;
+      }
+      return undefined;
+    })();
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(file), type: FileChangeType.Changed }] });
+    const p = await problems;
+    assert.ok(p && p.diagnostics.length > 0, `the people file ${JSON.stringify(v.slice(0, 40))} gets diagnostics`);
+    for (const d of p.diagnostics) assert.ok(d.range.start.line >= 0 && d.range.end.line >= d.range.start.line);
+    const h = await answer(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 18 } }), 'hover on a person');
+    assert.equal(h.kind, 'result');
+  }
+  fs.rmSync(file);
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(file), type: FileChangeType.Deleted }] });
+  await assertAlive();
+});
+
 test('after shutdown: requests get an error or an empty answer, exit ends the process with code 0', async () => {
   const s = await startServer({ workspace: ws });
   const uri = fileUri(path.join(ws, 'alive.corpus'));
