@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { PeopleView } from './peopleView';
+import { registerLargeFiles } from './largeFiles';
 
 let client: LanguageClient | undefined;
 
@@ -84,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
 
   void vscode.commands.executeCommand('setContext', 'corpus.active', true);
+  registerLargeFiles(context);
   const people = new PeopleView(client);
   const refreshPeople = (): void => void people.refresh();
   context.subscriptions.push(
