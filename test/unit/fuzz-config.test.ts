@@ -18,7 +18,10 @@ function params<T>(runs: number): fc.Parameters<T> {
 }
 function check<T extends unknown[]>(prop: fc.IProperty<T>, parameters: fc.Parameters<T>): void {
   const out = fc.check(prop, parameters);
-  if (out.failed) throw new Error(fc.defaultReportMessage(out));
+  if (out.failed) {
+    const cause = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
+    throw new Error(`${fc.defaultReportMessage(out)}\n\nError: ${cause}`);
+  }
 }
 
 /** Texts that are almost configuration files: JSON values, with pieces cut, doubled or spliced in. */
