@@ -215,7 +215,7 @@ function scheduleDateChecks(uri: string, model: CorpusModel): void {
       return;
     }
     try {
-      if (!checkDatesStep(current, 8)) {
+      if (!checkDatesStep(current, 4)) {
         setImmediate(slice);
         return;
       }
@@ -382,15 +382,16 @@ function reloadPeople(): void {
 let semanticTokensRefresh = false;
 
 /** Mentions elsewhere in the workspace (files not open are read from the index). */
-function mentionsElsewhere(keys: readonly string[]): { uri: string; label: string; document: string; line: number }[] {
+function mentionsElsewhere(keys: readonly string[], exceptUri: string): { uri: string; label: string; document: string; line: number }[] {
   const wanted = new Set(keys);
   const out: { uri: string; label: string; document: string; line: number }[] = [];
   const open = new Map<string, IndexedMention[]>();
-  for (const d of documents.all()) open.set(d.uri, indexPeople(d.model, known));
+  for (const d of documents.all()) if (d.uri !== exceptUri) open.set(d.uri, indexPeople(d.model, known));
   for (const source of [open, peopleIndex]) {
     for (const [uri, list] of source) {
-      if (source === peopleIndex && open.has(uri)) continue;
-      for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, label: path.basename(uriToPath(uri) ?? uri), document: m.document, line: m.line });
+      if (uri === exceptUri || (source === peopleIndex && documents.get(uri))) continue;
+      const label = path.basename(uriToPath(uri) ?? uri);
+      for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, label, document: m.document, line: m.line });
     }
   }
   return out;
@@ -515,7 +516,7 @@ connection.onFoldingRanges((params, token) => {
 connection.onHover((params, token) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
-  const ph = personHover(doc.model, params.textDocument.uri, params.position, known, { mentionsElsewhere }, token);
+  const ph = personHover(doc.model, params.textDocument.uri, params.position, known, { mentionsElsewhere: (keys) => mentionsElsewhere(keys, params.textDocument.uri) }, token);
   if (ph) return { contents: { kind: MarkupKind.Markdown, value: ph.markdown }, range: ph.range };
   const h = hover(doc.model, params.position, token);
   return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: h.range } : null;

@@ -12,8 +12,8 @@ import { DocFacts, insertAfterLine, lineAt } from '../model/segment';
 import { CancellationToken, DEFAULT_SEVERITY, Diagnostic, NEVER_CANCELLED, Position, Range, TextEdit } from '../model/types';
 import type { CodeAction } from './codeActions';
 
-/** How much of a document's text the `date-mismatch` check reads: the dateline and first sentences live there. */
-const LEAD_CHARS = 2000;
+/** How much of a document's text the `date-mismatch` check reads: the dateline and first sentence live there. */
+const LEAD_CHARS = 600;
 
 export interface DocumentBody {
   text: string;

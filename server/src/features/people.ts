@@ -128,6 +128,9 @@ export interface WorkspacePeopleIndex {
   mentionsElsewhere(keys: readonly string[]): { uri: string; label: string; document: string; line: number }[];
 }
 
+/** How many documents a person's hover links to (the rest are counted). */
+const HOVER_DOCUMENTS = 12;
+
 export interface PeopleHover {
   markdown: string;
   range: Range;
@@ -159,13 +162,16 @@ export function personHover(
   const titles = person.titles.map((t) => escapeMarkdown(t.text)).join(', ');
   if (titles) lines.push(`Titles seen: ${titles}`);
   lines.push(`Mentions: ${inDoc} in this document, ${inFile.length} in this file, ${inFile.length + elsewhere.length} in the workspace`);
-  const docLinks = person.documents.map((d) => {
+  // The first mention in each document (one pass), and at most HOVER_DOCUMENTS links.
+  const firstIn = new Map<number, LocatedMention>();
+  for (const m of inFile) if (!firstIn.has(m.docIndex)) firstIn.set(m.docIndex, m);
+  const docLinks = person.documents.slice(0, HOVER_DOCUMENTS).map((d) => {
     const doc = docs[d.index];
-    const first = inFile.find((m) => m.docIndex === d.index);
-    const line = (first?.range.start.line ?? doc.headerLine) + 1;
-    return `[${escapeMarkdown(doc.name || `document ${d.index + 1}`)}](${uri}#L${line}) (${d.count})`;
+    const line = (firstIn.get(d.index)?.range.start.line ?? doc?.headerLine ?? 0) + 1;
+    return `[${escapeMarkdown(doc?.name || `document ${d.index + 1}`)}](${uri}#L${line}) (${d.count})`;
   });
-  if (docLinks.length > 0) lines.push(`In this file: ${docLinks.join(' · ')}`);
+  const moreDocs = person.documents.length - docLinks.length;
+  if (docLinks.length > 0) lines.push(`In this file: ${docLinks.join(' · ')}${moreDocs > 0 ? ` and ${moreDocs} more documents (Find All References lists every mention)` : ''}`);
   if (elsewhere.length > 0) {
     const shown = elsewhere.slice(0, 8).map((m) => `[${escapeMarkdown(m.label)} › ${escapeMarkdown(m.document)}](${m.uri}#L${m.line + 1})`);
     lines.push(`Elsewhere: ${shown.join(' · ')}${elsewhere.length > shown.length ? ` and ${elsewhere.length - shown.length} more` : ''}`);

@@ -157,20 +157,32 @@ export function splitSegments(text: string, atFileStart: boolean): Segment[] {
   // character even if it does not (the caller's contract was broken).
   if (!atFileStart && (starts.length === 0 || starts[0] !== 0)) starts.unshift(0);
   const segments: Segment[] = [];
-  if (atFileStart) {
-    const end = starts.length > 0 ? starts[0] : text.length;
-    segments.push(analyseSegment(text.slice(0, end), true));
-  }
-  for (let k = 0; k < starts.length; k++) {
-    const end = k + 1 < starts.length ? starts[k + 1] : text.length;
-    segments.push(analyseSegment(text.slice(starts[k], end), false));
-  }
+  // Each segment's line starts are taken from the ones already found (the text is scanned once).
+  let li = 0;
+  const piece = (from: number, end: number, isPrelude: boolean): Segment => {
+    while (li < lineStarts.length && lineStarts[li] < from) li++;
+    const rel: number[] = [];
+    for (let j = li; j < lineStarts.length && lineStarts[j] < end; j++) rel.push(lineStarts[j] - from);
+    const body = text.slice(from, end);
+    return analyseSegment(body, isPrelude, { lineStarts: rel, eol: eolOf(body, rel) });
+  };
+  if (atFileStart) segments.push(piece(0, starts.length > 0 ? starts[0] : text.length, true));
+  for (let k = 0; k < starts.length; k++) segments.push(piece(starts[k], k + 1 < starts.length ? starts[k + 1] : text.length, false));
   return segments;
 }
 
+/** The first line break of a text whose line starts are known ('\n' when it has none). */
+function eolOf(text: string, lineStarts: readonly number[]): string {
+  const end = lineStarts.length > 1 ? lineStarts[1] : text.length;
+  const last = text.charCodeAt(end - 1);
+  if (last === 10) return text.charCodeAt(end - 2) === 13 ? '\r\n' : '\n';
+  if (last === 13) return '\r';
+  return '\n';
+}
+
 /** Analyses one segment. Never throws. */
-export function analyseSegment(text: string, isPrelude: boolean): Segment {
-  const { lineStarts, eol } = scanLines(text);
+export function analyseSegment(text: string, isPrelude: boolean, scanned?: { lineStarts: number[]; eol: string }): Segment {
+  const { lineStarts, eol } = scanned ?? scanLines(text);
   const problems: LocalProblem[] = [];
   let doc: DocFacts | undefined;
   let trailerFrom = 0; // first line of the part that lies outside any document
@@ -429,7 +441,12 @@ function analyseDocument(
     dates,
     dateAttempt,
     lang,
-    firstWords: firstWordsFrom ? firstWords(lineText(text, lineStarts, firstWordsFrom.line).slice(firstWordsFrom.col)) : '',
+    // Read only when the outline or a hover asks (most documents of a large file never are).
+    get firstWords(): string {
+      const value = firstWordsFrom ? firstWords(lineText(text, lineStarts, firstWordsFrom.line).slice(firstWordsFrom.col)) : '';
+      Object.defineProperty(this, 'firstWords', { value, enumerable: true });
+      return value;
+    },
     empty,
   };
 }
