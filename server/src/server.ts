@@ -160,6 +160,9 @@ function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
   };
 }
 
+/** At most this many diagnostics are published for one file. */
+const MAX_DIAGNOSTICS = 20000;
+
 // Validation is scheduled, not run inside the change notification: a burst of
 // changes (typing, a paste, an undo) is validated once, after the burst.
 const pending = new Set<string>();
@@ -188,7 +191,19 @@ function validate(uri: string): void {
     const diagnostics = computeDiagnostics(model, resolved.config, undefined, { dates: datesReady ? true : 'cached' });
     publishedMismatches.set(uri, diagnostics.filter((d) => d.code === 'date-mismatch').length);
     if (!datesReady) scheduleDateChecks(uri, model);
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(uri, d)) });
+    const shown = diagnostics.length > MAX_DIAGNOSTICS ? diagnostics.slice(0, MAX_DIAGNOSTICS) : diagnostics;
+    const lsp = shown.map((d) => toLspDiagnostic(uri, d));
+    if (shown !== diagnostics) {
+      // A binary or badly broken file can hold hundreds of thousands of problems: show the first ones and say so.
+      lsp.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: 'corpus',
+        code: 'too-many-problems',
+        message: `This file has ${diagnostics.length.toLocaleString('en-US')} problems; only the first ${MAX_DIAGNOSTICS.toLocaleString('en-US')} are shown. Run \`corpus lint\` on it (or "Corpus: Check File with the Command Line") to see them all.`,
+      });
+    }
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: lsp });
     publishRcProblems(resolved.rcPath, resolved.rcText, resolved.rcProblems);
   } catch (e) {
     connection.console.error(`Validating ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -324,9 +339,13 @@ function findPeopleFiles(): string[] {
   for (const root of workspaceRoots) {
     const resolved = resolver.resolve(path.join(root, '.corpus-probe'));
     const base = resolved.rcPath ? path.dirname(resolved.rcPath) : root;
-    const patterns = resolved.config.people ?? ['**/*.people.json'];
+    // Only paths inside the workspace: no absolute patterns, no `..`, so a configuration cannot make the server read the disk.
+    const patterns = (resolved.config.people ?? ['**/*.people.json']).filter((p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes('..'));
     try {
-      for (const f of globSync(patterns, { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) out.add(f);
+      for (const f of globSync(patterns, { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
+        const inside = workspaceRoots.some((r) => f === r || f.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+        if (inside && out.size < 1000) out.add(f);
+      }
     } catch (e) {
       connection.console.warn(`Could not look for people files: ${String(e)}`);
     }
