@@ -105,3 +105,22 @@ test('"Add … to the people file" appends the person with the spellings seen', 
   assert.match(target, /\.people\.json$/);
   assert.match(JSON.stringify(changes[target]), /Hoang Dang Quang/);
 });
+
+test('people globs stay inside the workspace: absolute patterns and ".." are ignored', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-glob-'));
+  const inner = path.join(root, 'ws');
+  fs.mkdirSync(inner);
+  fs.writeFileSync(path.join(root, 'outside.people.json'), JSON.stringify({ people: [{ name: 'Lương Cường', description: 'READ FROM OUTSIDE' }] }));
+  fs.writeFileSync(path.join(inner, '.corpusrc.json'), JSON.stringify({ people: ['../*.people.json', path.join(root, '*.people.json')] }));
+  const other = await startServer({ workspace: inner });
+  try {
+    const uri = fileUri(path.join(inner, 'seeds.corpus'));
+    await other.open(uri, seedsText);
+    const h = await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('President Cường', 11) });
+    assert.match(JSON.stringify(h?.contents), /Lương Cường/);
+    assert.doesNotMatch(JSON.stringify(h?.contents), /READ FROM OUTSIDE/);
+  } finally {
+    await other.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
