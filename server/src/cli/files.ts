@@ -62,12 +62,7 @@ export async function findCorpusFiles(cwd: string, args: readonly string[]): Pro
   const isCorpus = (name: string): boolean => name.endsWith('.corpus');
   for (const arg of args.length > 0 ? args : ['.']) {
     const abs = path.resolve(cwd, arg);
-    let st: fs.Stats | undefined;
-    try {
-      st = await fs.promises.stat(abs);
-    } catch {
-      st = undefined;
-    }
+    const st = await statOrUndefined(abs);
     if (st?.isDirectory()) {
       await walk(abs, isCorpus, files);
     } else if (st?.isFile()) {
@@ -130,12 +125,7 @@ export async function findPackInputs(cwd: string, args: readonly string[]): Prom
   const problems: string[] = [];
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
-    let st: fs.Stats | undefined;
-    try {
-      st = await fs.promises.stat(abs);
-    } catch {
-      st = undefined;
-    }
+    const st = await statOrUndefined(abs);
     if (st?.isDirectory()) {
       const found: string[] = [];
       await walkAll(abs, found);
@@ -164,5 +154,14 @@ async function walkAll(dir: string, out: string[]): Promise<void> {
         // A broken link: nothing to pack.
       }
     }
+  }
+}
+
+/** The file's stats, or undefined when it does not exist or cannot be read. */
+async function statOrUndefined(p: string): Promise<fs.Stats | undefined> {
+  try {
+    return await fs.promises.stat(p);
+  } catch {
+    return undefined;
   }
 }

@@ -108,6 +108,14 @@ export function mentionAt(model: CorpusModel, position: Position, known: KnownPe
   return documentPeople(model, doc, known).find((m) => contains(m.range, position));
 }
 
+/** The mention under the cursor, the file's people and the person it belongs to. */
+function personUnder(model: CorpusModel, position: Position, known: KnownPeople, token: CancellationToken): { at: LocatedMention; file: FilePeople; person: Person } | undefined {
+  const at = mentionAt(model, position, known);
+  const file = at && filePeople(model, known, token);
+  const person = file && personOf(file, at.mention);
+  return at && file && person ? { at, file, person } : undefined;
+}
+
 /** The person a mention belongs to within the file. */
 export function personOf(file: FilePeople, mention: PersonMention): Person | undefined {
   const i = file.byKey.get(mention.key);
@@ -145,12 +153,9 @@ export function personHover(
   workspace?: WorkspacePeopleIndex,
   token: CancellationToken = NEVER_CANCELLED,
 ): PeopleHover | undefined {
-  const at = mentionAt(model, position, known);
-  if (!at) return undefined;
-  const file = filePeople(model, known, token);
-  if (!file) return undefined;
-  const person = personOf(file, at.mention);
-  if (!person) return undefined;
+  const under = personUnder(model, position, known, token);
+  if (!under) return undefined;
+  const { at, file, person } = under;
   const inFile = mentionsOf(file, person);
   const inDoc = inFile.filter((m) => m.docIndex === at.docIndex).length;
   const elsewhere = workspace?.mentionsElsewhere([person.key, ...person.keys]).filter((m) => m.uri !== uri) ?? [];
@@ -181,13 +186,8 @@ export function personHover(
 
 /** Mentions of the person under the cursor in this file (for references and highlights). */
 export function samePersonMentions(model: CorpusModel, position: Position, known: KnownPeople, token: CancellationToken = NEVER_CANCELLED): { person: Person; mentions: LocatedMention[] } | undefined {
-  const at = mentionAt(model, position, known);
-  if (!at) return undefined;
-  const file = filePeople(model, known, token);
-  if (!file) return undefined;
-  const person = personOf(file, at.mention);
-  if (!person) return undefined;
-  return { person, mentions: mentionsOf(file, person) };
+  const under = personUnder(model, position, known, token);
+  return under ? { person: under.person, mentions: mentionsOf(under.file, under.person) } : undefined;
 }
 
 /** Semantic tokens for the mentions within lines [fromLine, toLine]: only those documents are read. */

@@ -136,29 +136,15 @@ export class CorpusModel {
   /** The index of the segment that holds a line (-1 for none). */
   segmentIndexAtLine(line: number): number {
     const lines = this.segLines;
-    let lo = 0;
-    let hi = lines.length - 1;
-    if (hi < 0) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid] <= line) lo = mid;
-      else hi = mid - 1;
-    }
+    if (lines.length === 0) return -1;
+    let lo = lineAt(lines, line);
     // Skip empty segments (the empty prelude) that share their start line.
     while (lo + 1 < lines.length && lines[lo + 1] <= line) lo++;
     return lo;
   }
 
   private segmentIndexAtOffset(offset: number): number {
-    const offs = this.segOffsets;
-    let lo = 0;
-    let hi = offs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (offs[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineAt(this.segOffsets, offset);
   }
 
   /** LSP position → offset, clamped into the text like the LSP text document does. */
