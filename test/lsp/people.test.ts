@@ -119,6 +119,17 @@ test('people globs stay inside the workspace: absolute patterns and ".." are ign
     const h = await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('President Cường', 11) });
     assert.match(JSON.stringify(h?.contents), /Lương Cường/);
     assert.doesNotMatch(JSON.stringify(h?.contents), /READ FROM OUTSIDE/);
+    // No people file in this workspace: "Add … to the people file" creates one.
+    const pos = at('Lương Cường', 1);
+    const actions = (await other.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [] } })) as CodeAction[];
+    const add = actions.find((a) => a.title === 'Add “Lương Cường” to people.people.json (new file)');
+    assert.ok(add, JSON.stringify(actions.map((a) => a.title)));
+    const changes = add.edit?.documentChanges ?? [];
+    assert.deepEqual(changes[0], { kind: 'create', uri: fileUri(path.join(inner, 'people.people.json')), options: { ignoreIfExists: true } });
+    const edit = changes[1] as { edits: { newText: string }[] };
+    const created = JSON.parse(edit.edits[0].newText) as { people: { name: string; aliases: string[] }[] };
+    assert.equal(created.people[0].name, 'Lương Cường');
+    assert.ok(created.people[0].aliases.includes('Luong Cuong'));
   } finally {
     await other.stop();
     fs.rmSync(root, { recursive: true, force: true });
