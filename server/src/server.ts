@@ -23,10 +23,8 @@ import {
   ProposedFeatures,
   SymbolKind,
   TextDocuments,
-  TextDocumentsConfiguration,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { configFromSettings } from './config';
 import { codeActions, fixAll } from './features/codeActions';
 import { computeDiagnostics } from './features/diagnostics';
@@ -46,63 +44,15 @@ import {
   unknownPersonAt,
 } from './features/people';
 import { KnownPerson, parsePeopleFile } from './people';
-import { globSync } from 'tinyglobby';
 import { DocumentSymbol, documentSymbols, symbolDetail } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { IndexedDocument, workspaceSymbols } from './features/workspaceSymbols';
 import { CorpusModel } from './model/corpusModel';
-import type { Diagnostic, Position, Range, Severity } from './model/types';
+import type { Diagnostic, Range, Severity } from './model/types';
 import { ConfigResolver, FileSystem, positionInText } from './workspace';
-
-/** A text document whose text lives in the corpus model (no second copy, no full-text copy per edit). */
-export class CorpusTextDocument {
-  constructor(
-    readonly uri: string,
-    readonly languageId: string,
-    public version: number,
-    public model: CorpusModel,
-  ) {}
-
-  getText(range?: Range): string {
-    return range ? this.model.getTextRange(range) : this.model.getText();
-  }
-
-  positionAt(offset: number): Position {
-    return this.model.positionAt(offset);
-  }
-
-  offsetAt(position: Position): number {
-    return this.model.offsetAt(position);
-  }
-
-  get lineCount(): number {
-    return this.model.lineCount;
-  }
-}
-
-function isRangeChange(c: TextDocumentContentChangeEvent): c is { range: Range; text: string } {
-  return (c as { range?: Range }).range !== undefined;
-}
-
-const documentsConfig: TextDocumentsConfiguration<CorpusTextDocument> = {
-  create(uri, languageId, version, content) {
-    return new CorpusTextDocument(uri, languageId, version, CorpusModel.parse(content));
-  },
-  update(document, changes, version) {
-    for (const change of changes) {
-      if (isRangeChange(change)) {
-        const a = document.model.offsetAt(change.range.start);
-        const b = document.model.offsetAt(change.range.end);
-        document.model.applyEdit(Math.min(a, b), Math.max(a, b), change.text);
-      } else {
-        document.model = CorpusModel.parse(change.text);
-      }
-    }
-    document.version = version;
-    return document;
-  },
-};
+import { documentsConfig } from './lsp/textDocuments';
+import { findPeopleFilesIn } from './lsp/peopleFiles';
 
 const nodeFs: FileSystem = {
   readFile(p) {
@@ -333,24 +283,8 @@ async function indexWorkspace(): Promise<void> {
 
 // ---- people files ----
 
-/** The people files that apply: the configured paths or globs, else every *.people.json in the workspace. */
 function findPeopleFiles(): string[] {
-  const out = new Set<string>();
-  for (const root of workspaceRoots) {
-    const resolved = resolver.resolve(path.join(root, '.corpus-probe'));
-    const base = resolved.rcPath ? path.dirname(resolved.rcPath) : root;
-    // Only paths inside the workspace: no absolute patterns, no `..`, so a configuration cannot make the server read the disk.
-    const patterns = (resolved.config.people ?? ['**/*.people.json']).filter((p) => !path.isAbsolute(p) && !p.split(/[\\/]/).includes('..'));
-    try {
-      for (const f of globSync(patterns, { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
-        const inside = workspaceRoots.some((r) => f === r || f.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
-        if (inside && out.size < 1000) out.add(f);
-      }
-    } catch (e) {
-      connection.console.warn(`Could not look for people files: ${String(e)}`);
-    }
-  }
-  return [...out].sort();
+  return findPeopleFilesIn(workspaceRoots, resolver, (message) => connection.console.warn(message));
 }
 
 function loadPeopleFiles(): void {
