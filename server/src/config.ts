@@ -196,8 +196,3 @@ export function mergeConfig(settings: PartialConfig | undefined, rc: PartialConf
     dateStyle: rc?.dateStyle ?? settings?.dateStyle ?? 'line',
   };
 }
-
-/** The severity a code has under a configuration ('off' to drop it). */
-export function severityOf(config: CorpusConfig, code: Code, fallback: Severity): RuleSetting {
-  return config.rules[code] ?? fallback;
-}

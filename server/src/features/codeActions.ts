@@ -19,11 +19,6 @@ export interface CodeAction {
   edits: TextEdit[];
 }
 
-export interface ExtraFixProvider {
-  /** More fixes for a diagnostic (e.g. dates proposed from the text); they come first. */
-  (model: CorpusModel, code: Code, range: Range, segIndex: number): CodeAction[];
-}
-
 function intersects(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
     p.line < q.line || (p.line === q.line && p.character < q.character);
@@ -36,7 +31,6 @@ export function codeActions(
   config: CorpusConfig,
   range: Range,
   token: CancellationToken = NEVER_CANCELLED,
-  extra?: ExtraFixProvider,
 ): CodeAction[] {
   const out: CodeAction[] = [];
   const allowed = new Set(config.attributes);
@@ -49,7 +43,6 @@ export function codeActions(
       if (!enabled(p.code) || (p.key !== undefined && allowed.has(p.key))) continue;
       const pr = model.toAbsolute(i, p);
       if (!intersects(pr, range)) continue;
-      if (extra) out.push(...extra(model, p.code, pr, i));
       if (p.code === 'missing-date') out.push(...missingDateFixes(model, config, pr));
       for (const f of p.fixes?.() ?? []) {
         out.push({

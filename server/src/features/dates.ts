@@ -178,16 +178,6 @@ export function dateMismatches(model: CorpusModel, config: CorpusConfig, token: 
   return out;
 }
 
-/** True when every document's `date-mismatch` is already known (nothing left to compute). */
-export function dateMismatchesReady(model: CorpusModel): boolean {
-  const n = model.segmentCount;
-  for (let i = 1; i < n; i++) {
-    const facts = model.segmentAt(i).doc;
-    if (facts && !mismatchCache.has(facts) && facts.dates.some((x) => x.check.ok)) return false;
-  }
-  return true;
-}
-
 export interface StatedDate {
   /** The expression as written in the text. */
   text: string;
