@@ -87,11 +87,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   void vscode.commands.executeCommand('setContext', 'corpus.active', true);
   registerLargeFiles(context);
   const people = new PeopleView(client);
-  const refreshPeople = (): void => void people.refresh();
+  const peopleTree = vscode.window.createTreeView('corpus.people', { treeDataProvider: people });
+  // Grouping a file's people reads every document: ask only while the view is visible, and
+  // once after a burst of changes (typing changes the diagnostics at every keystroke).
+  let pendingPeople: ReturnType<typeof setTimeout> | undefined;
+  const refreshPeople = (): void => {
+    if (!peopleTree.visible) return;
+    if (pendingPeople) clearTimeout(pendingPeople);
+    pendingPeople = setTimeout(() => void people.refresh(), 300);
+  };
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('corpus.people', people),
+    peopleTree,
+    peopleTree.onDidChangeVisibility(refreshPeople),
     vscode.commands.registerCommand('corpus.nextMention', (name: string) => people.nextMention(name)),
-    vscode.commands.registerCommand('corpus.refreshPeople', refreshPeople),
+    vscode.commands.registerCommand('corpus.refreshPeople', () => people.refresh()),
     vscode.window.onDidChangeActiveTextEditor(refreshPeople),
     vscode.languages.onDidChangeDiagnostics(refreshPeople),
   );
