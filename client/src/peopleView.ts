@@ -4,17 +4,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface PersonEntry {
-  name: string;
-  description?: string;
-  known: boolean;
-  count: number;
-  spellings: string[];
-  titles: string[];
-  documents: number;
-  mentions: { start: { line: number; character: number }; end: { line: number; character: number } }[];
-}
+// The shape of the server's corpus/people answer (a type only: nothing of the server is bundled here).
+import type { PeopleViewEntry as PersonEntry } from '../../server/src/features/people';
 
 export class PeopleView implements vscode.TreeDataProvider<PersonEntry> {
   private readonly changed = new vscode.EventEmitter<void>();
