@@ -122,37 +122,13 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
         break;
       }
       case 'attributes': {
-        if (valueNode.type !== 'array') {
-          at(valueNode, '"attributes" must be a list of header keys, like ["author", "section"].');
-          break;
-        }
-        const list: string[] = [];
-        for (const item of valueNode.children ?? []) {
-          const v = getNodeValue(item);
-          if (typeof v !== 'string' || !KEY_RE.test(v)) {
-            at(item, 'Each allowed attribute must be a key that starts with a letter and holds only letters, digits, "_", "." or "-".');
-            continue;
-          }
-          list.push(v);
-        }
-        config.attributes = list;
+        const list = stringList(valueNode, (v) => KEY_RE.test(v), '"attributes" must be a list of header keys, like ["author", "section"].', 'Each allowed attribute must be a key that starts with a letter and holds only letters, digits, "_", "." or "-".', at);
+        if (list) config.attributes = list;
         break;
       }
       case 'people': {
-        if (valueNode.type !== 'array') {
-          at(valueNode, '"people" must be a list of paths or globs of people files, like ["people/*.people.json"].');
-          break;
-        }
-        const list: string[] = [];
-        for (const item of valueNode.children ?? []) {
-          const v = getNodeValue(item);
-          if (typeof v !== 'string' || v === '') {
-            at(item, 'Each entry of "people" must be a path or a glob, as text.');
-            continue;
-          }
-          list.push(v);
-        }
-        config.people = list;
+        const list = stringList(valueNode, (v) => v !== '', '"people" must be a list of paths or globs of people files, like ["people/*.people.json"].', 'Each entry of "people" must be a path or a glob, as text.', at);
+        if (list) config.people = list;
         break;
       }
       case 'dateStyle': {
@@ -168,6 +144,27 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
     }
   }
   return { config, problems };
+}
+
+/** A list of strings in the rc file: the valid entries, each invalid one reported; undefined when it is not a list. */
+function stringList(
+  node: JsonNode,
+  valid: (value: string) => boolean,
+  notAList: string,
+  badEntry: string,
+  at: (n: JsonNode, message: string) => void,
+): string[] | undefined {
+  if (node.type !== 'array') {
+    at(node, notAList);
+    return undefined;
+  }
+  const list: string[] = [];
+  for (const item of node.children ?? []) {
+    const v: unknown = getNodeValue(item);
+    if (typeof v === 'string' && valid(v)) list.push(v);
+    else at(item, badEntry);
+  }
+  return list;
 }
 
 function describeJsonError(code: string): string {
