@@ -4,7 +4,8 @@
 // reported with exact positions and the defaults apply for what it got wrong.
 
 import { parseTree, getNodeValue, Node as JsonNode, ParseError, printParseErrorCode } from 'jsonc-parser';
-import { Code, CODES, isCode, Severity } from './model/types';
+import type { Severity } from './model/types';
+import { Code, CODES, isCode } from './rules';
 
 export type RuleSetting = Severity | 'off';
 
@@ -15,6 +16,8 @@ export interface CorpusConfig {
   people?: string[];
   /** Where a date proposal goes: a date line (default) or a `date=` header attribute. */
   dateStyle: 'line' | 'attribute';
+  /** False: no date proposal is ever preferred (so "Fix all" never writes a date). */
+  preferDateFixes?: boolean;
 }
 
 export const DEFAULT_CONFIG: CorpusConfig = { rules: {}, attributes: [], dateStyle: 'line' };

@@ -14,7 +14,8 @@
 
 import { formatHeader, formatName, isDocumentStart, isEndLine, parseHeader } from './model/header';
 import { checkIsoDate } from './model/isoDate';
-import { readDateLine, scanLines, lineText } from './model/segment';
+import { readDateLine } from './model/dateLine';
+import { lineText, scanLines } from './model/lines';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

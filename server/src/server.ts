@@ -27,8 +27,7 @@ import {
 } from 'vscode-languageserver/node';
 import { configFromSettings } from './config';
 import { codeActions, fixAll } from './features/codeActions';
-import { computeDiagnostics } from './features/diagnostics';
-import { checkDatesStep, dateMismatches } from './features/dates';
+import { checkTextRulesStep, computeDiagnostics, textRulesDone } from './diagnostics/compute';
 import { completion } from './features/completion';
 import {
   addToPeopleFile,
@@ -136,9 +135,9 @@ function validate(uri: string): void {
   try {
     const resolved = resolver.resolve(uriToPath(uri));
     const model = doc.model;
-    const datesReady = checkDatesStep(model, 0);
-    // Until every document's dates are checked, publish the results known so far (no flicker on edits).
-    const diagnostics = computeDiagnostics(model, resolved.config, undefined, { dates: datesReady ? true : 'cached' });
+    const datesReady = textRulesDone(model, resolved.config);
+    // Until every document's text rules ran, publish the results known so far (no flicker on edits).
+    const diagnostics = computeDiagnostics(model, resolved.config, undefined, { text: datesReady ? true : 'cached' });
     publishedMismatches.set(uri, diagnostics.filter((d) => d.code === 'date-mismatch').length);
     if (!datesReady) scheduleDateChecks(uri, model);
     const shown = diagnostics.length > MAX_DIAGNOSTICS ? diagnostics.slice(0, MAX_DIAGNOSTICS) : diagnostics;
@@ -180,7 +179,7 @@ function scheduleDateChecks(uri: string, model: CorpusModel): void {
       return;
     }
     try {
-      if (!checkDatesStep(current, 4)) {
+      if (!checkTextRulesStep(current, resolver.resolve(uriToPath(uri)).config, 4)) {
         setImmediate(slice);
         return;
       }
@@ -190,7 +189,7 @@ function scheduleDateChecks(uri: string, model: CorpusModel): void {
     dateJobs.delete(uri);
     // Publish again only when the check found something the last publication lacked.
     const resolved = resolver.resolve(uriToPath(uri));
-    const found = dateMismatches(current, resolved.config) ?? [];
+    const found = computeDiagnostics(current, resolved.config, undefined, { text: 'cached' }).filter((d) => d.code === 'date-mismatch');
     if (found.length !== (publishedMismatches.get(uri) ?? 0)) scheduleValidation(uri);
   };
   setImmediate(slice);

@@ -40,7 +40,7 @@ import { startServer, TestServer, fileUri } from '../support/lspClient';
 import { ROOT, SEEDS } from '../support/fixtures';
 import { corpusText, editOffsets, editSpec } from '../support/arbitraries';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { DEFAULT_CONFIG } from '../../server/src/config';
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');

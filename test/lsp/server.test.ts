@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer, fileUri } from '../support/lspClient';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { DEFAULT_CONFIG } from '../../server/src/config';
 import { SEEDS, FIXTURES } from '../support/fixtures';
 

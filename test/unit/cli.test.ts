@@ -11,7 +11,7 @@ import { main } from '../../server/src/cli/main';
 import { MemoryStream } from '../../server/src/cli/io';
 import { ConfigResolver } from '../../server/src/workspace';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { FIXTURES, ROOT, SEEDS } from '../support/fixtures';
 
 const CLI_FIXTURES = path.join(FIXTURES, 'cli');

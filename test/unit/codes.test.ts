@@ -8,10 +8,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { codeActions, applyEdits, fixAll } from '../../server/src/features/codeActions';
 import { DEFAULT_CONFIG } from '../../server/src/config';
-import { CODES } from '../../server/src/model/types';
+import { RULES } from '../../server/src';
+
+/** The codes the service reports on corpus text (the auxiliary ones are reported by the adapters). */
+const CODES = RULES.filter((r) => r.kind !== 'auxiliary').map((r) => r.meta.code);
 import { FIXTURES, formatDiagnostic } from '../support/fixtures';
 
 const dir = path.join(FIXTURES, 'codes');
@@ -28,7 +31,7 @@ for (const code of CODES) {
     test(`${file}: gives exactly its expected diagnostics`, () => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       const model = CorpusModel.parse(text);
-      const diags = computeDiagnostics(model, DEFAULT_CONFIG, undefined, { dates: true });
+      const diags = computeDiagnostics(model, DEFAULT_CONFIG, undefined, { text: true });
       const got = diags.map((d) => formatDiagnostic(model, d));
       const expectedFile = path.join(dir, file.replace(/\.corpus$/, '.expected'));
       if (process.env.UPDATE_EXPECTED) fs.writeFileSync(expectedFile, got.join('\n') + '\n');
@@ -43,12 +46,12 @@ for (const code of CODES) {
     let offered = 0;
     for (const file of fixturesOf(code)) {
       const model = CorpusModel.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-      const diags = computeDiagnostics(model, DEFAULT_CONFIG, undefined, { dates: true });
+      const diags = computeDiagnostics(model, DEFAULT_CONFIG, undefined, { text: true });
       const actions = diags.flatMap((d) => codeActions(model, DEFAULT_CONFIG, d.range).filter((a) => a.diagnostic?.code === code));
       offered += actions.length;
       for (const a of actions) {
         const fixed = applyEdits(model, a.edits);
-        const after: { message: string }[] = computeDiagnostics(CorpusModel.parse(fixed), DEFAULT_CONFIG, undefined, { dates: true }).filter((d) => d.code === code);
+        const after: { message: string }[] = computeDiagnostics(CorpusModel.parse(fixed), DEFAULT_CONFIG, undefined, { text: true }).filter((d) => d.code === code);
         assert.deepEqual(after.map((d) => d.message), [], `${file}: "${a.title}" fixes ${code}:\n${fixed}`);
       }
     }
@@ -63,7 +66,7 @@ for (const code of CODES) {
 
 test('the clean fixture has no diagnostics', () => {
   const model = CorpusModel.parse(fs.readFileSync(path.join(dir, 'clean.corpus'), 'utf8'));
-  assert.deepEqual(computeDiagnostics(model, DEFAULT_CONFIG, undefined, { dates: true }), []);
+  assert.deepEqual(computeDiagnostics(model, DEFAULT_CONFIG, undefined, { text: true }), []);
 });
 
 test('fix all clears every fixable code of every fixture', () => {
@@ -73,7 +76,7 @@ test('fix all clears every fixable code of every fixture', () => {
     for (const file of fixturesOf(code)) {
       const model = CorpusModel.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
       const fixed = applyEdits(model, fixAll(model, DEFAULT_CONFIG));
-      const left: unknown[] = computeDiagnostics(CorpusModel.parse(fixed), DEFAULT_CONFIG, undefined, { dates: true }).filter((d) => d.code === code);
+      const left: unknown[] = computeDiagnostics(CorpusModel.parse(fixed), DEFAULT_CONFIG, undefined, { text: true }).filter((d) => d.code === code);
       if (file === 'malformed-header.no-name.corpus' || file === 'invalid-date.corpus') continue;
       assert.deepEqual(left, [], `${file} after fix all:\n${fixed}`);
     }

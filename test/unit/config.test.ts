@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { configFromSettings, mergeConfig, parseRcFile } from '../../server/src/config';
 import { ConfigResolver, FileSystem } from '../../server/src/workspace';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 
 test('a valid rc file is read', () => {
   const { config, problems } = parseRcFile('{ "rules": { "missing-date": "off", "partial-date": "hint" }, "attributes": ["author"], "people": ["p/*.people.json"], "dateStyle": "attribute" }');

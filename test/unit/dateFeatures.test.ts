@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { applyEdits, codeActions } from '../../server/src/features/codeActions';
 import { completion } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
@@ -61,11 +61,11 @@ test('hover on a date lists the dates the text states; date-mismatch points at t
   const h = hover(m, { line: 1, character: 8 });
   assert.match(h?.markdown ?? '', /December 2024/);
   assert.match(h?.markdown ?? '', /“le 29 août” \(line 2\) → 08-29|“29 août” \(line 2\) → 08-29/);
-  const mismatch = computeDiagnostics(m, DEFAULT_CONFIG, undefined, { dates: true }).find((d) => d.code === 'date-mismatch');
+  const mismatch = computeDiagnostics(m, DEFAULT_CONFIG, undefined, { text: true }).find((d) => d.code === 'date-mismatch');
   assert.ok(mismatch);
   assert.equal(m.getTextRange(mismatch.range), '2024-12');
   assert.match(m.getTextRange(mismatch.related?.[0].range ?? mismatch.range), /29 août/);
-  assert.equal(computeDiagnostics(m, mergeConfig(undefined, { rules: { 'date-mismatch': 'off' } }), undefined, { dates: true }).filter((d) => d.code === 'date-mismatch').length, 0);
+  assert.equal(computeDiagnostics(m, mergeConfig(undefined, { rules: { 'date-mismatch': 'off' } }), undefined, { text: true }).filter((d) => d.code === 'date-mismatch').length, 0);
 });
 
 test('completion in a header: keys not yet used, lang tags, dates from the text', () => {

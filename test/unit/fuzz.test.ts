@@ -14,12 +14,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { codeActions, fixAll, applyEdits } from '../../server/src/features/codeActions';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';
 import { hover } from '../../server/src/features/hover';
-import { streamLintText } from '../../server/src/features/streamLint';
+import { streamLintText } from '../../server/src';
 import { DEFAULT_CONFIG, CorpusConfig } from '../../server/src/config';
 import type { Diagnostic, Range } from '../../server/src/model/types';
 import { corpusText, editOffsets, editSpec, hostilePosition, EditSpec } from '../support/arbitraries';
@@ -190,7 +190,7 @@ function snapshot(m: CorpusModel, config: CorpusConfig = DEFAULT_CONFIG): unknow
     length: m.length,
     lines: m.lineCount,
     documents: m.documents.map((d) => ({ name: d.name, nameRange: d.nameRange, range: d.range, headerLine: d.headerLine, last: d.lastContentLine })),
-    diagnostics: computeDiagnostics(m, config),
+    diagnostics: computeDiagnostics(m, config, undefined, { text: true }),
     symbols: documentSymbols(m),
     folding: foldingRanges(m),
     actions: codeActions(m, config, whole).map((a) => [a.title, a.diagnostic?.code, a.edits]),

@@ -11,9 +11,9 @@ import {
   nameFromRelativePath, orderNames, packDocument, safeRelativePath, unpackedText,
 } from '../../server/src/pack';
 import { parseHeader } from '../../server/src/model/header';
-import { StreamLinter } from '../../server/src/features/streamLint';
+import { StreamLinter } from '../../server/src';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { DEFAULT_CONFIG } from '../../server/src/config';
 import { SEEDS } from '../support/fixtures';
 

@@ -15,7 +15,7 @@ import MarkdownIt from 'markdown-it';
 import ts from 'typescript';
 import { CorpusModel } from '../../server/src/model/corpusModel';
 import { hover, escapeMarkdown } from '../../server/src/features/hover';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { personHover, peopleView, KnownPeople } from '../../server/src/features/people';
 import { parsePeopleFile } from '../../server/src/people';

@@ -7,14 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { computeDiagnostics } from '../../server/src';
 import { documentSymbols, symbolDetail } from '../../server/src/features/documentSymbols';
-import { StreamLinter, streamLintText } from '../../server/src/features/streamLint';
+import { StreamLinter, streamLintText } from '../../server/src';
 import { CorpusConfig, DEFAULT_CONFIG } from '../../server/src/config';
 import { FIXTURES, SEEDS } from '../support/fixtures';
 
 function expected(text: string, config: CorpusConfig = DEFAULT_CONFIG) {
-  return computeDiagnostics(CorpusModel.parse(text), config);
+  return computeDiagnostics(CorpusModel.parse(text), config, undefined, { text: true });
 }
 
 function assertSame(text: string, chunks: number[], config: CorpusConfig = DEFAULT_CONFIG): void {

@@ -5,7 +5,8 @@
 
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { CODES, DEFAULT_SEVERITY, Diagnostic, Severity } from '../model/types';
+import type { Diagnostic, Severity } from '../model/types';
+import { CODES, RULES } from '../rules';
 import { CliIo, paint } from './io';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -43,26 +44,6 @@ export interface Reporter {
   failure(message: string): Promise<void>;
   finish(counts: Counts): Promise<void>;
 }
-
-/** Short descriptions of the codes (the spec's table), for SARIF rules. */
-export const CODE_DESCRIPTIONS: Record<string, string> = {
-  'malformed-header': 'A line meant as a header breaks the header form.',
-  'duplicate-name': 'A document has the same name as an earlier one.',
-  'missing-date': 'A document has neither a date attribute nor a date line.',
-  'invalid-date': 'A date is not a valid ISO date, or a date line has the wrong form.',
-  'partial-date': 'A valid date of month or year precision.',
-  'date-conflict': 'The date attribute and the date line differ.',
-  'empty-document': 'A document with no text.',
-  'text-outside-document': 'Text before the first header or after an end line.',
-  'stray-end': 'An end line with no open document.',
-  'unterminated-document': 'Some documents are closed by end lines and others are not.',
-  'unknown-attribute': 'An attribute key that is neither known nor configured.',
-  'duplicate-attribute': 'The same key twice in one header.',
-  'invalid-attribute': 'A known attribute with a bad value.',
-  'replacement-character': 'U+FFFD in the text: a broken conversion to UTF-8.',
-  'control-character': 'An invisible control character in the text.',
-  'invalid-config': 'A problem in a .corpusrc.json configuration file.',
-};
 
 export const SEVERITY_WORDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'information', hint: 'hint' };
 
@@ -177,7 +158,7 @@ export class JsonReporter implements Reporter {
 // ---- SARIF 2.1.0 ----
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-export const SARIF_RULES: readonly string[] = [...CODES, 'invalid-config'];
+export const SARIF_RULES: readonly string[] = CODES;
 
 /** A relative file URI (`samples/my%20corpus.corpus`) under the run's base, or an absolute file URI. */
 function artifactLocation(cwd: string, absolute: string): { uri: string; uriBaseId?: string } {
@@ -202,12 +183,12 @@ export class SarifReporter implements Reporter {
   private async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const rules = SARIF_RULES.map((id) => ({
-      id,
-      name: id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
-      shortDescription: { text: CODE_DESCRIPTIONS[id] ?? id },
-      defaultConfiguration: { level: SARIF_LEVEL[(DEFAULT_SEVERITY as Record<string, Severity>)[id] ?? 'error'] },
-      help: { text: id === 'invalid-config' ? 'Fix the .corpusrc.json file; until then the default settings apply.' : `See docs/rules/${id}.md.` },
+    const rules = RULES.map(({ meta }) => ({
+      id: meta.code,
+      name: meta.code.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+      shortDescription: { text: meta.description },
+      defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
+      help: { text: `See docs/rules/${meta.code}.md.` },
     }));
     const head = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

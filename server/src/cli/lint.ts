@@ -3,7 +3,7 @@
 // streaming each file in chunks through the streaming validator.
 
 import * as fs from 'node:fs';
-import { StreamLinter } from '../features/streamLint';
+import { StreamLinter } from '../diagnostics/stream';
 import { symbolDetail } from '../features/documentSymbols';
 import { ConfigResolver, positionInText } from '../workspace';
 import { displayPath, findCorpusFiles, nodeFileSystem, readTextChunks } from './files';

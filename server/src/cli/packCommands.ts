@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG } from '../config';
-import { StreamLinter } from '../features/streamLint';
+import { StreamLinter } from '../diagnostics/stream';
 import { documentText, nameConflict, orderNames, packDocument, safeRelativePath, unpackedText } from '../pack';
 import { displayPath, findPackInputs, readTextChunks } from './files';
 import { CliError, CliIo } from './io';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { StreamLinter } from '../features/streamLint';
+import { StreamLinter } from '../diagnostics/stream';
 import { detectPeople, groupMentions, parsePeopleFile } from '../people';
 import type { KnownPerson, PersonMention } from '../people';
 import { ConfigResolver, dirname } from '../workspace';

@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import { DEFAULT_CONFIG } from '../config';
-import { StreamLinter } from '../features/streamLint';
+import { StreamLinter } from '../diagnostics/stream';
 import { detectLanguage } from '../pack';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { CliError, CliIo } from './io';

@@ -1,21 +1,25 @@
 // The streaming validator: the same diagnostics as
-// `computeDiagnostics(CorpusModel.parse(text), config)`, computed from the text
+// `computeDiagnostics(CorpusModel.parse(text), config, token, { text: true })`, computed from the text
 // given in chunks of any size, so a file far larger than one JavaScript string
 // (V8 strings stop at about 512 MB) is checked in bounded memory.
 //
 // It cuts the text into the very segments `splitSegments` makes (the prelude,
 // then one segment per document-opening line), analyses each with
-// `analyseSegment` as soon as it is complete, and forgets its text. Only small
-// per-document facts are kept for the checks across documents (duplicate names,
-// unterminated documents). Line breaks split across chunks ("\r" | "\n") and a
+// `analyseSegment` as soon as it is complete, runs the text rules on it, and
+// forgets its text. Only small per-document facts are kept for the file rules
+// (duplicate names, unterminated documents), which run at the end. Line breaks split across chunks ("\r" | "\n") and a
 // byte-order mark at the file's start are handled as the model handles them.
 // Pure: no I/O, never throws on any text.
 
 import type { CorpusConfig } from '../config';
-import { lineLength } from '../model/corpusModel';
 import { isDocumentStart } from '../model/header';
-import { analyseSegment, DocFacts, short } from '../model/segment';
-import { Code, DEFAULT_SEVERITY, Diagnostic, Range, Severity } from '../model/types';
+import type { DocFacts } from '../model/facts';
+import { lineLengthAt } from '../model/lines';
+import { analyseSegment } from '../model/segment';
+import type { Diagnostic, Range } from '../model/types';
+import type { DocumentTable, TextRule } from '../rules/types';
+import { activeTextRules, allowedKeys, pushProblems, runTextRule } from './convert';
+import { pushFileDiagnostics } from './fileRules';
 
 /** What the validator tells about each document as it passes. */
 export interface StreamDocument {
@@ -37,6 +41,8 @@ export interface StreamDocument {
 export interface StreamLintOptions {
   /** Called once per document, in order, when its segment is complete. */
   onDocument?: (doc: StreamDocument) => void;
+  /** Run the text rules (`date-mismatch`, …): true unless false is given, as the editor reports them. */
+  text?: boolean;
 }
 
 /** A copy of a string that shares no memory with the (possibly huge) text it was cut from. */
@@ -62,8 +68,9 @@ class IntList {
 }
 
 export class StreamLinter {
-  private readonly rules: CorpusConfig['rules'];
+  private readonly config: CorpusConfig;
   private readonly allowed: ReadonlySet<string> | undefined;
+  private readonly textRules: readonly TextRule[];
   private readonly onDocument: ((doc: StreamDocument) => void) | undefined;
 
   /** The incomplete last line (no line break inside, except possibly a final "\r"). */
@@ -77,7 +84,7 @@ export class StreamLinter {
   private firstLineSeen = false;
   private ended = false;
 
-  // Per-document facts for the checks across documents.
+  // Per-document facts for the file rules.
   private docCount = 0;
   private closedCount = 0;
   private readonly docLine = new IntList();
@@ -85,12 +92,14 @@ export class StreamLinter {
   private readonly nameEnd = new IntList();
   /** 1 when the document is closed by an end line. */
   private readonly closed = new IntList();
-  private readonly firstByName = new Map<string, number>();
-  private readonly duplicates: Diagnostic[] = [];
+  private readonly names: string[] = [];
+  private readonly nameCount = new Map<string, number>();
+  private duplicated = 0;
 
   constructor(config: CorpusConfig, options: StreamLintOptions = {}) {
-    this.rules = config.rules;
-    this.allowed = config.attributes.length > 0 ? new Set(config.attributes) : undefined;
+    this.config = config;
+    this.allowed = allowedKeys(config);
+    this.textRules = options.text === false ? [] : activeTextRules(config);
     this.onDocument = options.onDocument;
   }
 
@@ -115,7 +124,7 @@ export class StreamLinter {
     return out;
   }
 
-  /** Ends the text; returns the remaining diagnostics (the last segment's, then those across documents). */
+  /** Ends the text; returns the remaining diagnostics (the last segment's, then those of the file rules). */
   end(): Diagnostic[] {
     const out: Diagnostic[] = [];
     if (this.ended) return out;
@@ -124,27 +133,21 @@ export class StreamLinter {
     this.process(text, true, out);
     this.flushSegment(out);
     this.ended = true;
-    out.push(...this.duplicates);
-    this.duplicates.length = 0;
-    const closed = this.closedCount;
-    const n = this.docCount;
-    if (closed > 0 && closed < n) {
-      const severity = this.severity('unterminated-document');
-      if (severity) {
-        const message = `This document has no end line \`<<<END>>>\`, while ${closed} other ${closed === 1 ? 'document has one' : 'documents have one'}. Add \`<<<END>>>\` after its last line (or remove the end lines everywhere).`;
-        for (let i = 0; i < n; i++) {
-          if (this.closed.get(i) === 1) continue;
-          // `related: undefined` as computeDiagnostics gives it, so the two are exactly equal.
-          out.push({ code: 'unterminated-document', severity, message, range: this.nameRangeOf(i), related: undefined });
-        }
-      }
-    }
+    pushFileDiagnostics(this.table(), this.config, out, detach);
     return out;
   }
 
-  private severity(code: Code): Severity | undefined {
-    const s = this.rules[code] ?? DEFAULT_SEVERITY[code];
-    return s === 'off' ? undefined : s;
+  /** The documents seen, as the file rules read them. */
+  private table(): DocumentTable {
+    return {
+      count: this.docCount,
+      closedCount: this.closedCount,
+      duplicatedNames: this.duplicated,
+      name: (i) => this.names[i] ?? '',
+      isClosed: (i) => this.closed.get(i) === 1,
+      headerLine: (i) => this.docLine.get(i),
+      nameRange: (i) => this.nameRangeOf(i),
+    };
   }
 
   private nameRangeOf(i: number): Range {
@@ -221,23 +224,16 @@ export class StreamLinter {
     this.isPrelude = false;
     const base = this.lineBase;
     this.lineBase += seg.lineStarts.length;
-    for (const p of seg.problems) {
-      const severity = this.severity(p.code);
-      if (!severity) continue;
-      if (p.key !== undefined && this.allowed?.has(p.key)) continue;
-      out.push({
-        code: p.code,
-        severity,
-        message: detach(p.message),
-        range: { start: { line: base + p.line, character: p.start }, end: { line: base + p.endLine, character: p.end } },
-      });
-    }
+    pushProblems(seg.problems, base, this.config, this.allowed, out, detach);
     const facts = seg.doc;
     if (!facts) return;
+    if (!facts.empty) {
+      for (const rule of this.textRules) pushProblems(runTextRule(rule, { text, lineStarts: seg.lineStarts, doc: facts }), base, this.config, this.allowed, out, detach);
+    }
     const h = facts.header;
     const hasName = h.name !== '' || h.nameSpan.end > h.nameSpan.start;
     const start = hasName ? h.nameSpan.start : 0;
-    const end = hasName ? h.nameSpan.end : lineLength(seg, 0);
+    const end = hasName ? h.nameSpan.end : lineLengthAt(text, seg.lineStarts, 0);
     const index = this.docCount++;
     this.docLine.push(base);
     this.nameStart.push(start);
@@ -245,30 +241,18 @@ export class StreamLinter {
     const isClosed = facts.endLine !== undefined;
     this.closed.push(isClosed ? 1 : 0);
     if (isClosed) this.closedCount++;
-    const nameRange = this.nameRangeOf(index);
-    if (facts.name !== '') {
-      const earlier = this.firstByName.get(facts.name);
-      if (earlier === undefined) {
-        this.firstByName.set(detach(facts.name), index);
-      } else {
-        const severity = this.severity('duplicate-name');
-        if (severity) {
-          const shown = short(facts.name);
-          this.duplicates.push({
-            code: 'duplicate-name',
-            severity,
-            message: detach(`Another document is already named \`${shown}\` (line ${this.docLine.get(earlier) + 1}). Give this document a different name.`),
-            range: nameRange,
-            related: [{ range: this.nameRangeOf(earlier), message: detach(`First document named \`${shown}\``) }],
-          });
-        }
-      }
+    const name = detach(facts.name);
+    this.names.push(name);
+    if (name !== '') {
+      const count = (this.nameCount.get(name) ?? 0) + 1;
+      this.nameCount.set(name, count);
+      if (count === 2) this.duplicated++;
     }
     this.onDocument?.({
       index,
       name: facts.name,
       headerLine: base,
-      nameRange,
+      nameRange: this.nameRangeOf(index),
       facts,
       length: text.length,
       lineCount: seg.lineStarts.length,

@@ -1,23 +1,16 @@
-// Quick fixes and "fix all": each fix is an edit that leaves the text clean for
-// the code it fixes. Fixes come from the problems the parser keeps per segment
-// and from the cross-document checks.
+// Quick fixes and "Fix all". Every fix comes from the rule that found the problem
+// (../rules): segment rules keep theirs with each problem, file rules build theirs
+// from the file's document table. This file only gathers them for a range and
+// makes their edits absolute.
 
 import type { CorpusConfig } from '../config';
 import type { CorpusModel } from '../model/corpusModel';
-import { formatName } from '../model/header';
-import { insertAfterLine } from '../model/segment';
-import { CancellationToken, Code, DEFAULT_SEVERITY, NEVER_CANCELLED, Range, TextEdit } from '../model/types';
-import { crossDocumentProblems, uniqueName } from './diagnostics';
-import { missingDateFixes } from './dates';
-
-export interface CodeAction {
-  title: string;
-  kind: 'quickfix' | 'source.fixAll.corpus';
-  /** The diagnostic it fixes (code and range), for the editor to link them. */
-  diagnostic?: { code: Code; range: Range };
-  isPreferred: boolean;
-  edits: TextEdit[];
-}
+import { insertAfterLine } from '../model/edits';
+import { CancellationToken, CodeAction, NEVER_CANCELLED, Range, TextEdit } from '../model/types';
+import { FILE_RULES } from '../rules';
+import type { FileFixContext, FixContext } from '../rules/types';
+import { allowedKeys, severityOf } from '../diagnostics/convert';
+import { modelDocumentTable } from '../diagnostics/fileRules';
 
 function intersects(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
@@ -25,26 +18,56 @@ function intersects(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
+function isoOf(model: CorpusModel, segIndex: number): string | undefined {
+  const d = model.segmentAt(segIndex).doc?.dates.find((x) => x.check.ok);
+  return d && d.check.ok ? d.check.date.text : undefined;
+}
+
+/** What the rules' fixes may ask about the document held by segment `segIndex`. */
+export function fixContext(model: CorpusModel, config: CorpusConfig, segIndex: number): FixContext {
+  return {
+    dateStyle: config.dateStyle,
+    preferDateFixes: config.preferDateFixes !== false,
+    neighbourDates() {
+      let previousDate: string | undefined;
+      let nextDate: string | undefined;
+      for (let i = segIndex - 1; i >= 1 && previousDate === undefined; i--) previousDate = isoOf(model, i);
+      for (let i = segIndex + 1; i < model.segmentCount && nextDate === undefined; i++) nextDate = isoOf(model, i);
+      return { previousDate, nextDate };
+    },
+  };
+}
+
+function fileFixContext(model: CorpusModel): FileFixContext {
+  return {
+    names: () => new Set(model.documents.map((d) => d.name)),
+    unclosed: () => model.documents.filter((d) => d.facts.endLine === undefined).map((d) => d.index),
+    endLineEdit: (doc) => endLineEdit(model, doc),
+  };
+}
+
+/** Inserts `<<<END>>>` on a new line after the document's last non-blank line. */
+function endLineEdit(model: CorpusModel, docIndex: number): TextEdit {
+  const segIndex = docIndex + 1;
+  const seg = model.segmentAt(segIndex);
+  const facts = seg.doc;
+  const e = insertAfterLine(seg.text, seg.lineStarts, facts ? facts.lastContentLine : 0, '<<<END>>>', seg.eol);
+  return { range: model.toAbsolute(segIndex, e), newText: e.newText };
+}
+
 /** Quick fixes for the problems that touch `range`. */
-export function codeActions(
-  model: CorpusModel,
-  config: CorpusConfig,
-  range: Range,
-  token: CancellationToken = NEVER_CANCELLED,
-): CodeAction[] {
+export function codeActions(model: CorpusModel, config: CorpusConfig, range: Range, token: CancellationToken = NEVER_CANCELLED): CodeAction[] {
   const out: CodeAction[] = [];
-  const allowed = new Set(config.attributes);
-  const enabled = (code: Code) => (config.rules[code] ?? DEFAULT_SEVERITY[code]) !== 'off';
+  const allowed = allowedKeys(config);
   const firstSeg = Math.max(0, model.segmentIndexAtLine(range.start.line));
   const lastSeg = Math.max(firstSeg, model.segmentIndexAtLine(range.end.line));
   for (let i = firstSeg; i <= lastSeg && i < model.segmentCount; i++) {
     if (token.isCancellationRequested) return [];
     for (const p of model.problemsOf(i)) {
-      if (!enabled(p.code) || (p.key !== undefined && allowed.has(p.key))) continue;
+      if (!severityOf(config, p.code) || (p.key !== undefined && allowed?.has(p.key)) || !p.fixes) continue;
       const pr = model.toAbsolute(i, p);
       if (!intersects(pr, range)) continue;
-      if (p.code === 'missing-date') out.push(...missingDateFixes(model, config, pr));
-      for (const f of p.fixes?.() ?? []) {
+      for (const f of p.fixes(fixContext(model, config, i))) {
         out.push({
           title: f.title,
           kind: 'quickfix',
@@ -55,85 +78,45 @@ export function codeActions(
       }
     }
   }
-  for (const c of crossDocumentProblems(model)) {
-    if (!enabled(c.code) || !intersects(c.range, range)) continue;
-    out.push(...crossFixes(model, c.code, c.range, c.doc.index));
+  const table = modelDocumentTable(model);
+  let ctx: FileFixContext | undefined;
+  for (const rule of FILE_RULES) {
+    if (!severityOf(config, rule.meta.code) || !rule.fixes) continue;
+    const fixes = rule.fixes.bind(rule);
+    rule.check(table, (p) => {
+      if (!intersects(p.range, range)) return;
+      for (const f of fixes(p, (ctx ??= fileFixContext(model)), table)) {
+        out.push({ title: f.title, kind: 'quickfix', diagnostic: { code: p.code, range: p.range }, isPreferred: f.preferred, edits: f.edits });
+      }
+    });
   }
   return out;
 }
 
-function crossFixes(model: CorpusModel, code: Code, range: Range, docIndex: number): CodeAction[] {
-  const docs = model.documents;
-  const doc = docs[docIndex];
-  if (!doc) return [];
-  if (code === 'duplicate-name') {
-    const taken = new Set(docs.map((d) => d.name));
-    const name = uniqueName(doc.name, taken);
-    return [{
-      title: `Rename this document to \`${name}\``,
-      kind: 'quickfix',
-      diagnostic: { code, range },
-      isPreferred: true,
-      edits: [{ range: doc.nameRange, newText: formatName(name) }],
-    }];
-  }
-  if (code === 'unterminated-document') {
-    const unclosed = docs.filter((d) => d.facts.endLine === undefined);
-    const one = endLineEdit(model, docIndex);
-    const actions: CodeAction[] = [{
-      title: 'Add an end line `<<<END>>>` after this document',
-      kind: 'quickfix',
-      diagnostic: { code, range },
-      isPreferred: true,
-      edits: [one],
-    }];
-    if (unclosed.length > 1) {
-      actions.push({
-        title: `Add the missing end lines to all ${unclosed.length} documents`,
-        kind: 'quickfix',
-        diagnostic: { code, range },
-        isPreferred: false,
-        edits: unclosed.map((d) => endLineEdit(model, d.index)),
-      });
-    }
-    return actions;
-  }
-  return [];
-}
-
-/** Inserts `<<<END>>>` on a new line after the document's last non-blank line. */
-function endLineEdit(model: CorpusModel, docIndex: number): TextEdit {
-  const doc = model.documents[docIndex];
-  const segIndex = docIndex + 1;
-  const seg = model.segmentAt(segIndex);
-  const rel = doc.lastContentLine - doc.headerLine;
-  const e = insertAfterLine(seg.text, seg.lineStarts, rel, '<<<END>>>', seg.eol);
-  return { range: model.toAbsolute(segIndex, e), newText: e.newText };
-}
-
 /**
  * "Fix all": the preferred fix of every problem, skipping any edit that would
- * overlap one already taken (a second run fixes what is left).
+ * overlap one already taken (a second run fixes what is left). A file rule with a
+ * fix for all its problems at once (end lines) gives that fix once.
  */
 export function fixAll(model: CorpusModel, config: CorpusConfig, token: CancellationToken = NEVER_CANCELLED): TextEdit[] {
   const all: TextEdit[] = [];
   const whole: Range = { start: { line: 0, character: 0 }, end: { line: model.lineCount, character: 0 } };
-  const actions = codeActions(model, config, whole, token);
+  const once = new Set(FILE_RULES.filter((r) => r.fixAll).map((r) => r.meta.code));
+  const onceDone = new Set<string>();
   const seenDiag = new Set<string>();
-  let unterminatedDone = false;
-  for (const a of actions) {
+  for (const a of codeActions(model, config, whole, token)) {
     if (!a.isPreferred || !a.diagnostic) continue;
-    const key = `${a.diagnostic.code}@${a.diagnostic.range.start.line}:${a.diagnostic.range.start.character}`;
+    const code = a.diagnostic.code;
+    const key = `${code}@${a.diagnostic.range.start.line}:${a.diagnostic.range.start.character}`;
     if (seenDiag.has(key)) continue;
-    if (a.diagnostic.code === 'unterminated-document') {
-      if (unterminatedDone) continue;
-      unterminatedDone = true;
-      const unclosed = model.documents.filter((d) => d.facts.endLine === undefined);
-      seenDiag.add(key);
-      all.push(...unclosed.map((d) => endLineEdit(model, d.index)));
+    seenDiag.add(key);
+    if (once.has(code)) {
+      if (onceDone.has(code)) continue;
+      onceDone.add(code);
+      const rule = FILE_RULES.find((r) => r.meta.code === code);
+      all.push(...(rule?.fixAll?.(fileFixContext(model), modelDocumentTable(model)) ?? []));
       continue;
     }
-    seenDiag.add(key);
     all.push(...a.edits);
   }
   return nonOverlapping(all);
@@ -155,7 +138,7 @@ function nonOverlapping(edits: TextEdit[]): TextEdit[] {
   return out;
 }
 
-/** Applies edits (non-overlapping) to a text; for tests and the CLI's --fix. */
+/** Applies edits (non-overlapping) to a model's text; for tests and the command line. */
 export function applyEdits(model: CorpusModel, edits: readonly TextEdit[]): string {
   const withOffsets = edits
     .map((e) => ({ a: model.offsetAt(e.range.start), b: model.offsetAt(e.range.end), t: e.newText }))

@@ -5,7 +5,7 @@
 import type { CorpusConfig } from '../config';
 import type { CorpusModel } from '../model/corpusModel';
 import { CancellationToken, NEVER_CANCELLED, Position } from '../model/types';
-import { dateCandidates } from './dates';
+import { dateCandidates } from './statedDates';
 
 export interface CompletionItem {
   label: string;

@@ -4,7 +4,7 @@
 
 import type { CorpusModel } from '../model/corpusModel';
 import { describeIsoDate } from '../model/isoDate';
-import { dateHover } from './dates';
+import { dateHover } from './statedDates';
 import { CancellationToken, NEVER_CANCELLED, Position, Range } from '../model/types';
 
 export interface Hover {

@@ -7,9 +7,9 @@
 import { modify } from 'jsonc-parser';
 import { detectPeople, groupMentions, KnownPerson, Person, PersonMention } from '../people';
 import type { CorpusDocument, CorpusModel } from '../model/corpusModel';
-import type { DocFacts } from '../model/segment';
+import type { DocFacts } from '../model/facts';
 import { CancellationToken, NEVER_CANCELLED, Position, Range } from '../model/types';
-import { documentBody } from './dates';
+
 import { escapeMarkdown } from './hover';
 
 /** The people files' entries, with a version that changes whenever they are reloaded. */
@@ -39,7 +39,7 @@ export function documentPeople(model: CorpusModel, doc: CorpusDocument, known: K
   const hit = perDocument.get(doc.facts);
   // Ranges are kept relative to the header line, which moves when lines are added above.
   if (hit && hit.version === known.version) return rebase(hit, doc);
-  const body = documentBody(model, doc);
+  const body = model.body(doc.index);
   const found = detectPeople(body.text, { known: known.people as KnownPerson[], lang: doc.facts.lang });
   const mentions = found.map((m) => ({
     mention: m,

@@ -8,7 +8,11 @@
 // (the differential tests check this).
 
 import type { Position, Range } from './types';
-import { DocFacts, lineAt, LocalProblem, RelRange, Segment, splitSegments } from './segment';
+import type { DocFacts } from './facts';
+import type { RelRange } from './edits';
+import type { LocalProblem } from '../rules/types';
+import { lineAt, lineLengthAt } from './lines';
+import { Segment, splitSegments } from './segment';
 
 export interface CorpusDocument {
   /** Index among the file's documents (0-based). */
@@ -23,6 +27,13 @@ export interface CorpusDocument {
   facts: DocFacts;
   /** Absolute line of the document's last non-blank line. */
   lastContentLine: number;
+}
+
+/** A document's body text and the way back to positions. */
+export interface DocumentBody {
+  text: string;
+  /** Position of an offset in `text`. */
+  positionOf(offset: number): Position;
 }
 
 export class CorpusModel {
@@ -215,6 +226,29 @@ export class CorpusModel {
   }
 
   /**
+   * A document's body text (the lines after its header, up to its end line), at
+   * most `maxChars` of it, and the way back from an offset in it to a position.
+   */
+  body(docIndex: number, maxChars = Infinity): DocumentBody {
+    const segIndex = docIndex + 1;
+    const seg = this.segments[segIndex];
+    const facts = seg?.doc;
+    if (!facts) return { text: '', positionOf: () => ({ line: 0, character: 0 }) };
+    const starts = seg.lineStarts;
+    const from = facts.bodyStart;
+    const text = seg.text.slice(from, Math.max(from, Math.min(facts.bodyEnd, from + maxChars)));
+    const base = this.segLines[segIndex];
+    return {
+      text,
+      positionOf(offset: number): Position {
+        const abs = from + offset;
+        const li = lineAt(starts, abs);
+        return { line: base + li, character: abs - starts[li] };
+      },
+    };
+  }
+
+  /**
    * Replaces the text between two offsets. Only the touched segments (and the one
    * before, whose last line an edit can join) are split and analysed again.
    */
@@ -275,10 +309,5 @@ export class CorpusModel {
 
 /** Length of a segment's line without its line break. */
 export function lineLength(seg: Segment, rel: number): number {
-  const start = seg.lineStarts[rel];
-  if (start === undefined) return 0;
-  let end = rel + 1 < seg.lineStarts.length ? seg.lineStarts[rel + 1] : seg.text.length;
-  if (end > start && seg.text.charCodeAt(end - 1) === 10) end--;
-  if (end > start && seg.text.charCodeAt(end - 1) === 13) end--;
-  return end - start;
+  return lineLengthAt(seg.text, seg.lineStarts, rel);
 }

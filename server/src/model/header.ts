@@ -27,6 +27,10 @@ export interface ParsedHeader {
   attributes: ParsedAttribute[];
   /** The first fault against the exact form; undefined for a valid header. */
   fault?: HeaderFault;
+  /** Column of the closing `>>>`, when the header is closed. */
+  close?: number;
+  /** A broken header whose text holds `date=`: it may carry a date that could not be read. */
+  mentionsDate?: boolean;
 }
 
 const TAB = 9;
@@ -269,12 +273,14 @@ export function parseHeader(line: string): ParsedHeader {
 
   // Attributes up to `>>>`.
   let closed = false;
+  let close: number | undefined;
   while (i < n) {
     const wsStart = i;
     while (i < n && isWhite(line.charCodeAt(i))) i++;
     if (i >= n) break;
     if (line.startsWith('>>>', i)) {
       closed = true;
+      close = i;
       i += 3;
       break;
     }
@@ -398,7 +404,10 @@ export function parseHeader(line: string): ParsedHeader {
     });
   }
 
-  return { name, nameSpan, attributes, fault };
+  const parsed: ParsedHeader = { name, nameSpan, attributes, fault };
+  if (close !== undefined) parsed.close = close;
+  if (fault && line.includes('date=')) parsed.mentionsDate = true;
+  return parsed;
 }
 
 const KNOWN_ATTRIBUTE_PREFIX = ['date=', 'lang=', 'title=', 'source='];

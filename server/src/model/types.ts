@@ -15,58 +15,14 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Every diagnostic code of the format spec (section 5), plus the ones later features add. */
-export const CODES = [
-  'malformed-header',
-  'duplicate-name',
-  'missing-date',
-  'invalid-date',
-  'partial-date',
-  'date-conflict',
-  'empty-document',
-  'text-outside-document',
-  'stray-end',
-  'unterminated-document',
-  'unknown-attribute',
-  'duplicate-attribute',
-  'invalid-attribute',
-  'replacement-character',
-  'control-character',
-  'date-mismatch',
-] as const;
-
-export type Code = (typeof CODES)[number];
-
-export const DEFAULT_SEVERITY: Record<Code, Severity> = {
-  'malformed-header': 'error',
-  'duplicate-name': 'warning',
-  'missing-date': 'warning',
-  'invalid-date': 'error',
-  'partial-date': 'information',
-  'date-conflict': 'warning',
-  'empty-document': 'warning',
-  'text-outside-document': 'error',
-  'stray-end': 'error',
-  'unterminated-document': 'warning',
-  'unknown-attribute': 'information',
-  'duplicate-attribute': 'error',
-  'invalid-attribute': 'error',
-  'replacement-character': 'warning',
-  'control-character': 'warning',
-  'date-mismatch': 'information',
-};
-
-export function isCode(value: string): value is Code {
-  return (CODES as readonly string[]).includes(value);
-}
-
 export interface RelatedInformation {
   range: Range;
   message: string;
 }
 
 export interface Diagnostic {
-  code: Code;
+  /** The rule's code (../rules lists them). */
+  code: string;
   severity: Severity;
   message: string;
   range: Range;
@@ -84,4 +40,14 @@ export const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: fal
 export interface TextEdit {
   range: Range;
   newText: string;
+}
+
+/** A fix the editor can apply: a quick fix for one diagnostic, or "Fix all". */
+export interface CodeAction {
+  title: string;
+  kind: 'quickfix' | 'source.fixAll.corpus';
+  /** The diagnostic it fixes (code and range), for the editor to link them. */
+  diagnostic?: { code: string; range: Range };
+  isPreferred: boolean;
+  edits: TextEdit[];
 }

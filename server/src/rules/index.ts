@@ -1,0 +1,84 @@
+// The rule registry: every diagnostic code, once. The default severities, the
+// list of codes the configuration accepts, the SARIF rules, the `corpus.rules`
+// setting and the `.corpusrc.json` schema all come from here (scripts/generate.mjs
+// writes the last two; a test fails when they drift).
+//
+// Adding a rule: write `rules/<code>.ts` exporting `rule`, list it below, add
+// `test/fixtures/codes/<code>.corpus` with its `.expected`, and `docs/rules/<code>.md`.
+
+import type { Severity } from '../model/types';
+import type { FileRule, Rule, RuleMeta, SegmentRule, TextRule } from './types';
+import { rule as malformedHeader } from './malformed-header';
+import { rule as duplicateName } from './duplicate-name';
+import { rule as missingDate } from './missing-date';
+import { rule as invalidDate } from './invalid-date';
+import { rule as partialDate } from './partial-date';
+import { rule as dateConflict } from './date-conflict';
+import { rule as emptyDocument } from './empty-document';
+import { rule as textOutsideDocument } from './text-outside-document';
+import { rule as strayEnd } from './stray-end';
+import { rule as unterminatedDocument } from './unterminated-document';
+import { rule as unknownAttribute } from './unknown-attribute';
+import { rule as duplicateAttribute } from './duplicate-attribute';
+import { rule as invalidAttribute } from './invalid-attribute';
+import { rule as replacementCharacter } from './replacement-character';
+import { rule as controlCharacter } from './control-character';
+import { rule as dateMismatch } from './date-mismatch';
+import { rule as invalidConfig } from './invalid-config';
+import { rule as invalidPeopleFile } from './invalid-people-file';
+import { rule as tooManyProblems } from './too-many-problems';
+
+/** Every rule, in the order of the format spec's table, then the later ones. */
+export const RULES: readonly Rule[] = [
+  malformedHeader,
+  duplicateName,
+  missingDate,
+  invalidDate,
+  partialDate,
+  dateConflict,
+  emptyDocument,
+  textOutsideDocument,
+  strayEnd,
+  unterminatedDocument,
+  unknownAttribute,
+  duplicateAttribute,
+  invalidAttribute,
+  replacementCharacter,
+  controlCharacter,
+  dateMismatch,
+  invalidConfig,
+  invalidPeopleFile,
+  tooManyProblems,
+];
+
+export type Code = string;
+
+/** Every code, in registry order. */
+export const CODES: readonly string[] = RULES.map((r) => r.meta.code);
+
+export const DEFAULT_SEVERITY: Readonly<Record<string, Severity>> = Object.fromEntries(RULES.map((r) => [r.meta.code, r.meta.severity]));
+
+const BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.code, r]));
+
+export function isCode(value: string): boolean {
+  return BY_CODE.has(value);
+}
+
+export function ruleOf(code: string): Rule | undefined {
+  return BY_CODE.get(code);
+}
+
+export function metaOf(code: string): RuleMeta | undefined {
+  return BY_CODE.get(code)?.meta;
+}
+
+export const SEGMENT_RULES: readonly SegmentRule[] = RULES.filter((r): r is SegmentRule => r.kind === 'segment');
+export const TEXT_RULES: readonly TextRule[] = RULES.filter((r): r is TextRule => r.kind === 'text');
+export const FILE_RULES: readonly FileRule[] = RULES.filter((r): r is FileRule => r.kind === 'file');
+
+/** The rule page's path in the repository. */
+export function docsPath(code: string): string {
+  return `docs/rules/${code}.md`;
+}
+
+export type { Rule, RuleMeta } from './types';
