@@ -48,7 +48,7 @@ export function parseAnnotated(ann) {
 export function loadPeopleDevSet(dir = DEFAULT_DIR) {
   const docs = [];
   const errors = [];
-  for (const split of ['dev', 'heldout']) {
+  for (const split of ['train', 'dev', 'heldout']) {
     const d = join(dir, split);
     if (!existsSync(d)) continue;
     for (const f of readdirSync(d).filter((n) => n.endsWith('.txt') && !n.endsWith('.ann.txt')).sort()) {

@@ -1,6 +1,7 @@
 // Grouping of mentions into people across documents (and files).
 
-import { compileKnown, keyOf, spellingScore } from './detect';
+import { compileKnown, keyOf } from './known';
+import { spellingScore } from './detect';
 import { skeletonsMatchLatin } from './phonetics';
 import type { Count, KnownPerson, Person, PersonMention } from './types';
 

@@ -62,11 +62,13 @@ import type { KnownPerson, PersonMention } from './types';
 
 export type { Count, KnownPerson, MentionKind, Person, PersonMention, PeopleFileProblem } from './types';
 export { groupMentions, parsePeopleFile };
-export { keyOf as personKey } from './detect';
+export { keyOf as personKey } from './known';
 
 export interface DetectOptions {
   /** People from people files; always detected, under any listed spelling. */
   known?: KnownPerson[];
+  /** Spellings the people files list as not people: never a mention, unless a known spelling covers them. */
+  notPeople?: string[];
   /** BCP 47 language of the document, if known (a hint; detection does not depend on it). */
   lang?: string;
 }
@@ -77,7 +79,8 @@ export function detectPeople(text: string, options?: DetectOptions): PersonMenti
     let known = Array.isArray(options?.known) ? options.known : undefined;
     // keep the caller's array when it is clean, so its compiled form is cached
     if (known && !known.every(isKnownPerson)) known = (known as unknown[]).filter(isKnownPerson);
-    return detect(text, known);
+    const notPeople = Array.isArray(options?.notPeople) ? options.notPeople.filter((x): x is string => typeof x === 'string') : undefined;
+    return detect(text, { known, notPeople, lang: typeof options?.lang === 'string' ? options.lang : undefined });
   } catch {
     return [];
   }

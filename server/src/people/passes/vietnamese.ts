@@ -1,0 +1,100 @@
+// Pass: known places and organisations (data/places.json), Vietnamese full names
+// (a surname then one to three valid syllables) and Chinese names (a surname and
+// a pinyin given name), left to right, with the place context that turns such a
+// run into a place ("tỉnh …", "… City").
+
+import { LEX, matchTrie } from '../lexicon';
+import { APOS, isCapLatin, joined, lowerWord } from '../helpers';
+import { isPinyinWord, isVietnameseSyllable } from '../phonetics';
+import { F_NONASCII, F_UPPER, G_BREAK, G_PUNCT, G_SPACE, Tokens } from '../text';
+import { addDraft, DetectState, latinKey, OWNER_NONE, OWNER_PLACE } from '../state';
+
+/** A run of capitalised words that is a place or an organisation by its context (tỉnh …, … City). */
+export function placeContext(tk: Tokens, i: number, e: number): boolean {
+  const n = tk.count;
+  if (e < n && tk.gap[e] === G_SPACE && LEX.placeSuffixes.has(tk.f(e))) return true;
+  if (e < n && tk.gap[e] === G_PUNCT && tk.gapChar[e] === 0x2d && tk.gapMulti[e] === 0 && LEX.placeSuffixes.has(tk.f(e))) return true;
+  for (const pre of LEX.placePrefixes) {
+    const len = pre.length;
+    if (i - len < 0) continue;
+    let ok = true;
+    for (let k = 0; k < len && ok; k++) {
+      const t = i - len + k;
+      if (lowerWord(tk, t) !== pre[k]) ok = false;
+      else if (tk.gap[t + 1] === G_BREAK || (tk.gap[t + 1] === G_PUNCT && !APOS.has(tk.gapChar[t + 1]))) ok = false;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** Vietnamese full name at token i: surname + 1..3 valid syllables. Returns end, -1 (no), -2 (rejected, skip). */
+export function vietnameseRun(s: DetectState, i: number, titled: boolean): number {
+  const { tk, n, owner } = s;
+  const sur = tk.f(i);
+  if (!LEX.surnames.has(sur)) return -1;
+  const allCaps = (tk.flags[i] & F_UPPER) !== 0;
+  let j = i + 1;
+  while (j < n && j - i <= 3 && tk.gap[j] === G_SPACE && owner[j] === OWNER_NONE && isCapLatin(tk, j)) {
+    const caps = (tk.flags[j] & F_UPPER) !== 0;
+    if (allCaps ? !caps && tk.r(j).length > 1 : caps) break;
+    if (!isVietnameseSyllable(tk.f(j))) break;
+    j++;
+  }
+  if (j === i + 1) return -1;
+  let ascii = true;
+  for (let k = i; k < j; k++) if ((tk.flags[k] & F_NONASCII) !== 0) ascii = false;
+  if (ascii && !titled) {
+    if (LEX.titleOnlySurnames.has(sur) || allCaps) return -1;
+    if (LEX.weakSurnames.has(sur)) {
+      for (let k = i + 1; k < j; k++) if (LEX.commonWords.has(tk.f(k))) return -1;
+      if (j < n && tk.gap[j] === G_SPACE && isCapLatin(tk, j)) return -1; // Title Case heading
+      if (i > 0 && tk.gap[i] === G_SPACE && isCapLatin(tk, i - 1)) return -1;
+    }
+  }
+  return j;
+}
+
+/** Chinese name at token i: surname + one pinyin given name ("Xi Jinping", "Wang Yi"). */
+export function chineseRun(s: DetectState, i: number, titled: boolean): number {
+  const { tk, n, owner } = s;
+  const sur = tk.f(i);
+  if (!LEX.chineseSurnames.has(sur) || (tk.flags[i] & F_UPPER) !== 0) return -1;
+  const j = i + 1;
+  if (j >= n || tk.gap[j] !== G_SPACE || owner[j] !== OWNER_NONE || !isCapLatin(tk, j) || (tk.flags[j] & F_UPPER) !== 0) return -1;
+  const given = tk.f(j).replace('-', '');
+  if (!isPinyinWord(given) || LEX.stopWords.has(given) || (LEX.chineseSurnames.has(given) && !titled && given.length < 3)) return -1;
+  if (j + 1 < n && tk.gap[j + 1] === G_SPACE && isCapLatin(tk, j + 1)) return -1;
+  if (!titled && LEX.weakChineseSurnames.has(sur)) {
+    if (LEX.commonWords.has(given)) return -1;
+    if (i > 0 && tk.gap[i] === G_SPACE && isCapLatin(tk, i - 1)) return -1;
+  }
+  return j + 1;
+}
+
+export function vietnamesePass(s: DetectState, titledAt: (i: number) => boolean): void {
+  const { tk, n, owner } = s;
+  for (let i = 0; i < n; i++) {
+    if (owner[i] !== OWNER_NONE || !isCapLatin(tk, i)) continue;
+    const p = matchTrie(LEX.places, tk, i, n, joined);
+    if (p > 0) {
+      for (let k = i; k < p; k++) owner[k] = OWNER_PLACE;
+      i = p - 1;
+      continue;
+    }
+    let e = vietnameseRun(s, i, titledAt(i));
+    if (e === -2) continue;
+    if (e > 0) {
+      if (placeContext(tk, i, e)) {
+        for (let k = i; k < e; k++) owner[k] = OWNER_PLACE;
+      } else addDraft(s, i, e, 'full', latinKey(s, i, e));
+      i = e - 1;
+      continue;
+    }
+    e = chineseRun(s, i, titledAt(i));
+    if (e > 0 && !placeContext(tk, i, e)) {
+      addDraft(s, i, e, 'full', latinKey(s, i, e));
+      i = e - 1;
+    }
+  }
+}
