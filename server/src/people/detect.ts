@@ -23,7 +23,7 @@ import { vietnamesePass } from './passes/vietnamese';
 import { arabicPass } from './passes/arabic';
 import { titledPass } from './passes/titled';
 import { candidatesPass } from './passes/candidates';
-import { backrefsPass } from './passes/backrefs';
+import { backrefsPass, linkPass } from './passes/backrefs';
 import { attachTitlesPass } from './passes/attachTitles';
 import type { KnownPerson, PersonMention } from './types';
 
@@ -55,6 +55,7 @@ export function detect(text: string, input: DetectInput = {}): PersonMention[] {
   titledPass(s);
   candidatesPass(s);
   backrefsPass(s, titledAt);
+  linkPass(s);
   attachTitlesPass(s);
 
   // Canonical names within the document.

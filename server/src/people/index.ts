@@ -89,3 +89,8 @@ export function detectPeople(text: string, options?: DetectOptions): PersonMenti
 function isKnownPerson(p: unknown): p is KnownPerson {
   return typeof p === 'object' && p !== null && typeof (p as KnownPerson).name === 'string' && (p as KnownPerson).name.trim() !== '';
 }
+
+/** For scripts/train-people.mjs: candidate runs with their features (not part of the service's API). */
+export { trainingRuns } from './training';
+export { featureHash, secondPassFeatures } from './features';
+export { labelFeatures } from './model';

@@ -40,6 +40,8 @@ export const LEX = {
   placeSuffixes: foldedSet(placesData.suffixes),
   stopWords: foldedSet(placesData.stopWords),
   surnames: new Set(namesData.vietnameseSurnames.map((s) => foldWord(s))),
+  /** The surnames with their diacritics (lowercase NFC): a word written with diacritics must match one exactly (Tổng is not Tống). */
+  exactSurnames: new Set(namesData.vietnameseSurnames.map((s) => s.normalize('NFC').toLowerCase())),
   weakSurnames: new Set(namesData.weakSurnames),
   titleOnlySurnames: new Set(namesData.titleOnlySurnames),
   chineseSurnames: new Set(namesData.chineseSurnames.map((s) => s.toLowerCase())),

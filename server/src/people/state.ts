@@ -51,10 +51,13 @@ export interface DetectState {
   ck: CompiledKnown | undefined;
   /** The document's language: given, else guessed from its words (undefined when unsure). */
   lang: ListLang | undefined;
+  /** Per token, the model's score when it was a candidate (NaN otherwise). */
+  scores: Float32Array;
 }
 
 let owner = new Int32Array(1024);
 let titleSlot = new Int32Array(1024);
+let scores = new Float32Array(1024);
 
 /** A fresh state for a tokenized document (the typed arrays are reused between documents). */
 export function newState(text: string, tk: Tokens, ck: CompiledKnown | undefined, lang: ListLang | undefined): DetectState {
@@ -62,10 +65,12 @@ export function newState(text: string, tk: Tokens, ck: CompiledKnown | undefined
   if (owner.length < n + 1) {
     owner = new Int32Array(Math.max(n + 1, owner.length * 2));
     titleSlot = new Int32Array(owner.length);
+    scores = new Float32Array(owner.length);
   }
   owner.fill(OWNER_NONE, 0, n + 1);
   titleSlot.fill(-1, 0, n + 1);
-  return { text, tk, n, owner, titleSlot, titles: [], drafts: [], ck, lang };
+  scores.fill(NaN, 0, n + 1);
+  return { text, tk, n, owner, titleSlot, titles: [], drafts: [], ck, lang, scores };
 }
 
 /** Adds a draft over tokens [ts, te) and marks them as its own. */

@@ -1,7 +1,7 @@
 // Plain data types of the people feature (no editor types).
 
 /** How a mention was found, strongest evidence first. */
-export type MentionKind = 'known' | 'full' | 'titled' | 'backref' | 'arabic';
+export type MentionKind = 'known' | 'full' | 'titled' | 'backref' | 'arabic' | 'model';
 
 /** One span of a document that names a specific person. Offsets are UTF-16 code units into the text given. */
 export interface PersonMention {

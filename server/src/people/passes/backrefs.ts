@@ -5,8 +5,12 @@
 
 import { LEX } from '../lexicon';
 import { isCapLatin, titleEnd } from '../helpers';
-import { F_LATIN, F_NONASCII, F_UPPER, G_SPACE } from '../text';
+import { F_ARABIC, F_LATIN, F_NONASCII, F_UPPER, G_SPACE } from '../text';
+import { wordLists } from '../wordLists';
 import { addDraft, DetectState, OWNER_NONE } from '../state';
+
+/** How far below the model's threshold a back-reference may score and still be taken. */
+const BACKREF_MARGIN = 2;
 
 export function backrefsPass(s: DetectState, titledAt: (i: number) => boolean): void {
   const { tk, n, owner, drafts } = s;
@@ -48,6 +52,8 @@ export function backrefsPass(s: DetectState, titledAt: (i: number) => boolean): 
     if (owner[i] !== OWNER_NONE || !isCapLatin(tk, i) || (tk.flags[i] & F_UPPER) !== 0) continue;
     const ids = byRef.get(tk.f(i));
     if (!ids || titleEnd(tk, i) > 0) continue;
+    // the model read this word in its context and found no name in it ("Thành ủy", "Văn phòng")
+    if (s.scores[i] < -BACKREF_MARGIN) continue;
     if ((tk.flags[i] & F_NONASCII) === 0 && LEX.stopWords.has(tk.f(i))) continue;
     if (i > 0 && tk.gap[i] === G_SPACE && isCapLatin(tk, i - 1) && !titledAt(i)) continue;
     if (i + 1 < n && tk.gap[i + 1] === G_SPACE && isCapLatin(tk, i + 1)) continue;
@@ -58,5 +64,46 @@ export function backrefsPass(s: DetectState, titledAt: (i: number) => boolean): 
       drafts[id].titleStart = t.start;
       drafts[id].titleEnd = t.end;
     }
+  }
+}
+
+/**
+ * Pass: a one-word name the model found ("Macron", "صلاح") is the person of the
+ * nearest longer name of the document that ends with it (or, for a given name,
+ * starts with it): it takes that name's key, so the two are one person.
+ */
+export function linkPass(s: DetectState): void {
+  const { tk, drafts } = s;
+  const lists = wordLists();
+  const byLast = new Map<string, number[]>();
+  const byFirst = new Map<string, number[]>();
+  drafts.forEach((d, id) => {
+    if (d.te - d.ts < 2) return;
+    const push = (m: Map<string, number[]>, w: string): void => {
+      let list = m.get(w);
+      if (!list) m.set(w, (list = []));
+      list.push(id);
+    };
+    push(byLast, tk.f(d.te - 1));
+    push(byFirst, tk.f(d.ts));
+  });
+  if (byLast.size === 0) return;
+  const nearest = (ids: number[], tok: number): number => {
+    let best = ids[0];
+    for (const id of ids) if (Math.abs(drafts[id].ts - tok) < Math.abs(drafts[best].ts - tok)) best = id;
+    return best;
+  };
+  for (const d of drafts) {
+    if (d.kind !== 'model' || d.te - d.ts !== 1) continue;
+    const w = tk.f(d.ts);
+    const core = (tk.flags[d.ts] & F_ARABIC) !== 0 && d.startShift > 0 ? w.slice(1) : w;
+    let ids = byLast.get(core);
+    if (!ids && (lists.given.has(core) || lists.arabicGiven.has(core))) ids = byFirst.get(core);
+    if (!ids) continue;
+    const target = nearest(ids, d.ts);
+    d.kind = 'backref';
+    d.ref = target;
+    d.key = drafts[target].key;
+    d.known = drafts[target].known;
   }
 }

@@ -33,6 +33,8 @@ export function vietnameseRun(s: DetectState, i: number, titled: boolean): numbe
   const { tk, n, owner } = s;
   const sur = tk.f(i);
   if (!LEX.surnames.has(sur)) return -1;
+  // written with diacritics, the surname must be exactly one (Tổng Bí thư, Đảng, Triều Tiên are not Tống, Đặng, Triệu)
+  if ((tk.flags[i] & F_NONASCII) !== 0 && !LEX.exactSurnames.has(lowerWord(tk, i))) return -1;
   const allCaps = (tk.flags[i] & F_UPPER) !== 0;
   let j = i + 1;
   while (j < n && j - i <= 3 && tk.gap[j] === G_SPACE && owner[j] === OWNER_NONE && isCapLatin(tk, j)) {

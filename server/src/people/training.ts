@@ -1,0 +1,52 @@
+// For the training script (scripts/train-people.mjs) only: the candidate runs of
+// a document as the detector sees them after the rule passes, with every token's
+// features and offsets, so the script can label them from annotations and learn
+// the weights the candidates pass uses.
+
+import { compileKnown } from './known';
+import { nameSlotGapOk } from './helpers';
+import { guessLanguage } from './language';
+import { tokenize, Tokens } from './text';
+import { newState } from './state';
+import { titlesPass } from './passes/titles';
+import { knownPass } from './passes/known';
+import { vietnamesePass } from './passes/vietnamese';
+import { arabicPass } from './passes/arabic';
+import { titledPass } from './passes/titled';
+import { candidateFeatures, prepareCandidates, runWords } from './passes/candidates';
+import type { KnownPerson } from './types';
+
+export interface TrainingRun {
+  arabic: boolean;
+  /** Folded word of each token (for the second pass's document features). */
+  words: string[];
+  /** Offsets of each token: [start, end] pairs. */
+  tokens: [number, number][];
+  features: string[][];
+}
+
+const TK = new Tokens();
+
+export function trainingRuns(text: string, lang?: string, known?: KnownPerson[]): { lang: string | undefined; runs: TrainingRun[]; ruleSpans: [number, number][] } {
+  const tk = tokenize(text, TK);
+  const ck = known && known.length > 0 ? compileKnown(known) : undefined;
+  const s = newState(text, tk, ck, guessLanguage(tk, lang));
+  const titledAt = (i: number): boolean => {
+    const t = s.titleSlot[i];
+    return t >= 0 && nameSlotGapOk(tk, s.titles[t], i);
+  };
+  titlesPass(s);
+  knownPass(s, undefined);
+  vietnamesePass(s, titledAt);
+  arabicPass(s);
+  titledPass(s);
+  const ruleSpans = s.drafts.map((d): [number, number] => [tk.start[d.ts], tk.end[d.te - 1]]);
+  const c = prepareCandidates(s);
+  const all = candidateFeatures(s, c);
+  const runs: TrainingRun[] = c.runs.map((run, r) => {
+    const tokens: [number, number][] = [];
+    for (let k = run.start; k < run.end; k++) tokens.push([tk.start[k], tk.end[k]]);
+    return { arabic: run.arabic, words: runWords(s, run), tokens, features: all[r] };
+  });
+  return { lang: s.lang, runs, ruleSpans };
+}
