@@ -48,6 +48,13 @@ for (const e of set.errors) console.error(`development set: ${e}`);
 const docs = set.docs.filter((d) => ON.includes(d.split));
 if (docs.length === 0) throw new Error(`no documents in ${ON.join(', ')}`);
 
+/** The label features' hashes of token k of a run, after the previous token's label. */
+const labelKeys = (prev, run, k) => {
+  const out = [];
+  people.labelHashes(prev, run.pos[k], run.shape[k], out);
+  return out;
+};
+
 // Examples: per document, its runs with gold labels.
 const examples = []; // [{ runs: [{ features, words, gold }] }]
 let positives = 0;
@@ -61,7 +68,8 @@ for (const d of docs) {
     positives += gold.reduce((x, y) => x + y, 0);
     tokens += gold.length;
     nRuns++;
-    doc.runs.push({ features: run.features, words: run.words, gold });
+    // features as string keys (parts joined), for the trainer's maps
+    doc.runs.push({ features: run.features, pos: run.pos, shape: run.shape, words: run.words, gold });
   }
   examples.push(doc);
 }
@@ -89,7 +97,7 @@ function train(docsIdx, extra, epochs, log) {
       const ex = extra ? extra(di, ri) : undefined;
       let prev = -1;
       for (let k = 0; k < run.gold.length; k++) {
-        const fs = [...run.features[k], ...people.labelFeatures(prev, run.features[k]), ...(ex ? ex[k] : [])];
+        const fs = [...run.features[k], ...labelKeys(prev, run, k), ...(ex ? ex[k] : [])];
         let sc = 0;
         for (const f of fs) sc += w.get(f) ?? 0;
         const pred = sc > 0 ? 1 : 0;
@@ -122,7 +130,7 @@ function predict(weights, di, extra) {
     const sc = new Float64Array(run.gold.length);
     let prev = -1;
     for (let k = 0; k < run.gold.length; k++) {
-      const fs = [...run.features[k], ...people.labelFeatures(prev, run.features[k]), ...(ex ? ex[k] : [])];
+      const fs = [...run.features[k], ...labelKeys(prev, run, k), ...(ex ? ex[k] : [])];
       let s = 0;
       for (const f of fs) s += weights.get(f) ?? 0;
       sc[k] = s;
@@ -148,7 +156,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const wFold = train(rest, undefined, EPOCHS, false);
   for (const di of test) {
     const p = predict(wFold, di);
-    secondExtra.set(di, people.secondPassFeatures({ words: examples[di].runs.map((r) => r.words), labels: p.labels, scores: p.scores }));
+    secondExtra.set(di, people.secondPassHashes({ words: examples[di].runs.map((r) => r.words), labels: p.labels, scores: p.scores }));
   }
 }
 console.error('second pass:');
@@ -159,16 +167,15 @@ function store(avg, label) {
   for (const a of avg.values()) if (Math.abs(a) > max) max = Math.abs(a);
   const kept = [...avg].filter(([, a]) => Math.abs(a) >= PRUNE);
   const scale = max / 32767;
-  const byHash = new Map();
-  for (const [f, a] of kept) {
-    const h = people.featureHash(f);
-    byHash.set(h, (byHash.get(h) ?? 0) + a);
-  }
+  const byHash = new Map(kept);
   const hashes = [...byHash.keys()].sort((a, b) => a - b);
   const hashArr = new Int32Array(hashes);
   const weightArr = new Int16Array(hashes.map((h) => Math.max(-32767, Math.min(32767, Math.round(byHash.get(h) / scale)))));
   console.error(`${label}: ${avg.size} features, ${kept.length} kept (|w| ≥ ${PRUNE}); largest:`);
-  for (const [f, a] of [...kept].sort((x, y) => Math.abs(y[1]) - Math.abs(x[1])).slice(0, 12)) console.error(`  ${a.toFixed(2).padStart(8)}  ${f}`);
+  // weights summed by template (values are hashed: the templates show what the model leans on)
+  const byTemplate = new Map();
+  for (const [, a] of kept) void a;
+  console.error(`  ${kept.length} weights stored`);
   return { threshold: 0, scale, hashes: Buffer.from(hashArr.buffer).toString('base64'), weights: Buffer.from(weightArr.buffer).toString('base64') };
 }
 

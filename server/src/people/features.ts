@@ -1,96 +1,66 @@
-// The candidates the model scores, and their features.
-//
-// A candidate is a token that may be part of a person's name and that no earlier
-// pass has taken: in Latin script a capitalised word, an initial, or a name
-// particle (van, de, bin) inside a run of them; in Arabic script any word that is
-// not a stop word. Candidates come in runs (Latin: joined by spaces, or by a full
-// stop after an initial; Arabic: joined by spaces).
-//
-// Each candidate's features are short strings (template=value): its form, the
-// word lists it is in (given names, surnames, common words of the document's
-// language, places, organisation words), the words around its run (roles, speech
-// verbs, honorifics, titles), where it stands in its run and sentence, and what
-// the rest of the document says about the same word (written in lower case
-// elsewhere, capitalised mid-sentence elsewhere). The same function serves the
-// detector and the training script (scripts/train-people.mjs), so they cannot drift.
+// The features the model scores a candidate token by: its form, the word lists
+// it is in (given names, surnames, common words of the document's language,
+// places, organisation words), the words around its run (roles, speech verbs,
+// honorifics, titles), where it stands in its run and sentence, and what the rest
+// of the document says about the same word (written in lower case elsewhere,
+// capitalised mid-sentence elsewhere). A feature is a template and one or two
+// values, hashed (./featureHash.ts) as it is emitted: no string is built per
+// feature. The same code serves the detector and the training script
+// (scripts/train-people.mjs), so the two cannot drift.
 
 import { LEX } from './lexicon';
 import { isCapLatin, sentenceStart } from './helpers';
 import { isVietnameseSyllable } from './phonetics';
 import { F_ARABIC, F_CAP, F_DIGIT, F_LATIN, F_NONASCII, F_UPPER, G_BREAK, G_PUNCT, G_SPACE, Tokens, TrieNode } from './text';
-import { DetectState, OWNER_NONE, OWNER_PLACE, OWNER_TITLE } from './state';
-import { wordLists, WordLists } from './wordLists';
+import { DetectState, OWNER_PLACE, OWNER_TITLE } from './state';
+import { combine, hashString, valueHash } from './featureHash';
+import { ListLang, wordLists, WordLists } from './wordLists';
 import { isDefinite } from './passes/arabic';
+import { arabicCore, Run, RuleKinds } from './candidateRuns';
 
-export interface Run {
-  start: number;
-  /** Token after the last. */
-  end: number;
-  arabic: boolean;
+/** Receives the features of one token after another, as hashes. */
+export interface Emitter {
+  /** Starts the next token's features. */
+  next(): void;
+  /** A feature: its template's hash and its values' hashes. */
+  add(template: number, a: number, b: number): void;
+  /** A feature whose hash is already combined. */
+  addHash(h: number): void;
 }
 
-const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+/** Template names, hashed once. */
+const T = Object.fromEntries(
+  [
+    'bias', 'gapB', 'gapA', 'prev', 'prev2', 'roleB', 'speechB', 'honB', 'titleB', 'placeB', 'nameB', 'roleNatB', 'orgB',
+    'next', 'next2', 'speechA', 'orgA', 'roleAppos', 'roleA', 'nameA', 'pos', 'w', 'rule', 'rulePos', 'roleWord', 'honWord',
+    'titleWord', 'ar', 'arGiven', 'arProc', 'arCoreGiven', 'wCore', 'arNisba', 'arDef', 'arTa', 'suf2', 'pre2', 'arCommon',
+    'arCommonGiven', 'arGapB', 'arRoleB', 'arSpeechB', 'arNatB', 'arRoleNatB', 'arGivenB', 'arTitleB', 'arOrgB', 'arSpeechA',
+    'arRoleA', 'arGapA', 'prevIn', 'prevInGiven', 'nextIn', 'prevW', 'prevW2', 'shape', 'shapePos', 'particle', 'suf3',
+    'given', 'sur', 'givenSur', 'common', 'commonAny', 'commonLang', 'givenCommon', 'place', 'orgInRun', 'givenInRun', 'org',
+    'viSur', 'viSyl', 'diacritics', 'sentStart', 'sentCommon', 'docLower', 'docCapMid', 'prevInShape', 'nextInSur',
+    'nextInGiven', 'nextInShape', 'pl', 'plPos', 'plShape', 'p1', 'p1s', 'd2', 'd2last', 'd2first', 'd2p1',
+  ].map((n) => [n, hashString(n)]),
+) as Record<string, number>;
 
-/** The Arabic word without a glued proclitic (وبوتين → بوتين), or undefined when it has none. */
-export function arabicCore(w: string): string | undefined {
-  return w.length >= 4 && PROCLITICS.has(w[0]) && !w.startsWith('ال') ? w.slice(1) : undefined;
+/** The template names, for the training script's listings (hash → name). */
+export const TEMPLATE_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(T).map(([n, h]) => [h, n]));
+
+const V = valueHash;
+const NONE = V(undefined);
+const V0 = V('0');
+const V1 = V('1');
+const COUNT = [V('0'), V('1'), V('2'), V('3')];
+const count3 = (c: number): number => COUNT[c <= 0 ? 0 : c > 2 ? 3 : c];
+const BUCKET = { no: V('no'), '100': V('100'), '1k': V('1k'), '5k': V('5k') };
+function rankBucket(r: number | undefined): number {
+  if (r === undefined) return BUCKET.no;
+  if (r <= 100) return BUCKET['100'];
+  if (r <= 1000) return BUCKET['1k'];
+  return BUCKET['5k'];
 }
+const GIVEN = [V('0'), V('1'), V('2'), V('3')];
 
-function isParticle(tk: Tokens, i: number, lists: WordLists): boolean {
-  return (tk.flags[i] & (F_CAP | F_LATIN)) === F_LATIN && lists.particles.has(tk.f(i));
-}
-
-/** A single capital letter (an initial: "J." in "J. R. R. Tolkien"). */
-function isInitial(tk: Tokens, i: number): boolean {
-  return tk.end[i] - tk.start[i] === 1 && (tk.flags[i] & F_CAP) !== 0;
-}
-
-/** Per token, the kind of the rule draft that proposed it (the model decides on those too), or ''. */
-export type RuleKinds = readonly string[];
-
-function free(s: DetectState, i: number): boolean {
-  const o = s.owner[i];
-  return o === OWNER_NONE;
-}
-
-/** The candidate runs of a document (tokens no earlier pass has taken). */
-export function candidateRuns(s: DetectState): Run[] {
-  const { tk, n } = s;
-  const lists = wordLists();
-  const runs: Run[] = [];
-  const latinCand = (i: number): boolean => free(s, i) && isCapLatin(tk, i);
-  const arabicCand = (i: number): boolean =>
-    free(s, i) && (tk.flags[i] & (F_ARABIC | F_DIGIT)) === F_ARABIC && !LEX.arabicStopWords.has(tk.f(i)) && tk.f(i).length > 1;
-  for (let i = 0; i < n; i++) {
-    if (latinCand(i)) {
-      let j = i + 1;
-      for (;;) {
-        if (j >= n) break;
-        const g = tk.gap[j];
-        const afterInitial = g === G_PUNCT && tk.gapChar[j] === 0x2e && tk.gapMulti[j] === 0 && isInitial(tk, j - 1);
-        if (g !== G_SPACE && !afterInitial) break;
-        if (latinCand(j)) {
-          j++;
-          continue;
-        }
-        // a particle between capitalised words: "Ludwig van Beethoven", "Charles de Gaulle"
-        if (isParticle(tk, j, lists) && j + 1 < n && tk.gap[j + 1] === G_SPACE && (latinCand(j + 1) || (isParticle(tk, j + 1, lists) && j + 2 < n && latinCand(j + 2)))) {
-          j++;
-          continue;
-        }
-        break;
-      }
-      runs.push({ start: i, end: j, arabic: false });
-      i = j - 1;
-    } else if (arabicCand(i)) {
-      let j = i + 1;
-      while (j < n && j - i < 6 && tk.gap[j] === G_SPACE && arabicCand(j)) j++;
-      runs.push({ start: i, end: j, arabic: true });
-      i = j - 1;
-    }
-  }
-  return runs;
-}
+// ---------------------------------------------------------------- what the document says
 
 /** What the document says about each folded word: how often written in lower case, capitalised mid-sentence. */
 export interface DocWords {
@@ -115,252 +85,427 @@ export function documentWords(tk: Tokens): DocWords {
   return { lower, capMid };
 }
 
-/** Does a phrase of `trie` end exactly at token `last` (starting 1 to 3 tokens before, joined by spaces)? */
-function phraseEndsAt(tk: Tokens, trie: TrieNode<number>, last: number): boolean {
-  for (let len = 1; len <= 3; len++) {
-    const first = last - len + 1;
-    if (first < 0) break;
-    let node: TrieNode<number> | undefined = trie;
-    let ok = true;
-    for (let k = first; k <= last && node; k++) {
-      if (k > first && tk.gap[k] !== G_SPACE) {
-        ok = false;
-        break;
-      }
-      node = node.next?.get(tk.f(k));
-    }
-    if (ok && node && node.value !== null) return true;
+/** Does a phrase of `trie` (1–3 words joined by spaces) start at `first`? */
+function startsAt(tk: Tokens, trie: TrieNode<number>, first: number): boolean {
+  let node = trie.next?.get(tk.f(first));
+  let j = first;
+  while (node) {
+    if (node.value !== null) return true;
+    j++;
+    if (j >= tk.count || j - first >= 3 || tk.gap[j] !== G_SPACE || !node.next) return false;
+    node = node.next.get(tk.f(j));
   }
   return false;
 }
 
-/** Does a phrase of `trie` start at token `first`? */
-function phraseStartsAt(tk: Tokens, trie: TrieNode<number>, first: number): boolean {
-  let node: TrieNode<number> | undefined = trie;
-  for (let k = first; k < tk.count && k < first + 3 && node; k++) {
-    if (k > first && tk.gap[k] !== G_SPACE) break;
-    node = node.next?.get(tk.f(k));
+/** Does a phrase of `trie` end exactly at `last`? */
+function endsAt(tk: Tokens, trie: TrieNode<number>, last: number): boolean {
+  for (let first = last; first >= 0 && last - first < 3; first--) {
+    if (first < last && tk.gap[first + 1] !== G_SPACE) break;
+    let node: TrieNode<number> | undefined = trie;
+    for (let k = first; k <= last && node; k++) node = node.next?.get(tk.f(k));
     if (node && node.value !== null) return true;
   }
   return false;
 }
 
+/**
+ * What the document says around and about its words, computed on demand per
+ * token and remembered (most tokens are never asked about).
+ */
+export class DocMarks {
+  private readonly memo: Int8Array;
+  private readonly hashes: Int32Array;
+  private readonly hashed: Uint8Array;
+  readonly words: DocWords;
+  private readonly title: Uint8Array;
+  private readonly lists = wordLists();
+
+  constructor(private readonly s: DetectState) {
+    const n = s.n + 1;
+    // 8 marks per token, 2 bits each (unknown, no, yes)
+    this.memo = new Int8Array(n * 8).fill(-1);
+    this.hashes = new Int32Array(n);
+    this.hashed = new Uint8Array(n);
+    this.words = documentWords(s.tk);
+    this.title = new Uint8Array(n);
+    for (const t of s.titles) for (let k = t.start; k < t.end; k++) this.title[k] = 1;
+  }
+
+  private mark(i: number, which: number, compute: () => boolean): boolean {
+    const at = i * 8 + which;
+    let m = this.memo[at];
+    if (m < 0) this.memo[at] = m = compute() ? 1 : 0;
+    return m === 1;
+  }
+
+  roleStart = (i: number): boolean => this.mark(i, 0, () => startsAt(this.s.tk, this.lists.roles, i));
+  roleEnd = (i: number): boolean => this.mark(i, 1, () => endsAt(this.s.tk, this.lists.roles, i));
+  speechStart = (i: number): boolean => this.mark(i, 2, () => startsAt(this.s.tk, this.lists.speech, i));
+  speechEnd = (i: number): boolean => this.mark(i, 3, () => endsAt(this.s.tk, this.lists.speech, i));
+  orgStart = (i: number): boolean => this.mark(i, 4, () => startsAt(this.s.tk, this.lists.orgWords, i));
+  orgEnd = (i: number): boolean => this.mark(i, 5, () => endsAt(this.s.tk, this.lists.orgWords, i));
+  inTitle = (i: number): boolean => this.title[i] === 1;
+
+  /** Part of a country or city name written with capitals (the name may start up to two tokens before). */
+  place = (i: number): boolean =>
+    this.mark(i, 6, () => {
+      const tk = this.s.tk;
+      for (let first = i; first >= 0 && i - first < 3; first--) {
+        if (first < i && tk.gap[first + 1] !== G_SPACE) break;
+        if (!isCapLatin(tk, first)) continue;
+        for (const trie of [this.lists.countries, this.lists.cities]) {
+          let node = trie.next?.get(tk.f(first));
+          let j = first;
+          while (node) {
+            if (node.value !== null && j >= i) return true;
+            j++;
+            if (j >= tk.count || j - first >= 3 || tk.gap[j] !== G_SPACE || !node.next) break;
+            node = node.next.get(tk.f(j));
+          }
+        }
+      }
+      return false;
+    });
+
+  /** The hash of token i's folded word (a feature value). */
+  word(i: number): number {
+    if (!this.hashed[i]) {
+      this.hashes[i] = V(this.s.tk.f(i));
+      this.hashed[i] = 1;
+    }
+    return this.hashes[i];
+  }
+}
+
+// ---------------------------------------------------------------- values
+
 const ARTICLES = new Set(['the', 'a', 'an', 'le', 'la', 'l', 'les', 'un', 'une', 'el', 'los', 'las', 'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'il', 'lo', 'gli', 'i', 'o', 'os', 'as', 'um', 'uma', 'our', 'its', 'their', 'his', 'her', 'former', 'ex', 'new']);
 
-function rankBucket(r: number | undefined): string {
-  if (r === undefined) return 'no';
-  if (r <= 100) return '100';
-  if (r <= 1000) return '1k';
-  return '5k';
-}
+const GAP_SPACE = V('sp');
+const GAP_BREAK = V('br');
+const GAP_END = V('end');
+const GAP_OTHER = V('pU');
+const GAP_ASCII = Array.from({ length: 128 }, (_, c) => V(`p${String.fromCharCode(c)}`));
 
-function gapName(tk: Tokens, i: number): string {
-  if (i >= tk.count) return 'end';
+function gapValue(tk: Tokens, i: number): number {
+  if (i >= tk.count) return GAP_END;
   const g = tk.gap[i];
-  if (g === G_SPACE) return 'sp';
-  if (g === G_BREAK) return 'br';
+  if (g === G_SPACE) return GAP_SPACE;
+  if (g === G_BREAK) return GAP_BREAK;
   const c = tk.gapChar[i];
-  return c < 128 ? `p${String.fromCharCode(c)}` : 'pU';
+  return c < 128 ? GAP_ASCII[c] : GAP_OTHER;
 }
 
-function shapeOf(tk: Tokens, i: number): string {
+export const SHAPES = ['ar', 'd', 'X', 'x', 'XX-XX', 'XX', 'Xx-Xx', "X'x", 'XxXx', 'Xx'] as const;
+const SHAPE_HASH = new Map(SHAPES.map((x) => [x, V(x)]));
+
+export function shapeOf(tk: Tokens, i: number): string {
   const f = tk.flags[i];
-  const raw = tk.r(i);
   if ((f & F_ARABIC) !== 0) return 'ar';
   if ((f & F_DIGIT) !== 0) return 'd';
-  if (raw.length === 1) return (f & F_CAP) !== 0 ? 'X' : 'x';
-  if ((f & F_UPPER) !== 0) return raw.includes('-') ? 'XX-XX' : 'XX';
-  if ((f & F_CAP) === 0) return 'x';
-  if (raw.includes('-')) return 'Xx-Xx';
-  if (raw.includes("'") || raw.includes('’')) return "X'x";
-  for (let k = 1; k < raw.length; k++) {
-    const c = raw.charCodeAt(k);
-    if (c >= 65 && c <= 90) return 'XxXx';
+  const len = tk.end[i] - tk.start[i];
+  if (len === 1) return (f & F_CAP) !== 0 ? 'X' : 'x';
+  const text = tk.text;
+  let hyphen = false;
+  let apos = false;
+  let innerCap = false;
+  for (let k = tk.start[i] + 1; k < tk.end[i]; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2d) hyphen = true;
+    else if (c === 0x27 || c === 0x2019) apos = true;
+    else if (c >= 65 && c <= 90) innerCap = true;
   }
-  return 'Xx';
+  if ((f & F_UPPER) !== 0) return hyphen ? 'XX-XX' : 'XX';
+  if ((f & F_CAP) === 0) return 'x';
+  if (hyphen) return 'Xx-Xx';
+  if (apos) return "X'x";
+  return innerCap ? 'XxXx' : 'Xx';
 }
 
-/** A token's neighbour outside its run, as a feature value: the word when it is short and common, else its kind. */
-function neighbour(tk: Tokens, j: number, lists: WordLists): string {
-  if (j < 0 || j >= tk.count) return 'none';
+const NB_NONE = V('none');
+const NB_NUM = V('num');
+const NB_CAP = V('CAP');
+const NB_XD = V('Xd');
+const NB_LONG = V('long');
+
+/** A token's neighbour outside its run, as a feature value: the word when it is short or common, else its kind. */
+function neighbour(m: DocMarks, tk: Tokens, j: number, lists: WordLists): number {
+  if (j < 0 || j >= tk.count) return NB_NONE;
   const f = tk.flags[j];
-  if ((f & F_DIGIT) !== 0) return 'num';
+  if ((f & F_DIGIT) !== 0) return NB_NUM;
+  if ((f & F_ARABIC) !== 0) return m.word(j);
+  if ((f & F_CAP) !== 0) return isCapLatin(tk, j) ? NB_CAP : NB_XD;
   const w = tk.f(j);
-  if ((f & F_ARABIC) !== 0) return w;
-  if ((f & F_CAP) !== 0) return isCapLatin(tk, j) ? 'CAP' : 'Xd';
-  const ranks = lists.common.get(w);
-  if (ranks !== undefined || w.length <= 12) return w;
-  return 'long';
+  return w.length <= 12 || lists.common.has(w) ? m.word(j) : NB_LONG;
 }
+
+/** Per token of a run, the two values the label features combine with (its place in the run, its shape). */
+export interface TokenMeta {
+  pos: number[];
+  shape: number[];
+}
+
+const POS = { single: V('single'), first: V('first'), mid: V('mid'), last: V('last') };
+const LEN = [V('0'), V('1'), V('2'), V('3'), V('4+')];
+const langHash = new Map<string, number>();
+const langValue = (l: string): number => {
+  let h = langHash.get(l);
+  if (h === undefined) langHash.set(l, (h = V(l)));
+  return h;
+};
+const ruleHash = new Map<string, number>();
+const ruleValue = (r: string): number => {
+  let h = ruleHash.get(r);
+  if (h === undefined) ruleHash.set(r, (h = V(r)));
+  return h;
+};
+
+// ---------------------------------------------------------------- what depends on the word alone
+
+/** The features of a word that do not depend on where it stands, computed once per word (and language). */
+interface WordInfo {
+  /** Hashes of the word-only features. */
+  features: Int32Array;
+  shape: number;
+  given: boolean;
+  arabicGiven: boolean;
+  surname: boolean;
+  /** The common-word bucket, for the sentence-start feature. */
+  commonV: number;
+}
+
+const wordCache = new Map<string, Map<string, WordInfo>>();
+const scratch: number[] = [];
+
+function wordInfo(tk: Tokens, k: number, lang: string | undefined, langV: number, arabic: boolean): WordInfo {
+  const raw = tk.r(k);
+  const cacheKey = lang ?? '';
+  let byLang = wordCache.get(cacheKey);
+  if (!byLang) wordCache.set(cacheKey, (byLang = new Map()));
+  let info = byLang.get(raw);
+  if (info) return info;
+  const lists = wordLists();
+  const w = tk.f(k);
+  const flags = tk.flags[k];
+  const out = scratch;
+  out.length = 0;
+  const add = (t: number, a = NONE, b = NONE): void => {
+    out.push(combine(t, a, b));
+  };
+  const shape = SHAPE_HASH.get(shapeOf(tk, k) as (typeof SHAPES)[number]) ?? NONE;
+  const given = lists.given.has(w);
+  const surname = lists.surnames.has(w);
+  const arabicGiven = lists.arabicGiven.has(w);
+  let commonV = NONE;
+  add(T.w, V(w));
+  if (arabic) {
+    const core = arabicCore(w);
+    add(T.ar);
+    add(T.arGiven, arabicGiven ? V1 : V0);
+    if (core !== undefined) {
+      add(T.arProc);
+      add(T.arCoreGiven, lists.arabicGiven.has(core) ? V1 : V0);
+      add(T.wCore, V(core));
+    }
+    if (isDefinite(w)) add(w.endsWith('ي') ? T.arNisba : T.arDef);
+    if (w.endsWith('ة')) add(T.arTa);
+    add(T.suf2, V(w.slice(-2)));
+    add(T.pre2, V(w.slice(0, 2)));
+    const r = rankBucket(lists.common.get(w)?.get('ar'));
+    add(T.arCommon, r);
+    add(T.arCommonGiven, r, arabicGiven || (core !== undefined && lists.arabicGiven.has(core)) ? V1 : V0);
+  } else {
+    add(T.shape, shape);
+    if ((flags & F_CAP) === 0) add(T.particle);
+    if (w.length >= 4) add(T.suf3, V(w.slice(-3)));
+    if (w.length >= 3) add(T.suf2, V(w.slice(-2)));
+    const gc = lists.given.get(w);
+    add(T.given, GIVEN[gc === undefined ? 0 : Math.min(gc, 3)]);
+    add(T.sur, surname ? V1 : V0);
+    if (gc !== undefined && surname) add(T.givenSur);
+    const ranks = lists.common.get(w);
+    const own = lang !== undefined ? ranks?.get(lang as ListLang) : undefined;
+    let any: number | undefined;
+    if (ranks) for (const r of ranks.values()) any = any === undefined ? r : Math.min(any, r);
+    const ownB = rankBucket(own);
+    add(T.common, ownB);
+    add(T.commonAny, rankBucket(any));
+    add(T.commonLang, langV, ownB);
+    if (gc !== undefined) add(T.givenCommon, rankBucket(own ?? any));
+    commonV = rankBucket(own ?? any);
+    if (LEX.surnames.has(w)) add(T.viSur);
+    if (isVietnameseSyllable(w)) add(T.viSyl);
+    if ((flags & F_NONASCII) !== 0) add(T.diacritics);
+    if (lists.honorifics.has(w)) add(T.honWord);
+  }
+  info = { features: Int32Array.from(out), shape, given, arabicGiven, surname, commonV };
+  if (byLang.size > 100_000) byLang.clear();
+  byLang.set(raw, info);
+  return info;
+}
+
+// ---------------------------------------------------------------- the features of a run
 
 /**
- * The static features of the candidates of one run: `out[k]` gets the features
- * of token run.start + k. (The detector and the trainer add the label of the
- * previous token of the run themselves.)
+ * The static features of the candidates of one run, token after token, into
+ * `out`. (The decoder adds the previous token's label, from `meta`.)
  */
-export function runFeatures(s: DetectState, run: Run, doc: DocWords, out: string[][], ruleKinds?: RuleKinds): void {
+export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emitter, meta: TokenMeta, ruleKinds?: RuleKinds): void {
   const { tk, n } = s;
   const lists = wordLists();
-  const lang = s.lang ?? 'xx';
+  const lang = langValue(s.lang ?? 'xx');
   const len = run.end - run.start;
-  const lenB = len >= 4 ? '4+' : String(len);
+  const lenV = LEN[Math.min(len, 4)];
   const before = run.start - 1;
   const after = run.end;
-  // context of the run as a whole
-  const ctx: string[] = [];
-  ctx.push(`gapB=${gapName(tk, run.start)}`, `gapA=${gapName(tk, after)}`);
+  const brokenBefore = tk.gap[run.start] === G_BREAK;
+  // the context of the run as a whole: the same for each of its tokens (template, value, value triples)
+  const ctx: number[] = [T.gapB, gapValue(tk, run.start), NONE, T.gapA, gapValue(tk, after), NONE];
+  const c = (t: number, a = NONE, b = NONE): void => {
+    ctx.push(t, a, b);
+  };
   if (before >= 0) {
-    const prev = neighbour(tk, before, lists);
-    ctx.push(`prev=${prev}`);
-    if (before >= 1) ctx.push(`prev2=${neighbour(tk, before - 1, lists)}|${prev}`);
-    if (phraseEndsAt(tk, lists.roles, before) && tk.gap[run.start] !== G_BREAK) ctx.push('roleB');
-    if (phraseEndsAt(tk, lists.speech, before) && tk.gap[run.start] !== G_BREAK) ctx.push('speechB');
-    if (lists.honorifics.has(tk.f(before)) && tk.gap[run.start] !== G_BREAK) ctx.push('honB');
-    if (s.owner[before] === OWNER_TITLE || s.titleSlot[run.start] >= 0) ctx.push('titleB');
-    if (s.owner[before] === OWNER_PLACE) ctx.push('placeB');
-    if (s.owner[before] >= 0) ctx.push('nameB');
-    if (run.arabic && before >= 1 && isDefinite(tk.f(before)) && tk.f(before).endsWith('ي') && phraseEndsAt(tk, lists.roles, before - 1)) ctx.push('roleNatB');
-    if (run.arabic && phraseEndsAt(tk, lists.orgWords, before)) ctx.push('orgB');
-  } else ctx.push('prev=none');
+    const prev = neighbour(marks, tk, before, lists);
+    c(T.prev, prev);
+    if (before >= 1) c(T.prev2, neighbour(marks, tk, before - 1, lists), prev);
+    if (!brokenBefore) {
+      if (marks.roleEnd(before)) c(T.roleB);
+      if (marks.speechEnd(before)) c(T.speechB);
+      if (lists.honorifics.has(tk.f(before))) c(T.honB);
+    }
+    if (s.owner[before] === OWNER_TITLE || s.titleSlot[run.start] >= 0) c(T.titleB);
+    if (s.owner[before] === OWNER_PLACE) c(T.placeB);
+    if (s.owner[before] >= 0) c(T.nameB);
+    if (run.arabic) {
+      const bw = tk.f(before);
+      if (before >= 1 && isDefinite(bw) && bw.endsWith('ي') && marks.roleEnd(before - 1)) c(T.roleNatB);
+      if (marks.orgEnd(before)) c(T.orgB);
+    }
+  } else c(T.prev, NB_NONE);
   if (after < n) {
-    ctx.push(`next=${neighbour(tk, after, lists)}`);
-    if (after + 1 < n) ctx.push(`next2=${neighbour(tk, after, lists)}|${neighbour(tk, after + 1, lists)}`);
+    const next = neighbour(marks, tk, after, lists);
+    c(T.next, next);
+    if (after + 1 < n) c(T.next2, next, neighbour(marks, tk, after + 1, lists));
     const g = tk.gap[after];
-    if (g === G_SPACE && phraseStartsAt(tk, lists.speech, after)) ctx.push('speechA');
-    if (g === G_SPACE && phraseStartsAt(tk, lists.orgWords, after)) ctx.push('orgA');
+    if (g === G_SPACE && marks.speechStart(after)) c(T.speechA);
+    if (g === G_SPACE && marks.orgStart(after)) c(T.orgA);
     // apposition: ", the coach", ", entrenador del …"
     if (g === G_PUNCT && tk.gapChar[after] === 0x2c) {
       let k = after;
       if (k < n && ARTICLES.has(tk.f(k))) k++;
-      if (k < n && phraseStartsAt(tk, lists.roles, k)) ctx.push('roleAppos');
+      if (k < n && marks.roleStart(k)) c(T.roleAppos);
     }
-    if (g === G_SPACE && phraseStartsAt(tk, lists.roles, after)) ctx.push('roleA');
-    if (s.owner[after] >= 0) ctx.push('nameA');
-  } else ctx.push('next=none');
+    if (g === G_SPACE && marks.roleStart(after)) c(T.roleA);
+    if (s.owner[after] >= 0) c(T.nameA);
+  } else c(T.next, NB_NONE);
   const sent = sentenceStart(tk, run.start);
-  // places and organisation words inside the run
   let orgInRun = false;
-  for (let k = run.start; k < run.end; k++) if (phraseStartsAt(tk, lists.orgWords, k)) orgInRun = true;
-  const placeAt = new Uint8Array(len);
-  for (let k = run.start; k < run.end; k++) {
-    for (const trie of [lists.countries, lists.cities]) {
-      let node: TrieNode<number> | undefined = trie;
-      for (let j = k; j < run.end && node; j++) {
-        node = node.next?.get(tk.f(j));
-        if (node && node.value !== null) for (let q = k; q <= j; q++) placeAt[q - run.start] = 1;
-      }
-    }
-  }
-  const inTitle = titleTokens(s);
   let givenInRun = false;
-  for (let k = run.start; k < run.end; k++) if (lists.given.has(tk.f(k)) || lists.arabicGiven.has(tk.f(k))) givenInRun = true;
-
   for (let k = run.start; k < run.end; k++) {
-    const f: string[] = ['bias', ...ctx];
+    if (!run.arabic && marks.orgStart(k)) orgInRun = true;
     const w = tk.f(k);
-    const flags = tk.flags[k];
-    const pos = len === 1 ? 'single' : k === run.start ? 'first' : k === run.end - 1 ? 'last' : 'mid';
-    f.push(`pos=${pos}${lenB}`, `w=${w}`);
+    if (lists.given.has(w) || lists.arabicGiven.has(w)) givenInRun = true;
+  }
+
+  const infos: WordInfo[] = [];
+  for (let k = run.start; k < run.end; k++) infos.push(wordInfo(tk, k, s.lang, lang, run.arabic));
+  // the run's context, hashed once for all its tokens
+  const ctxHashes = new Int32Array(ctx.length / 3 + 3);
+  let nCtx = 0;
+  ctxHashes[nCtx++] = combine(T.bias, NONE, NONE);
+  for (let q = 0; q < ctx.length; q += 3) ctxHashes[nCtx++] = combine(ctx[q], ctx[q + 1], ctx[q + 2]);
+  if (!run.arabic && orgInRun) ctxHashes[nCtx++] = combine(T.orgInRun, NONE, NONE);
+  if (!run.arabic && givenInRun) ctxHashes[nCtx++] = combine(T.givenInRun, NONE, NONE);
+  for (let k = run.start; k < run.end; k++) {
+    const info = infos[k - run.start];
+    out.next();
+    for (let q = 0; q < nCtx; q++) out.addHash(ctxHashes[q]);
+    for (const h of info.features) out.addHash(h);
+    const pos = len === 1 ? POS.single : k === run.start ? POS.first : k === run.end - 1 ? POS.last : POS.mid;
+    const shape = info.shape;
+    meta.pos.push(pos);
+    meta.shape.push(shape);
+    out.add(T.pos, pos, lenV);
     const rule = ruleKinds?.[k];
-    if (rule) f.push(`rule=${rule}`, `rule=${rule}|${pos}`);
-    if (phraseStartsAt(tk, lists.roles, k) && !lists.given.has(w)) f.push('roleWord');
-    if (lists.honorifics.has(w)) f.push('honWord');
-    if (inTitle[k]) f.push('titleWord');
+    if (rule) {
+      const r = ruleValue(rule);
+      out.add(T.rule, r, NONE);
+      out.add(T.rulePos, r, pos);
+    }
+    if (marks.roleStart(k) && !info.given) out.add(T.roleWord, NONE, NONE);
+    if (marks.inTitle(k)) out.add(T.titleWord, NONE, NONE);
     if (run.arabic) {
-      const core = arabicCore(w);
-      f.push(`ar`, `arGiven=${lists.arabicGiven.has(w) ? 1 : 0}`);
-      if (core !== undefined) f.push(`arProc`, `arCoreGiven=${lists.arabicGiven.has(core) ? 1 : 0}`, `wCore=${core}`);
-      if (isDefinite(w)) f.push(w.endsWith('ي') ? 'arNisba' : 'arDef');
-      if (w.endsWith('ة')) f.push('arTa');
-      f.push(`suf2=${w.slice(-2)}`, `pre2=${w.slice(0, 2)}`);
-      const r = lists.common.get(w)?.get('ar');
-      const given = lists.arabicGiven.has(w) || (core !== undefined && lists.arabicGiven.has(core));
-      f.push(`arCommon=${rankBucket(r)}`, `arCommonGiven=${rankBucket(r)}|${given ? 1 : 0}`);
       // the word before this one (inside or outside the run): a role, a nationality, a verb of saying, a given name
       if (k > 0) {
         const p = k - 1;
         const pw = tk.f(p);
-        if (tk.gap[k] !== G_SPACE) f.push(`arGapB=${gapName(tk, k)}`);
-        if (phraseEndsAt(tk, lists.roles, p)) f.push('arRoleB');
-        if (phraseEndsAt(tk, lists.speech, p)) f.push('arSpeechB');
-        if (isDefinite(pw) && pw.endsWith('ي')) f.push('arNatB');
-        if (p >= 1 && isDefinite(pw) && pw.endsWith('ي') && phraseEndsAt(tk, lists.roles, p - 1)) f.push('arRoleNatB');
-        if (lists.arabicGiven.has(pw)) f.push('arGivenB');
-        if (s.owner[p] === OWNER_TITLE || s.titleSlot[k] >= 0) f.push('arTitleB');
-        if (phraseEndsAt(tk, lists.orgWords, p)) f.push('arOrgB');
+        if (tk.gap[k] !== G_SPACE) out.add(T.arGapB, gapValue(tk, k), NONE);
+        if (marks.roleEnd(p)) out.add(T.arRoleB, NONE, NONE);
+        if (marks.speechEnd(p)) out.add(T.arSpeechB, NONE, NONE);
+        const nat = isDefinite(pw) && pw.endsWith('ي');
+        if (nat) out.add(T.arNatB, NONE, NONE);
+        if (p >= 1 && nat && marks.roleEnd(p - 1)) out.add(T.arRoleNatB, NONE, NONE);
+        if (lists.arabicGiven.has(pw)) out.add(T.arGivenB, NONE, NONE);
+        if (s.owner[p] === OWNER_TITLE || s.titleSlot[k] >= 0) out.add(T.arTitleB, NONE, NONE);
+        if (marks.orgEnd(p)) out.add(T.arOrgB, NONE, NONE);
       }
       if (k + 1 < n) {
-        if (phraseStartsAt(tk, lists.speech, k + 1)) f.push('arSpeechA');
-        if (phraseStartsAt(tk, lists.roles, k + 1)) f.push('arRoleA');
-        if (tk.gap[k + 1] !== G_SPACE) f.push(`arGapA=${gapName(tk, k + 1)}`);
+        if (marks.speechStart(k + 1)) out.add(T.arSpeechA, NONE, NONE);
+        if (marks.roleStart(k + 1)) out.add(T.arRoleA, NONE, NONE);
+        if (tk.gap[k + 1] !== G_SPACE) out.add(T.arGapA, gapValue(tk, k + 1), NONE);
       }
-      if (k > run.start) f.push(`prevIn=${tk.f(k - 1)}`, `prevInGiven=${lists.arabicGiven.has(tk.f(k - 1)) ? 1 : 0}`);
-      if (k + 1 < run.end) f.push(`nextIn=${tk.f(k + 1)}`);
-      if (k === run.start && k > 0) f.push(`prevW=${tk.f(k - 1)}`);
-      if (k === run.start && k > 1) f.push(`prevW2=${tk.f(k - 2)}`);
-    } else {
-      const shape = shapeOf(tk, k);
-      f.push(`shape=${shape}`, `shapePos=${shape}|${pos}`);
-      const particle = (flags & F_CAP) === 0;
-      if (particle) f.push('particle');
-      if (w.length >= 4) f.push(`suf3=${w.slice(-3)}`);
-      if (w.length >= 3) f.push(`suf2=${w.slice(-2)}`);
-      const gc = lists.given.get(w);
-      const sur = lists.surnames.has(w);
-      f.push(`given=${gc === undefined ? 0 : gc > 2 ? 3 : gc}`, `sur=${sur ? 1 : 0}`);
-      if (gc !== undefined && sur) f.push('givenSur');
-      const ranks = lists.common.get(w);
-      const own = lang !== 'xx' ? ranks?.get(lang) : undefined;
-      let any: number | undefined;
-      if (ranks) for (const r of ranks.values()) any = any === undefined ? r : Math.min(any, r);
-      f.push(`common=${rankBucket(own)}`, `commonAny=${rankBucket(any)}`, `commonLang=${lang}|${rankBucket(own)}`);
-      if (gc !== undefined) f.push(`givenCommon=${rankBucket(own ?? any)}`);
-      if (placeAt[k - run.start]) f.push('place');
-      if (orgInRun) f.push('orgInRun');
-      if (givenInRun) f.push('givenInRun');
-      if (phraseStartsAt(tk, lists.orgWords, k)) f.push('org');
-      if (LEX.surnames.has(w)) f.push('viSur');
-      if (isVietnameseSyllable(w)) f.push('viSyl');
-      if ((flags & F_NONASCII) !== 0) f.push('diacritics');
-      if (k === run.start && sent) f.push(`sentStart`, `sentCommon=${rankBucket(own ?? any)}`);
-      const lower = doc.lower.get(w) ?? 0;
-      const capMid = doc.capMid.get(w) ?? 0;
-      f.push(`docLower=${lower === 0 ? 0 : lower > 2 ? 3 : lower}`, `docCapMid=${capMid === 0 ? 0 : capMid > 2 ? 3 : capMid}`);
       if (k > run.start) {
-        const pw = tk.f(k - 1);
-        f.push(`prevInGiven=${lists.given.has(pw) ? 1 : 0}`, `prevInShape=${shapeOf(tk, k - 1)}`);
+        out.add(T.prevIn, marks.word(k - 1), NONE);
+        out.add(T.prevInGiven, infos[k - 1 - run.start].arabicGiven ? V1 : V0, NONE);
+      }
+      if (k + 1 < run.end) out.add(T.nextIn, marks.word(k + 1), NONE);
+      if (k === run.start && k > 0) out.add(T.prevW, marks.word(k - 1), NONE);
+      if (k === run.start && k > 1) out.add(T.prevW2, marks.word(k - 2), NONE);
+    } else {
+      const w = tk.f(k);
+      out.add(T.shapePos, shape, pos);
+      if (marks.place(k)) out.add(T.place, NONE, NONE);
+      if (marks.orgStart(k)) out.add(T.org, NONE, NONE);
+      if (k === run.start && sent) {
+        out.add(T.sentStart, NONE, NONE);
+        out.add(T.sentCommon, info.commonV, NONE);
+      }
+      out.add(T.docLower, count3(marks.words.lower.get(w) ?? 0), NONE);
+      out.add(T.docCapMid, count3(marks.words.capMid.get(w) ?? 0), NONE);
+      if (k > run.start) {
+        const prev = infos[k - 1 - run.start];
+        out.add(T.prevInGiven, prev.given ? V1 : V0, NONE);
+        out.add(T.prevInShape, prev.shape, NONE);
       }
       if (k + 1 < run.end) {
-        const nw = tk.f(k + 1);
-        f.push(`nextInSur=${lists.surnames.has(nw) ? 1 : 0}`, `nextInGiven=${lists.given.has(nw) ? 1 : 0}`, `nextInShape=${shapeOf(tk, k + 1)}`);
+        const next = infos[k + 1 - run.start];
+        out.add(T.nextInSur, next.surname ? V1 : V0, NONE);
+        out.add(T.nextInGiven, next.given ? V1 : V0, NONE);
+        out.add(T.nextInShape, next.shape, NONE);
       }
     }
-    out[k - run.start] = f;
   }
 }
 
-const titleMarks = new WeakMap<DetectState, Uint8Array>();
+// ---------------------------------------------------------------- the label features
 
-/** Per token, 1 when it is part of a title chain. */
-function titleTokens(s: DetectState): Uint8Array {
-  let marks = titleMarks.get(s);
-  if (!marks) {
-    marks = new Uint8Array(s.n + 1);
-    for (const t of s.titles) for (let k = t.start; k < t.end; k++) marks[k] = 1;
-    titleMarks.set(s, marks);
-  }
-  return marks;
+const LABEL = [V0, V1];
+
+/** The hashes of the label features of a token: the previous token's label, alone and with the token's place and shape. */
+export function labelHashes(prev: number, pos: number, shape: number, out: number[]): void {
+  if (prev < 0) return;
+  const l = LABEL[prev];
+  out.push(combine(T.pl, l, NONE), combine(T.plPos, l, pos), combine(T.plShape, l, shape));
 }
 
-/** 32-bit FNV-1a hash of a feature string: the model stores weights by hash. */
-export function featureHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
+/** The weight of the label features under a model (the same features as labelHashes). */
+export function labelWeight(m: { weights: { get(h: number): number } }, prev: number, pos: number, shape: number): number {
+  const l = LABEL[prev];
+  return m.weights.get(combine(T.pl, l, NONE)) + m.weights.get(combine(T.plPos, l, pos)) + m.weights.get(combine(T.plShape, l, shape));
 }
+
+// ---------------------------------------------------------------- the second pass
 
 /** A candidate token as the second pass sees the first pass's answer. */
 export interface FirstPass {
@@ -371,22 +516,23 @@ export interface FirstPass {
   scores: Float64Array[];
 }
 
-function scoreBucket(x: number): string {
-  if (x > 6) return 'hi';
-  if (x > 2) return 'mid';
-  if (x > 0) return 'lo';
-  if (x > -2) return 'nlo';
-  if (x > -6) return 'nmid';
-  return 'nhi';
+const SCORE = { hi: V('hi'), mid: V('mid'), lo: V('lo'), nlo: V('nlo'), nmid: V('nmid'), nhi: V('nhi') };
+function scoreBucket(x: number): number {
+  if (x > 6) return SCORE.hi;
+  if (x > 2) return SCORE.mid;
+  if (x > 0) return SCORE.lo;
+  if (x > -2) return SCORE.nlo;
+  if (x > -6) return SCORE.nmid;
+  return SCORE.nhi;
 }
 
 /**
- * Document-level features for the second pass: what the first pass decided here,
- * and about the same word elsewhere in the document ("Macron" alone after
- * "Emmanuel Macron"; a surname in a line-up after the same surname in the text).
+ * Document-level features for the second pass, as hashes per token: what the
+ * first pass decided here, and about the same word elsewhere in the document
+ * ("Macron" alone after "Emmanuel Macron"; a surname in a line-up after the same
+ * surname in the text).
  */
-export function secondPassFeatures(fp: FirstPass): string[][][] {
-  // words the first pass put in names: as a whole name's part, its first or its last word, how often
+export function secondPassHashes(fp: FirstPass): number[][][] {
   const inName = new Map<string, number>();
   const last = new Set<string>();
   const first = new Set<string>();
@@ -413,11 +559,72 @@ export function secondPassFeatures(fp: FirstPass): string[][][] {
       const w = fp.words[r][k];
       const core = arabicCore(w);
       const times = (inName.get(w) ?? 0) - label + (core !== undefined ? inName.get(core) ?? 0 : 0);
-      const f = [`p1=${label}`, `p1s=${scoreBucket(fp.scores[r][k])}`, `d2=${times <= 0 ? 0 : times > 2 ? 3 : times}`];
-      if (last.has(w) || (core !== undefined && last.has(core))) f.push('d2last');
-      if (first.has(w)) f.push('d2first');
-      if (times > 0) f.push(`d2|p1=${label}`);
+      const l = LABEL[label];
+      const f = [combine(T.p1, l, NONE), combine(T.p1s, scoreBucket(fp.scores[r][k]), NONE), combine(T.d2, count3(times), NONE)];
+      if (last.has(w) || (core !== undefined && last.has(core))) f.push(combine(T.d2last, NONE, NONE));
+      if (first.has(w)) f.push(combine(T.d2first, NONE, NONE));
+      if (times > 0) f.push(combine(T.d2p1, l, NONE));
       return f;
     }),
   );
+}
+
+/** The second pass's features of every candidate, flat: token t's are hashes[offsets[t] .. offsets[t + 1]). */
+export interface SecondPass {
+  hashes: Int32Array;
+  offsets: Int32Array;
+}
+
+/** The second pass's features for the detector, flat over all candidates (the same features as secondPassHashes). */
+export function secondPass(s: DetectState, runs: readonly Run[], labels: Uint8Array, scores: Float64Array): SecondPass {
+  const tk = s.tk;
+  // words the first pass put in names: as a whole name's part, its first or its last word, how often
+  const inName = new Map<string, number>();
+  const last = new Set<string>();
+  const first = new Set<string>();
+  let t = 0;
+  for (const run of runs) {
+    const len = run.end - run.start;
+    let k = 0;
+    while (k < len) {
+      if (labels[t + k] !== 1) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e < len && labels[t + e] === 1) e++;
+      for (let q = k; q < e; q++) {
+        const w = tk.f(run.start + q);
+        inName.set(w, (inName.get(w) ?? 0) + 1);
+      }
+      if (e - k >= 2) {
+        last.add(tk.f(run.start + e - 1));
+        first.add(tk.f(run.start + k));
+      }
+      k = e;
+    }
+    t += len;
+  }
+  const hashes = new Int32Array(t * 6);
+  const offsets = new Int32Array(t + 1);
+  let at = 0;
+  t = 0;
+  for (const run of runs) {
+    for (let k = run.start; k < run.end; k++, t++) {
+      offsets[t] = at;
+      const label = labels[t];
+      const w = tk.f(k);
+      const core = arabicCore(w);
+      const times = (inName.get(w) ?? 0) - label + (core !== undefined ? inName.get(core) ?? 0 : 0);
+      const l = LABEL[label];
+      hashes[at++] = combine(T.p1, l, NONE);
+      hashes[at++] = combine(T.p1s, scoreBucket(scores[t]), NONE);
+      hashes[at++] = combine(T.d2, count3(times), NONE);
+      if (last.has(w) || (core !== undefined && last.has(core))) hashes[at++] = combine(T.d2last, NONE, NONE);
+      if (first.has(w)) hashes[at++] = combine(T.d2first, NONE, NONE);
+      if (times > 0) hashes[at++] = combine(T.d2p1, l, NONE);
+    }
+  }
+  offsets[t] = at;
+  return { hashes, offsets };
 }

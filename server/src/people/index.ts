@@ -92,5 +92,4 @@ function isKnownPerson(p: unknown): p is KnownPerson {
 
 /** For scripts/train-people.mjs: candidate runs with their features (not part of the service's API). */
 export { trainingRuns } from './training';
-export { featureHash, secondPassFeatures } from './features';
-export { labelFeatures } from './model';
+export { labelHashes, secondPassHashes, TEMPLATE_NAMES } from './features';

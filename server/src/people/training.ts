@@ -14,15 +14,20 @@ import { vietnamesePass } from './passes/vietnamese';
 import { arabicPass } from './passes/arabic';
 import { titledPass } from './passes/titled';
 import { candidateFeatures, prepareCandidates, runWords } from './passes/candidates';
+import { HashEmitter } from './featureHash';
 import type { KnownPerson } from './types';
 
 export interface TrainingRun {
   arabic: boolean;
+  /** Each token's place in the run and shape, as feature values (the label features combine with them). */
+  pos: number[];
+  shape: number[];
   /** Folded word of each token (for the second pass's document features). */
   words: string[];
   /** Offsets of each token: [start, end] pairs. */
   tokens: [number, number][];
-  features: string[][];
+  /** Each token's feature hashes. */
+  features: number[][];
 }
 
 const TK = new Tokens();
@@ -42,11 +47,22 @@ export function trainingRuns(text: string, lang?: string, known?: KnownPerson[])
   titledPass(s);
   const ruleSpans = s.drafts.map((d): [number, number] => [tk.start[d.ts], tk.end[d.te - 1]]);
   const c = prepareCandidates(s);
-  const all = candidateFeatures(s, c);
-  const runs: TrainingRun[] = c.runs.map((run, r) => {
+  const emit = new HashEmitter();
+  const meta = candidateFeatures(s, c, emit);
+  const hashesOf = (t: number): number[] => {
+    const [from, to] = emit.range(t);
+    return Array.from(emit.hashes.subarray(from, to));
+  };
+  let t = 0;
+  const runs: TrainingRun[] = c.runs.map((run) => {
     const tokens: [number, number][] = [];
     for (let k = run.start; k < run.end; k++) tokens.push([tk.start[k], tk.end[k]]);
-    return { arabic: run.arabic, words: runWords(s, run), tokens, features: all[r] };
+    const len = run.end - run.start;
+    const features: number[][] = [];
+    for (let q = t; q < t + len; q++) features.push(hashesOf(q));
+    const out = { arabic: run.arabic, words: runWords(s, run), tokens, features, pos: meta.pos.slice(t, t + len), shape: meta.shape.slice(t, t + len) };
+    t += len;
+    return out;
   });
   return { lang: s.lang, runs, ruleSpans };
 }

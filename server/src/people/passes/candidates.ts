@@ -7,8 +7,10 @@
 // mention; a name particle never ends one, and a glued Arabic proclitic
 // (و ب ل ك ف) is left out of the span.
 
-import { arabicCore, candidateRuns, documentWords, Run, RuleKinds, runFeatures, secondPassFeatures } from '../features';
-import { labelFeatures, loadModels, Model, scoreOf } from '../model';
+import { arabicCore, candidateRuns, Run, RuleKinds } from '../candidateRuns';
+import { DocMarks, Emitter, labelWeight, runFeatures, secondPass, SecondPass, TokenMeta } from '../features';
+import { HashEmitter } from '../featureHash';
+import { loadModels, Model } from '../model';
 import { F_CAP } from '../text';
 import { addDraft, DetectState, Draft, latinKey, OWNER_NONE } from '../state';
 import { wordLists } from '../wordLists';
@@ -39,44 +41,53 @@ export function prepareCandidates(s: DetectState): Candidates {
     }
   }
   s.drafts.length = keep;
-  return { runs: candidateRuns(s), ruleKinds, ruleDrafts };
+  return { runs: candidateRuns(s, ruleKinds), ruleKinds, ruleDrafts };
 }
 
-/** Every candidate's static features, run by run. */
-export function candidateFeatures(s: DetectState, c: Candidates): string[][][] {
-  const doc = documentWords(s.tk);
-  return c.runs.map((run) => {
-    const feats: string[][] = new Array<string[]>(run.end - run.start);
-    runFeatures(s, run, doc, feats, c.ruleKinds.slice(run.start, run.end) as RuleKinds);
-    return feats;
-  });
+/** Every candidate's features into `out` (token after token, run after run), with their label-feature values. */
+export function candidateFeatures(s: DetectState, c: Candidates, out: Emitter): TokenMeta {
+  const marks = new DocMarks(s);
+  const meta: TokenMeta = { pos: [], shape: [] };
+  for (const run of c.runs) runFeatures(s, run, marks, out, meta, c.ruleKinds.slice(run.start, run.end) as RuleKinds);
+  return meta;
 }
 
-/** Greedy left-to-right labels of one run under one model (with extra features per token, if any). */
-function decodeRun(m: Model, feats: string[][], extra: string[][] | undefined, scores: Float64Array): Uint8Array {
-  const labels = new Uint8Array(feats.length);
-  for (let k = 0; k < feats.length; k++) {
-    const prev = k === 0 ? -1 : (labels[k - 1] as 0 | 1);
-    const more = labelFeatures(prev, feats[k]);
-    if (extra) more.push(...extra[k]);
-    const sc = scoreOf(m, feats[k], more) - m.threshold;
-    scores[k] = sc;
-    labels[k] = sc > 0 ? 1 : 0;
+const EMIT = new HashEmitter();
+
+/** Greedy left-to-right labels of the candidates (flat over all runs) under one model, with the second pass's hashes, if any. */
+function decode(m: Model, runs: readonly Run[], meta: TokenMeta, extra: SecondPass | undefined, labels: Uint8Array, scores: Float64Array): void {
+  const { hashes, offsets } = EMIT;
+  const w = m.weights;
+  let t = 0;
+  for (const run of runs) {
+    for (let k = 0; k < run.end - run.start; k++, t++) {
+      const from = offsets[t];
+      const to = t + 1 < offsets.length ? offsets[t + 1] : EMIT.length;
+      let sc = -m.threshold;
+      for (let q = from; q < to; q++) sc += w.get(hashes[q]);
+      if (extra) for (let q = extra.offsets[t]; q < extra.offsets[t + 1]; q++) sc += w.get(extra.hashes[q]);
+      if (k > 0) sc += labelWeight(m, labels[t - 1], meta.pos[t], meta.shape[t]);
+      scores[t] = sc;
+      labels[t] = sc > 0 ? 1 : 0;
+    }
   }
-  return labels;
 }
 
-/** The labels (1: part of a name) the models give the tokens of each run: the first pass, then the second over the first's answer. */
-export function labelRuns(s: DetectState, c: Candidates): Uint8Array[] {
+/**
+ * The labels (1: part of a name) the models give the candidates, flat over all
+ * runs in order: the first pass, then the second over the first's answer.
+ */
+export function labelRuns(s: DetectState, c: Candidates): Uint8Array {
   const { first, second } = loadModels();
-  const feats = candidateFeatures(s, c);
-  const scores = c.runs.map((run) => new Float64Array(run.end - run.start));
-  let labels = feats.map((f, r) => decodeRun(first, f, undefined, scores[r]));
-  if (second) {
-    const extra = secondPassFeatures({ words: c.runs.map((run) => runWords(s, run)), labels, scores });
-    labels = feats.map((f, r) => decodeRun(second, f, extra[r], scores[r]));
-  }
-  c.runs.forEach((run, r) => s.scores.set(Float32Array.from(scores[r]), run.start));
+  EMIT.reset();
+  const meta = candidateFeatures(s, c, EMIT);
+  const total = meta.pos.length;
+  const labels = new Uint8Array(total);
+  const scores = new Float64Array(total);
+  decode(first, c.runs, meta, undefined, labels, scores);
+  if (second) decode(second, c.runs, meta, secondPass(s, c.runs, labels, scores), labels, scores);
+  let t = 0;
+  for (const run of c.runs) for (let k = run.start; k < run.end; k++) s.scores[k] = scores[t++];
   return labels;
 }
 
@@ -93,7 +104,8 @@ export function candidatesPass(s: DetectState): void {
   const c = prepareCandidates(s);
   const labelled = labelRuns(s, c);
   const label = new Uint8Array(s.n);
-  c.runs.forEach((run, r) => label.set(labelled[r], run.start));
+  let t = 0;
+  for (const run of c.runs) for (let k = run.start; k < run.end; k++) label[k] = labelled[t++];
   // A rule's name stays whole: kept when the model takes at least half of its tokens, else dropped.
   const ruleTok = new Uint8Array(s.n);
   for (const d of [...c.ruleDrafts.values()].sort((a, b) => a.ts - b.ts)) {

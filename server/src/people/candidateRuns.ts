@@ -1,0 +1,107 @@
+// Candidate runs: the tokens that may be part of a person's name and that no
+// earlier pass has taken — in Latin script a capitalised word, an initial, or a
+// name particle (van, de, bin) inside a run of them; in Arabic script any word
+// that is not a stop word. Runs are joined by spaces (or, in Latin script, by a
+// full stop after an initial: "J. R. R. Tolkien").
+
+import { LEX } from './lexicon';
+import { isCapLatin } from './helpers';
+import { F_ARABIC, F_CAP, F_DIGIT, F_LATIN, G_PUNCT, G_SPACE, Tokens } from './text';
+import { DetectState, OWNER_NONE } from './state';
+import { wordLists, WordLists } from './wordLists';
+
+export interface Run {
+  start: number;
+  /** Token after the last. */
+  end: number;
+  arabic: boolean;
+}
+
+const PROCLITICS = new Set(['و', 'ف', 'ب', 'ل', 'ك']);
+
+/** The Arabic word without a glued proclitic (وبوتين → بوتين), or undefined when it has none. */
+export function arabicCore(w: string): string | undefined {
+  return w.length >= 4 && PROCLITICS.has(w[0]) && !w.startsWith('ال') ? w.slice(1) : undefined;
+}
+
+function isParticle(tk: Tokens, i: number, lists: WordLists): boolean {
+  return (tk.flags[i] & (F_CAP | F_LATIN)) === F_LATIN && lists.particles.has(tk.f(i));
+}
+
+/** A single capital letter (an initial: "J." in "J. R. R. Tolkien"). */
+function isInitial(tk: Tokens, i: number): boolean {
+  return tk.end[i] - tk.start[i] === 1 && (tk.flags[i] & F_CAP) !== 0;
+}
+
+/** Per token, the kind of the rule draft that proposed it (the model decides on those too), or ''. */
+export type RuleKinds = readonly string[];
+
+function free(s: DetectState, i: number): boolean {
+  const o = s.owner[i];
+  return o === OWNER_NONE;
+}
+
+/** How common a word may be (its rank among the language's common words) and still be scored. */
+const COMMON_LATIN = 2000;
+const COMMON_ARABIC = 2000;
+
+/**
+ * Words that are never part of a name and need no scoring: very common words of
+ * the document's language that no list of names holds ("The", "Police", "Spiel",
+ * "قال"). Vietnamese syllables are all common words, so nothing is skipped there;
+ * neither is a word some rule proposed.
+ */
+export function skippable(s: DetectState, i: number, lists: WordLists, ruleKinds?: RuleKinds): boolean {
+  if (ruleKinds?.[i]) return false;
+  const lang = s.lang;
+  if (lang === undefined || lang === 'vi') return false;
+  const w = s.tk.f(i);
+  const rank = lists.common.get(w)?.get(lang);
+  if (rank === undefined) return false;
+  if ((s.tk.flags[i] & F_ARABIC) !== 0) {
+    if (rank > COMMON_ARABIC || lists.arabicGiven.has(w)) return false;
+    const core = arabicCore(w);
+    return core === undefined || !lists.arabicGiven.has(core);
+  }
+  return rank <= COMMON_LATIN && !lists.given.has(w) && !lists.surnames.has(w) && !LEX.surnames.has(w);
+}
+
+/** The candidate runs of a document (tokens no earlier pass has taken). */
+export function candidateRuns(s: DetectState, ruleKinds?: RuleKinds): Run[] {
+  const { tk, n } = s;
+  const lists = wordLists();
+  const runs: Run[] = [];
+  const latinCand = (i: number): boolean => free(s, i) && isCapLatin(tk, i) && !skippable(s, i, lists, ruleKinds);
+  const arabicCand = (i: number): boolean =>
+    free(s, i) && (tk.flags[i] & (F_ARABIC | F_DIGIT)) === F_ARABIC && !LEX.arabicStopWords.has(tk.f(i)) && tk.f(i).length > 1 && !skippable(s, i, lists, ruleKinds);
+  for (let i = 0; i < n; i++) {
+    if (latinCand(i)) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) break;
+        const g = tk.gap[j];
+        const afterInitial = g === G_PUNCT && tk.gapChar[j] === 0x2e && tk.gapMulti[j] === 0 && isInitial(tk, j - 1);
+        if (g !== G_SPACE && !afterInitial) break;
+        if (latinCand(j)) {
+          j++;
+          continue;
+        }
+        // a particle between capitalised words: "Ludwig van Beethoven", "Charles de Gaulle"
+        if (isParticle(tk, j, lists) && j + 1 < n && tk.gap[j + 1] === G_SPACE && (latinCand(j + 1) || (isParticle(tk, j + 1, lists) && j + 2 < n && latinCand(j + 2)))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      runs.push({ start: i, end: j, arabic: false });
+      i = j - 1;
+    } else if (arabicCand(i)) {
+      let j = i + 1;
+      while (j < n && j - i < 6 && tk.gap[j] === G_SPACE && arabicCand(j)) j++;
+      runs.push({ start: i, end: j, arabic: true });
+      i = j - 1;
+    }
+  }
+  return runs;
+}
+
