@@ -57,12 +57,16 @@ export function skippable(s: DetectState, i: number, lists: WordLists, ruleKinds
   if (lang === undefined || lang === 'vi') return false;
   const w = s.tk.f(i);
   const rank = lists.common.get(w)?.get(lang);
-  if (rank === undefined) return false;
   if ((s.tk.flags[i] & F_ARABIC) !== 0) {
-    if (rank > COMMON_ARABIC || lists.arabicGiven.has(w)) return false;
+    if (lists.arabicGiven.has(w)) return false;
     const core = arabicCore(w);
-    return core === undefined || !lists.arabicGiven.has(core);
+    if (core !== undefined && lists.arabicGiven.has(core)) return false;
+    if (rank !== undefined && rank <= COMMON_ARABIC) return true;
+    // a common word behind a glued preposition or conjunction (بمستوى, والحكومة)
+    const coreRank = core !== undefined ? lists.common.get(core)?.get('ar') : undefined;
+    return coreRank !== undefined && coreRank <= COMMON_ARABIC;
   }
+  if (rank === undefined) return false;
   return rank <= COMMON_LATIN && !lists.given.has(w) && !lists.surnames.has(w) && !LEX.surnames.has(w);
 }
 
@@ -105,3 +109,19 @@ export function candidateRuns(s: DetectState, ruleKinds?: RuleKinds): Run[] {
   return runs;
 }
 
+
+/**
+ * Whether the first letter of an Arabic name's first word is a glued proclitic
+ * to leave out of the span: و and ف (and, so) unless the word is itself a known
+ * name; ب ل ك (with, to, as) only when what follows is a known given name or is
+ * written alone elsewhere in the document more often than the whole word
+ * (وبوتين → بوتين, but بوتين, برونو and كريستيانو stay whole).
+ */
+export function stripsProclitic(word: string, lists: WordLists, counts: (w: string) => number): boolean {
+  const core = arabicCore(word);
+  if (core === undefined || lists.arabicGiven.has(word)) return false;
+  if (lists.arabicGiven.has(core)) return true;
+  const c = word[0];
+  if (c === 'و' || c === 'ف') return true;
+  return counts(core) > counts(word);
+}

@@ -38,7 +38,7 @@ const T = Object.fromEntries(
     'arRoleA', 'arGapA', 'prevIn', 'prevInGiven', 'nextIn', 'prevW', 'prevW2', 'shape', 'shapePos', 'particle', 'suf3',
     'given', 'sur', 'givenSur', 'common', 'commonAny', 'commonLang', 'givenCommon', 'place', 'orgInRun', 'givenInRun', 'org',
     'viSur', 'viSyl', 'diacritics', 'sentStart', 'sentCommon', 'docLower', 'docCapMid', 'prevInShape', 'nextInSur',
-    'nextInGiven', 'nextInShape', 'pl', 'plPos', 'plShape', 'p1', 'p1s', 'd2', 'd2last', 'd2first', 'd2p1',
+    'nextInGiven', 'nextInShape', 'arNextDef', 'arPrevClass', 'pl', 'plPos', 'plShape', 'p1', 'p1s', 'd2', 'd2last', 'd2first', 'd2p1',
   ].map((n) => [n, hashString(n)]),
 ) as Record<string, number>;
 
@@ -451,6 +451,8 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
         if (marks.orgEnd(p)) out.add(T.arOrgB, NONE, NONE);
       }
       if (k + 1 < n) {
+        // a noun before a definite one is in a construct (جودة الموظفين, ممثلو الإدارات); a name's next word often is not
+        if (tk.gap[k + 1] === G_SPACE && (tk.flags[k + 1] & F_ARABIC) !== 0 && isDefinite(tk.f(k + 1))) out.add(T.arNextDef, info.arabicGiven ? V1 : V0, NONE);
         if (marks.speechStart(k + 1)) out.add(T.arSpeechA, NONE, NONE);
         if (marks.roleStart(k + 1)) out.add(T.arRoleA, NONE, NONE);
         if (tk.gap[k + 1] !== G_SPACE) out.add(T.arGapA, gapValue(tk, k + 1), NONE);
@@ -462,6 +464,7 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
       if (k + 1 < run.end) out.add(T.nextIn, marks.word(k + 1), NONE);
       if (k === run.start && k > 0) out.add(T.prevW, marks.word(k - 1), NONE);
       if (k === run.start && k > 1) out.add(T.prevW2, marks.word(k - 2), NONE);
+      if (k === run.start) out.add(T.arPrevClass, arabicPrevClass(s, marks, k), info.arabicGiven ? V1 : V0);
     } else {
       const w = tk.f(k);
       out.add(T.shapePos, shape, pos);
@@ -486,6 +489,24 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
       }
     }
   }
+}
+
+const PREV_CLASS = { start: V('start'), punct: V('punct'), title: V('title'), role: V('role'), speech: V('speech'), nat: V('nat'), name: V('name'), latin: V('latin'), plain: V('plain') };
+
+/** What stands before an Arabic run's first word: a cue for a name (title, role, verb of saying, nationality, punctuation) or a plain word. */
+function arabicPrevClass(s: DetectState, marks: DocMarks, k: number): number {
+  const tk = s.tk;
+  if (k === 0 || tk.gap[k] === G_BREAK) return PREV_CLASS.start;
+  if (tk.gap[k] === G_PUNCT) return PREV_CLASS.punct;
+  const p = k - 1;
+  if (s.owner[p] === OWNER_TITLE || s.titleSlot[k] >= 0) return PREV_CLASS.title;
+  if (marks.roleEnd(p)) return PREV_CLASS.role;
+  if (marks.speechEnd(p)) return PREV_CLASS.speech;
+  const pw = tk.f(p);
+  if ((tk.flags[p] & F_ARABIC) === 0) return PREV_CLASS.latin;
+  if (isDefinite(pw) && pw.endsWith('ي')) return PREV_CLASS.nat;
+  if (s.owner[p] >= 0) return PREV_CLASS.name;
+  return PREV_CLASS.plain;
 }
 
 // ---------------------------------------------------------------- the label features

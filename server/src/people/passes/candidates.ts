@@ -7,11 +7,11 @@
 // mention; a name particle never ends one, and a glued Arabic proclitic
 // (و ب ل ك ف) is left out of the span.
 
-import { arabicCore, candidateRuns, Run, RuleKinds } from '../candidateRuns';
+import { arabicCore, candidateRuns, Run, RuleKinds, stripsProclitic } from '../candidateRuns';
 import { DocMarks, Emitter, labelWeight, runFeatures, secondPass, SecondPass, TokenMeta } from '../features';
 import { HashEmitter } from '../featureHash';
 import { loadModels, Model } from '../model';
-import { F_CAP } from '../text';
+import { F_ARABIC, F_CAP } from '../text';
 import { addDraft, DetectState, Draft, latinKey, OWNER_NONE } from '../state';
 import { wordLists } from '../wordLists';
 
@@ -108,12 +108,21 @@ export function candidatesPass(s: DetectState): void {
   for (const run of c.runs) for (let k = run.start; k < run.end; k++) label[k] = labelled[t++];
   // A rule's name stays whole: kept when the model takes at least half of its tokens, else dropped.
   const ruleTok = new Uint8Array(s.n);
+  // how often each Arabic word stands alone in the document (for the proclitic decision)
+  let arabicCounts: Map<string, number> | undefined;
+  const counts = (w: string): number => {
+    if (!arabicCounts) {
+      arabicCounts = new Map();
+      for (let i = 0; i < s.n; i++) if ((tk.flags[i] & F_ARABIC) !== 0) arabicCounts.set(tk.f(i), (arabicCounts.get(tk.f(i)) ?? 0) + 1);
+    }
+    return arabicCounts.get(w) ?? 0;
+  };
   for (const d of [...c.ruleDrafts.values()].sort((a, b) => a.ts - b.ts)) {
     let yes = 0;
     for (let k = d.ts; k < d.te; k++) yes += label[k];
     // Transliterated Vietnamese names (sound skeletons) are precise by construction: always kept; a
-    // Vietnamese or Chinese full name unless the model rejects every syllable of it.
-    if (d.skeletons === null && (d.kind === 'full' ? yes === 0 : yes * 2 < d.te - d.ts)) continue;
+    // Vietnamese or Chinese full name, or an Arabic name after a title, unless the model rejects every word of it.
+    if (d.skeletons === null && (d.kind === 'full' || d.kind === 'arabic' ? yes === 0 : yes * 2 < d.te - d.ts)) continue;
     const { ts, te, kind, key, ...extra } = d;
     addDraft(s, ts, te, kind, key, extra);
     for (let k = ts; k < te; k++) ruleTok[k] = 1;
@@ -136,7 +145,7 @@ export function candidatesPass(s: DetectState): void {
       if (run.arabic) {
         const first = tk.f(ts);
         const core = arabicCore(first);
-        const shift = core !== undefined && !lists.arabicGiven.has(first) ? 1 : 0;
+        const shift = core !== undefined && stripsProclitic(first, lists, counts) ? 1 : 0;
         const words = [shift ? (core as string) : first];
         for (let q = ts + 1; q < te; q++) words.push(tk.f(q));
         addDraft(s, ts, te, 'model', 'ar:' + words.join(' '), { startShift: shift });
