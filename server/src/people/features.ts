@@ -38,7 +38,7 @@ const T = Object.fromEntries(
     'arRoleA', 'arGapA', 'prevIn', 'prevInGiven', 'nextIn', 'prevW', 'prevW2', 'shape', 'shapePos', 'particle', 'suf3',
     'given', 'sur', 'givenSur', 'common', 'commonAny', 'commonLang', 'givenCommon', 'place', 'orgInRun', 'givenInRun', 'org',
     'viSur', 'viSyl', 'diacritics', 'sentStart', 'sentCommon', 'docLower', 'docCapMid', 'prevInShape', 'nextInSur',
-    'nextInGiven', 'nextInShape', 'arNextDef', 'arPrevClass', 'pl', 'plPos', 'plShape', 'p1', 'p1s', 'd2', 'd2last', 'd2first', 'd2p1',
+    'nextInGiven', 'nextInShape', 'arNextDef', 'arPrevClass', 'orgLater', 'pl', 'plPos', 'plShape', 'p1', 'p1s', 'd2', 'd2last', 'd2first', 'd2p1',
   ].map((n) => [n, hashString(n)]),
 ) as Record<string, number>;
 
@@ -469,6 +469,13 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
       const w = tk.f(k);
       out.add(T.shapePos, shape, pos);
       if (marks.place(k)) out.add(T.place, NONE, NONE);
+      // an organisation, street or building word later in the run names what this run is ("Le Loi Street")
+      for (let q = k + 1; q < run.end; q++) {
+        if (marks.orgStart(q)) {
+          out.add(T.orgLater, NONE, NONE);
+          break;
+        }
+      }
       if (marks.orgStart(k)) out.add(T.org, NONE, NONE);
       if (k === run.start && sent) {
         out.add(T.sentStart, NONE, NONE);

@@ -23,17 +23,19 @@ const PARSE_MESSAGES: Record<string, string> = {
 };
 
 /**
- * Read a people file: `{ "people": [ { "name": …, "aliases": […], "description": … } ] }`.
+ * Read a people file: `{ "people": [ { "name": …, "aliases": […], "description": … } ], "notPeople": [ … ] }`
+ * (spec section 7; `people` may be left out when `notPeople` is there).
  * Returns every valid entry and a problem (with its UTF-16 range) for every
  * syntax or shape error; an entry with a bad alias keeps its other aliases.
  * Never throws.
  */
-export function parsePeopleFile(text: string): { people: KnownPerson[]; problems: PeopleFileProblem[] } {
+export function parsePeopleFile(text: string): { people: KnownPerson[]; notPeople: string[]; problems: PeopleFileProblem[] } {
   const people: KnownPerson[] = [];
+  const notPeople: string[] = [];
   const problems: PeopleFileProblem[] = [];
   if (typeof text !== 'string') {
     problems.push({ message: 'The people file could not be read as text.', start: 0, end: 0 });
-    return { people, problems };
+    return { people, notPeople, problems };
   }
   const problem = (message: string, node: { offset: number; length: number } | undefined): void => {
     problems.push({ message, start: node ? node.offset : 0, end: node ? node.offset + node.length : Math.min(text.length, 1) });
@@ -48,30 +50,41 @@ export function parsePeopleFile(text: string): { people: KnownPerson[]; problems
     }
   } catch {
     problems.push({ message: 'The people file could not be parsed.', start: 0, end: Math.min(text.length, 1) });
-    return { people, problems };
+    return { people, notPeople, problems };
   }
   if (!tree) {
     if (problems.length === 0) problem('The people file is empty; write { "people": [ { "name": "…" } ] }.', undefined);
-    return { people, problems };
+    return { people, notPeople, problems };
   }
   if (tree.type !== 'object') {
     problem('A people file must be an object with a "people" list: { "people": [ { "name": "…" } ] }.', tree);
-    return { people, problems };
+    return { people, notPeople, problems };
   }
   let list: Node | undefined;
+  let notList: Node | undefined;
   for (const prop of tree.children ?? []) {
     const [k, v] = prop.children ?? [];
     if (!k) continue;
     if (k.value === 'people') list = v;
-    else if (k.value !== '$schema') problem(`Unknown property "${String(k.value)}": a people file only has "people".`, k);
+    else if (k.value === 'notPeople') notList = v;
+    else if (k.value !== '$schema') problem(`Unknown property "${String(k.value)}": a people file has "people" and "notPeople".`, k);
+  }
+  if (notList) {
+    if (notList.type !== 'array') problem('"notPeople" must be a list of spellings that are not people: [ "Saint-Exupéry", "Lê Lợi" ].', notList);
+    else {
+      for (const a of notList.children ?? []) {
+        if (a.type === 'string' && typeof a.value === 'string' && a.value.trim() !== '') notPeople.push(a.value.trim());
+        else problem('Each entry of "notPeople" must be a non-empty text in double quotes.', a);
+      }
+    }
   }
   if (!list) {
-    problem('The "people" list is missing: add "people": [ { "name": "…" } ].', tree);
-    return { people, problems };
+    if (!notList) problem('The "people" list is missing: add "people": [ { "name": "…" } ].', tree);
+    return { people, notPeople, problems };
   }
   if (list.type !== 'array') {
     problem('"people" must be a list [ … ] of people.', list);
-    return { people, problems };
+    return { people, notPeople, problems };
   }
   const seen = new Map<string, Node>();
   for (const item of list.children ?? []) {
@@ -124,5 +137,5 @@ export function parsePeopleFile(text: string): { people: KnownPerson[]; problems
     if (description !== undefined) p.description = description;
     people.push(p);
   }
-  return { people, problems };
+  return { people, notPeople, problems };
 }

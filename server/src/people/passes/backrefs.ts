@@ -184,7 +184,9 @@ export function linkPass(s: DetectState): void {
       if (target < 0 && lists.arabicGiven.has(core)) target = nearestArabic(arabicFirst.get(core), d.ts);
     } else {
       target = byLast.nearest(d.ts, true);
-      if (target < 0 && lists.given.has(tk.f(d.ts))) target = byFirst.nearest(d.ts, true);
+      // a given name ("Lionel" for Lionel Messi), or a surname written first (Xi for Xi Jinping, Kim for Kim Jong-un)
+      const w = tk.f(d.ts);
+      if (target < 0 && (lists.given.has(w) || LEX.chineseSurnames.has(w) || LEX.surnames.has(w))) target = byFirst.nearest(d.ts, true);
     }
     if (target >= 0) refers(d, target, drafts);
   }
