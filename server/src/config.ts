@@ -16,11 +16,11 @@ export interface CorpusConfig {
   people?: string[];
   /** Where a date proposal goes: a date line (default) or a `date=` header attribute. */
   dateStyle: 'line' | 'attribute';
-  /** False: no date proposal is ever preferred (so "Fix all" never writes a date). */
-  preferDateFixes?: boolean;
+  /** 'ask': no date proposal is ever preferred, so "Fix all" and `--fix` never write a date; 'preferred' (default): strong ones are. */
+  dateFixes: 'preferred' | 'ask';
 }
 
-export const DEFAULT_CONFIG: CorpusConfig = { rules: {}, attributes: [], dateStyle: 'line' };
+export const DEFAULT_CONFIG: CorpusConfig = { rules: {}, attributes: [], dateStyle: 'line', dateFixes: 'preferred' };
 
 export const RC_FILE_NAME = '.corpusrc.json';
 
@@ -37,6 +37,7 @@ export interface PartialConfig {
   attributes?: string[];
   people?: string[];
   dateStyle?: 'line' | 'attribute';
+  dateFixes?: 'preferred' | 'ask';
 }
 
 const SEVERITIES: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -58,6 +59,7 @@ export function configFromSettings(value: unknown): PartialConfig {
   // VS Code reports an unset array setting as []: an empty list means "the default" (every *.people.json).
   if (Array.isArray(v.people) && v.people.length > 0) out.people = v.people.filter((a): a is string => typeof a === 'string' && a !== '');
   if (v.dateStyle === 'line' || v.dateStyle === 'attribute') out.dateStyle = v.dateStyle;
+  if (v.dateFixes === 'preferred' || v.dateFixes === 'ask') out.dateFixes = v.dateFixes;
   return out;
 }
 
@@ -140,10 +142,16 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
         else config.dateStyle = v;
         break;
       }
+      case 'dateFixes': {
+        const v = getNodeValue(valueNode);
+        if (v !== 'preferred' && v !== 'ask') at(valueNode, '"dateFixes" must be "preferred" (a date the text states clearly is written by "Fix all") or "ask" (date proposals are only offered).');
+        else config.dateFixes = v;
+        break;
+      }
       case '$schema':
         break;
       default:
-        at(keyNode, `"${key}" is not a setting of .corpusrc.json; it is ignored. The settings are "rules", "attributes", "people" and "dateStyle".`, 'warning');
+        at(keyNode, `"${key}" is not a setting of .corpusrc.json; it is ignored. The settings are "rules", "attributes", "people", "dateStyle" and "dateFixes".`, 'warning');
     }
   }
   return { config, problems };
@@ -194,5 +202,6 @@ export function mergeConfig(settings: PartialConfig | undefined, rc: PartialConf
     attributes: [...new Set([...(settings?.attributes ?? []), ...(rc?.attributes ?? [])])],
     people: rc?.people ?? settings?.people,
     dateStyle: rc?.dateStyle ?? settings?.dateStyle ?? 'line',
+    dateFixes: rc?.dateFixes ?? settings?.dateFixes ?? 'preferred',
   };
 }

@@ -91,8 +91,16 @@ test('missing-date fixes propose the article\'s date; completion offers it after
   const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri: fileUri(path.join(ws, 'dates.corpus')) }, range: d003.range, context: { diagnostics: [d003] },
   })) as CodeAction[];
-  assert.match(actions[0].title, /^Insert date 2025-03-13 \(from 'March 13' in the text, year from '2025'/);
-  assert.equal(actions[0].isPreferred, true);
+  assert.match(actions[0].title, /^Insert date 2025-03-13 \(from 'March 13' in the first sentence, year from '2025'/);
+  assert.equal(actions[0].isPreferred ?? false, false, 'the year comes from elsewhere in the text: offered, not preferred');
+  // a page that states its full publication date gets that date as the preferred fix
+  const stated = fileUri(path.join(ws, 'stated.corpus'));
+  const sd = await server.open(stated, '<<<FILE a.txt lang=en>>>\nCity opens its new bridge\nPublished March 13, 2025 10:15 AM\nThe city opened its new bridge on Thursday in front of hundreds of residents and their families.\n');
+  const dm = sd.diagnostics.find((d) => d.code === 'missing-date');
+  assert.ok(dm);
+  const sa = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: stated }, range: dm.range, context: { diagnostics: [dm] } })) as CodeAction[];
+  assert.match(sa[0].title, /^Insert date 2025-03-13 /);
+  assert.equal(sa[0].isPreferred, true);
   const small = fileUri(path.join(ws, 'complete.corpus'));
   await server.open(small, '<<<FILE a.txt lang=en date=>>>\nThe talks ended on Thursday, March 13, 2025.\n');
   const items = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: small }, position: { line: 0, character: 27 } });

@@ -8,9 +8,21 @@ import { CorpusModel } from '../../server/src/model/corpusModel';
 import { computeDiagnostics } from '../../server/src';
 
 test('a valid rc file is read', () => {
-  const { config, problems } = parseRcFile('{ "rules": { "missing-date": "off", "partial-date": "hint" }, "attributes": ["author"], "people": ["p/*.people.json"], "dateStyle": "attribute" }');
+  const { config, problems } = parseRcFile('{ "rules": { "missing-date": "off", "partial-date": "hint" }, "attributes": ["author"], "people": ["p/*.people.json"], "dateStyle": "attribute", "dateFixes": "ask" }');
   assert.deepEqual(problems, []);
-  assert.deepEqual(config, { rules: { 'missing-date': 'off', 'partial-date': 'hint' }, attributes: ['author'], people: ['p/*.people.json'], dateStyle: 'attribute' });
+  assert.deepEqual(config, { rules: { 'missing-date': 'off', 'partial-date': 'hint' }, attributes: ['author'], people: ['p/*.people.json'], dateStyle: 'attribute', dateFixes: 'ask' });
+});
+
+test('dateFixes: "preferred" by default, the rc file wins over the settings, a wrong value is reported', () => {
+  assert.equal(mergeConfig(undefined, undefined).dateFixes, 'preferred');
+  assert.equal(mergeConfig(configFromSettings({ dateFixes: 'ask' }), undefined).dateFixes, 'ask');
+  assert.equal(mergeConfig(configFromSettings({ dateFixes: 'ask' }), { dateFixes: 'preferred' }).dateFixes, 'preferred');
+  assert.deepEqual(configFromSettings({ dateFixes: 'always' }), {});
+  const text = '{ "dateFixes": "always" }';
+  const { config, problems } = parseRcFile(text);
+  assert.equal(config.dateFixes, undefined);
+  assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['"always"']);
+  assert.match(problems[0].message, /"preferred".*"ask"/);
 });
 
 test('problems point at the exact offending text, and what is valid still applies', () => {

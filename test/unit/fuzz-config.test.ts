@@ -25,7 +25,7 @@ function check<T extends unknown[]>(prop: fc.IProperty<T>, parameters: fc.Parame
 }
 
 /** Texts that are almost configuration files: JSON values, with pieces cut, doubled or spliced in. */
-const PIECES = ['{', '}', '[', ']', ',', ':', '"', '"rules"', '"attributes"', '"people"', '"dateStyle"', '"$schema"', '"__proto__"',
+const PIECES = ['{', '}', '[', ']', ',', ':', '"', '"rules"', '"attributes"', '"people"', '"dateStyle"', '"dateFixes"', '"ask"', '"$schema"', '"__proto__"',
   '"constructor"', '"missing-date"', '"off"', '"error"', '"loud"', '"line"', '"attribute"', '"author"', '"9x"', '"*.people.json"',
   '"name"', '"aliases"', '"description"', '"Lương Cường"', '"فام"', '"👋"', 'null', 'true', '1', '-0.5e99', '/*', '*/', '//', '\n', '\r',
   '\u0000', '\ufeff', '\\', '\\u12', '"\\"', ' '];
@@ -86,6 +86,7 @@ test('.corpusrc.json: never throws, problems inside the file, settings of the do
       for (const a of config.attributes ?? []) assert.match(a, /^[A-Za-z][A-Za-z0-9_.-]*$/);
       for (const p of config.people ?? []) assert.equal(typeof p, 'string');
       assert.ok(config.dateStyle === undefined || config.dateStyle === 'line' || config.dateStyle === 'attribute');
+      assert.ok(config.dateFixes === undefined || config.dateFixes === 'preferred' || config.dateFixes === 'ask');
       // Nothing read from the file reaches Object.prototype.
       assert.equal(({} as Record<string, unknown>).rules, undefined);
       assert.equal(Object.getPrototypeOf(config.rules ?? {}), Object.prototype);

@@ -199,7 +199,7 @@ function snapshot(m: CorpusModel, config: CorpusConfig = DEFAULT_CONFIG): unknow
 
 const CONFIGS: CorpusConfig[] = [
   DEFAULT_CONFIG,
-  { rules: { 'missing-date': 'off', 'partial-date': 'hint', 'empty-document': 'error' }, attributes: ['author', 'x.y-z'], dateStyle: 'attribute' },
+  { rules: { 'missing-date': 'off', 'partial-date': 'hint', 'empty-document': 'error' }, attributes: ['author', 'x.y-z'], dateStyle: 'attribute', dateFixes: 'ask' },
 ];
 
 test('the parser and every feature never throw, and every diagnostic lies inside the text on its line', () => {

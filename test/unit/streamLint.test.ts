@@ -62,7 +62,7 @@ test('the seeds and the fixtures of every code: the same diagnostics, under a co
   };
   walk(FIXTURES);
   assert.ok(texts.length > 5);
-  const config: CorpusConfig = { rules: { 'missing-date': 'off', 'partial-date': 'hint', 'duplicate-name': 'error' }, attributes: ['k', 'author'], dateStyle: 'line' };
+  const config: CorpusConfig = { rules: { 'missing-date': 'off', 'partial-date': 'hint', 'duplicate-name': 'error' }, attributes: ['k', 'author'], dateStyle: 'line', dateFixes: 'preferred' };
   for (const text of texts) {
     assertSame(text, [4096]);
     assertSame(text, [1, 13, 64]);

@@ -81,3 +81,9 @@ export function isoRange(p: IsoParts): [number, number] {
   }
   return [dayNumber(p.year, 1, 1), dayNumber(p.year, 12, 31)];
 }
+
+/** The date `n` days after a date. */
+export function addDays(year: number, month: number, day: number, n: number): { year: number; month: number; day: number } {
+  const d = new Date(Date.UTC(year, month - 1, day) + n * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}

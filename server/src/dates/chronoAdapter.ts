@@ -7,19 +7,23 @@ import { isPossibleDayMonth, isValidDate } from './calendar';
 import type { RawMatch } from './matcher';
 
 type StrictParser = typeof Chrono.en.strict;
+export type ChronoLanguage = 'en' | 'fr' | 'es' | 'de' | 'it' | 'pt';
 
-let parsers: Partial<Record<'en' | 'fr' | 'es', StrictParser | null>> = {};
+let parsers: Partial<Record<ChronoLanguage, StrictParser | null>> = {};
 
-function parserFor(lang: 'en' | 'fr' | 'es'): StrictParser | null {
+function parserFor(lang: ChronoLanguage): StrictParser | null {
   const cached = parsers[lang];
   if (cached !== undefined) return cached;
   let p: StrictParser | null = null;
   try {
-    // Literal require()s so the bundler includes exactly these three locales (the package's subpath exports);
+    // Literal require()s so the bundler includes exactly these locales (the package's subpath exports);
     // TypeScript's classic "node" resolution cannot see subpath exports, hence the typed casts.
     if (lang === 'en') p = (require('chrono-node/en') as typeof Chrono.en).strict;
     else if (lang === 'fr') p = (require('chrono-node/fr') as typeof Chrono.fr).strict;
-    else p = (require('chrono-node/es') as typeof Chrono.es).strict;
+    else if (lang === 'es') p = (require('chrono-node/es') as typeof Chrono.es).strict;
+    else if (lang === 'de') p = (require('chrono-node/de') as typeof Chrono.de).strict;
+    else if (lang === 'it') p = (require('chrono-node/it') as typeof Chrono.en).strict;
+    else p = (require('chrono-node/pt') as typeof Chrono.pt).strict;
   } catch {
     p = null;
   }
@@ -30,7 +34,16 @@ function parserFor(lang: 'en' | 'fr' | 'es'): StrictParser | null {
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 const LEADING_ON_RE = /^(on|On|ON)\s+/;
 
-export function chronoMatches(text: string, lang: 'en' | 'fr' | 'es'): RawMatch[] {
+/**
+ * Words of a relative expression ("three days later", "a week ago", "il y a deux jours"): chrono's parsers read
+ * them against the reference date, which would make 2000-01-04 of "three days later". They are never dates.
+ */
+const RELATIVE_RE = /(?<!\p{L})(ago|later|earlier|after|before|from now|next|last|hace|dentro|después|antes|depuis|dans|il y a|plus tard|avant|après|vor|nach|seit|später|fa|dopo|prima|tra|fra|há|daqui|depois|atrás)(?!\p{L})/iu;
+
+/** Units of a duration ("in 10 weeks", "2 días", "drei Wochen"): a matched text with one is a duration, not a date. */
+const UNIT_RE = /(?<!\p{L})(days?|weeks?|months?|years?|hours?|minutes?|jours?|semaines?|mois|ans|années?|heures?|días?|semanas?|meses|años?|horas?|tage?n?|wochen?|monate?n?|jahre?n?|stunden?|giorni|settimane?|mesi|anni|ore|dias?|anos?)(?!\p{L})/iu;
+
+export function chronoMatches(text: string, lang: ChronoLanguage): RawMatch[] {
   const parser = parserFor(lang);
   if (!parser) return [];
   let results: ReturnType<StrictParser['parse']>;
@@ -64,6 +77,8 @@ export function chronoMatches(text: string, lang: 'en' | 'fr' | 'es'): RawMatch[
     const base = { start, end: start + matched.length, language: lang };
     // "1/2" or "3/4" without a year and without a month word is far more often a fraction than a date.
     if (year === undefined && !/\p{L}/u.test(matched)) continue;
+    // A date states its day or year in digits ("March 4", "le 12 mai"); "three days later" is a duration.
+    if (!/\d/.test(matched) || RELATIVE_RE.test(matched) || UNIT_RE.test(matched)) continue;
     if (month !== undefined && day !== undefined) {
       if (year !== undefined ? !isValidDate(year, month, day) : !isPossibleDayMonth(day, month)) continue;
       const m: RawMatch = { ...base, kind: 'date', month, day, year, weekday };

@@ -27,6 +27,8 @@ function removeOverlaps(matches: RawMatch[]): RawMatch[] {
 }
 
 const GAP_LIMIT = 24;
+/** How much of the page's top is also read as English. */
+const TOP_CHARS = 800;
 const GAP_BREAK_RE = /[.!?;\u061F\r\n]/;
 
 /** "jeudi après-midi 12 décembre": a weekday shortly before a date in the same sentence belongs to it. */
@@ -62,7 +64,10 @@ export function findDateExpressions(text: string, options?: { lang?: string }): 
     const lang: DateLanguage = pickLanguage(text, options?.lang);
     const tokens = tokenize(text);
     let matches: RawMatch[] = matchDates(tokens, lang);
-    if (lang === 'en' || lang === 'fr' || lang === 'es') matches = matches.concat(chronoMatches(text, lang));
+    if (lang !== 'vi' && lang !== 'ar') matches = matches.concat(chronoMatches(text, lang));
+    // A page's top is often in English whatever its language ("October 23, 2025" over a Spanish article).
+    // (Month words only: "12/03/2024" stays little-endian, as the page's own language reads it.)
+    if (lang !== 'en' && lang !== 'ar') matches = matches.concat(chronoMatches(text.slice(0, TOP_CHARS), 'en').filter((m) => /\p{L}/u.test(text.slice(m.start, m.end))));
     matches = removeOverlaps(matches);
     // A year mention overlapping a date is that date's year, not a mention of its own: removeOverlaps drops it.
     matches = removeOverlaps(matches.concat(matchYearMentions(tokens, lang)));

@@ -34,6 +34,7 @@
 export { findDateExpressions } from './find';
 export { proposeDates, datesContradict, yearFromName } from './propose';
 export { describeDate } from './describe';
+export { placeDates } from './evidence';
 export type {
   DateCandidate,
   DateContradiction,

@@ -32,52 +32,32 @@ function wordSet(words: readonly string[]): ReadonlySet<string> {
   return new Set(words.map(normalizeWord));
 }
 
-export const LANGUAGES: readonly DateLanguage[] = ['en', 'fr', 'es', 'vi', 'ar'];
+export const LANGUAGES: readonly DateLanguage[] = ['en', 'fr', 'es', 'de', 'it', 'pt', 'vi', 'ar'];
 
-export const MONTHS: Record<DateLanguage, Lexicon> = {
-  en: buildLexicon(Object.entries(months.en.words)),
-  fr: buildLexicon(Object.entries(months.fr.words)),
-  es: buildLexicon(Object.entries(months.es.words)),
-  vi: buildLexicon(Object.entries(months.vi.words)),
-  ar: buildLexicon(Object.entries(months.ar.words)),
-};
+/** Languages written in Latin script whose months and weekdays are words (not Vietnamese). */
+export const LATIN_LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt'] as const;
+export type LatinLanguage = (typeof LATIN_LANGUAGES)[number];
 
-export const WEEKDAYS: Record<DateLanguage, Lexicon> = {
-  en: buildLexicon(Object.entries(weekdays.en.words)),
-  fr: buildLexicon(Object.entries(weekdays.fr.words)),
-  es: buildLexicon(Object.entries(weekdays.es.words)),
-  vi: buildLexicon(Object.entries(weekdays.vi.words)),
-  ar: buildLexicon(Object.entries(weekdays.ar.words)),
-};
+export const MONTHS: Record<DateLanguage, Lexicon> = Object.fromEntries(
+  LANGUAGES.map((l) => [l, buildLexicon(Object.entries(months[l].words))]),
+) as Record<DateLanguage, Lexicon>;
 
-export const MONTH_NAMES: Record<DateLanguage, readonly string[]> = {
-  en: months.en.names,
-  fr: months.fr.names,
-  es: months.es.names,
-  vi: months.vi.names,
-  ar: months.ar.names,
-};
+export const WEEKDAYS: Record<DateLanguage, Lexicon> = Object.fromEntries(
+  LANGUAGES.map((l) => [l, buildLexicon(Object.entries(weekdays[l].words))]),
+) as Record<DateLanguage, Lexicon>;
+
+export const MONTH_NAMES: Record<DateLanguage, readonly string[]> = Object.fromEntries(LANGUAGES.map((l) => [l, months[l].names])) as unknown as Record<DateLanguage, readonly string[]>;
 export const AR_LEVANTINE_MONTH_NAMES: readonly string[] = months.ar.levantineNames;
 
-export const WEEKDAY_NAMES: Record<DateLanguage, readonly string[]> = {
-  en: weekdays.en.names,
-  fr: weekdays.fr.names,
-  es: weekdays.es.names,
-  vi: weekdays.vi.names,
-  ar: weekdays.ar.names,
-};
+export const WEEKDAY_NAMES: Record<DateLanguage, readonly string[]> = Object.fromEntries(LANGUAGES.map((l) => [l, weekdays[l].names])) as unknown as Record<DateLanguage, readonly string[]>;
 
 export const AR_ORDINALS: Lexicon = buildLexicon(
   Object.entries(ordinalsAr.days).flatMap(([day, forms]) => forms.map((f): [string, number] => [f, Number(day)])),
 );
 
-export const YEAR_WORDS: Record<DateLanguage, ReadonlySet<string>> = {
-  en: wordSet(cues.yearWords.en),
-  fr: wordSet(cues.yearWords.fr),
-  es: wordSet(cues.yearWords.es),
-  vi: wordSet(cues.yearWords.vi),
-  ar: wordSet(cues.yearWords.ar),
-};
+export const YEAR_WORDS: Record<DateLanguage, ReadonlySet<string>> = Object.fromEntries(
+  LANGUAGES.map((l) => [l, wordSet((cues.yearWords as Record<string, string[]>)[l] ?? [])]),
+) as Record<DateLanguage, ReadonlySet<string>>;
 export const VI_DAY_CUES: ReadonlySet<string> = wordSet(cues.dayCues.vi);
 export const AR_DAY_WORDS: ReadonlySet<string> = wordSet(cues.arabicDayWords);
 export const AR_FILLERS: ReadonlySet<string> = wordSet(cues.arabicFillers);

@@ -9,6 +9,8 @@ import {
   AR_ORDINALS,
   AR_YEAR_WORDS,
   LANGUAGES,
+  LATIN_LANGUAGES,
+  type LatinLanguage,
   MONTHS,
   VI_DAY_CUES,
   WEEKDAYS,
@@ -82,11 +84,12 @@ function standsAlone(tokens: readonly Token[], i: number): boolean {
 function numericDate(tokens: readonly Token[], i: number): { day: number; month: number; year?: number; yearTok?: number; next: number } | undefined {
   const t = tokens[i];
   if (!t?.isNumber) return undefined;
-  // yyyy-mm-dd
+  // yyyy-mm-dd (or yyyy/mm/dd, yyyy.mm.dd with the same separator twice)
   const y = yearValue(t);
   if (y !== undefined) {
-    if (isPunct(tokens[i + 1], '-') && adjacent(tokens, i, i + 1) && adjacent(tokens, i + 1, i + 2) && tokens[i + 2]?.norm.length === 2 &&
-      isPunct(tokens[i + 3], '-') && adjacent(tokens, i + 2, i + 3) && adjacent(tokens, i + 3, i + 4) && tokens[i + 4]?.norm.length === 2) {
+    const sepTok = tokens[i + 1];
+    if (isPunct(sepTok, '-/.') && adjacent(tokens, i, i + 1) && adjacent(tokens, i + 1, i + 2) && tokens[i + 2]?.norm.length === 2 &&
+      tokens[i + 3]?.raw === sepTok.raw && adjacent(tokens, i + 2, i + 3) && adjacent(tokens, i + 3, i + 4) && tokens[i + 4]?.norm.length === 2) {
       const m = monthValue(tokens[i + 2]);
       const d = dayValue(tokens[i + 4]);
       if (m !== undefined && d !== undefined) return { day: d, month: m, year: y, yearTok: i, next: i + 5 };
@@ -234,12 +237,25 @@ function matchArabic(tokens: readonly Token[], i: number): RawMatch | undefined 
   } else if (tokens[j]?.isNumber && standsAloneLeft(tokens, j)) {
     day = dayValue(tokens[j]);
     afterDay = j + 1;
+    // an English ordinal glued to the day on bilingual pages: "31st آذار"
+    if (afterDay < tokens.length && adjacent(tokens, j, afterDay) && /^(st|nd|rd|th)$/.test(tokens[afterDay].norm)) afterDay++;
   }
   if (day !== undefined) {
     const m = arabicMonth(tokens, afterDay);
     if (m) {
       const y = arabicYear(tokens, m.next);
       return finish(tokens, i, y ? y.next : m.next, { kind: 'date', language: 'ar', day, month: m.month, year: y?.year, weekday }, y?.tok);
+    }
+  }
+  {
+    // month first, as English-style pages write it: "يناير 17, 2022"
+    const m = arabicMonth(tokens, j);
+    if (m && lookup(tokens, j, MONTHS.ar, true)) {
+      const dd = tokens[m.next]?.isNumber ? dayValue(tokens[m.next]) : undefined;
+      if (dd !== undefined) {
+        const y = arabicYear(tokens, m.next + 1);
+        if (y) return finish(tokens, i, y.next, { kind: 'date', language: 'ar', day: dd, month: m.month, year: y.year, weekday }, y.tok);
+      }
     }
   }
   if (weekday === undefined) {
@@ -257,6 +273,13 @@ function standsAloneLeft(tokens: readonly Token[], i: number): boolean {
   return !(i >= 1 && adjacent(tokens, i - 1, i) && (tokens[i - 1].isNumber || isPunct(tokens[i - 1], '/-.,:')));
 }
 
+/** The Latin-script languages to try, the document's first. */
+function latinOrder(docLang: DateLanguage): readonly LatinLanguage[] {
+  const i = (LATIN_LANGUAGES as readonly string[]).indexOf(docLang);
+  if (i <= 0) return LATIN_LANGUAGES;
+  return [docLang as LatinLanguage, ...LATIN_LANGUAGES.filter((l) => l !== docLang)];
+}
+
 /** "March 2025", "March, 2025", "mars 2025", "marzo de 2025". */
 function matchMonthYear(tokens: readonly Token[], i: number, docLang: DateLanguage): RawMatch | undefined {
   // After a day ("13 March 2025", "31st February 2025", "13 de marzo de 2025") this is part of a full date, which
@@ -265,15 +288,13 @@ function matchMonthYear(tokens: readonly Token[], i: number, docLang: DateLangua
   if (tokens[p]?.norm === 'de' || tokens[p]?.norm === 'of') p--;
   if (p >= 1 && !tokens[p].isNumber && adjacent(tokens, p - 1, p) && tokens[p - 1].isNumber) p--;
   if (p >= 0 && dayValue(tokens[p]) !== undefined) return undefined;
-  const langs: DateLanguage[] = (['en', 'fr', 'es'] as const).filter((l) => l !== docLang);
-  if (docLang === 'en' || docLang === 'fr' || docLang === 'es') langs.unshift(docLang);
-  for (const lang of langs) {
+  for (const lang of latinOrder(docLang)) {
     const m = lookup(tokens, i, MONTHS[lang]);
     if (!m) continue;
     let k = m.next;
     if (isPunct(tokens[k], '.') && adjacent(tokens, k - 1, k)) k++;
     if (isPunct(tokens[k], ',')) k++;
-    if (tokens[k]?.norm === 'of' || tokens[k]?.norm === 'de' || tokens[k]?.norm === 'del') k++;
+    if (tokens[k]?.norm === 'of' || tokens[k]?.norm === 'de' || tokens[k]?.norm === 'del' || tokens[k]?.norm === 'di') k++;
     const y = yearValue(tokens[k]);
     if (y === undefined || !standsAlone(tokens, k)) continue;
     // "May 2025" needs a capital in English ("may" is also a verb).
@@ -285,9 +306,7 @@ function matchMonthYear(tokens: readonly Token[], i: number, docLang: DateLangua
 
 /** A weekday alone in English, French or Spanish ("on Thursday", "jeudi"); chrono's strict parsers skip these. */
 function matchLatinWeekday(tokens: readonly Token[], i: number, docLang: DateLanguage): RawMatch | undefined {
-  const langs: DateLanguage[] = (['en', 'fr', 'es'] as const).filter((l) => l !== docLang);
-  if (docLang === 'en' || docLang === 'fr' || docLang === 'es') langs.unshift(docLang);
-  for (const lang of langs) {
+  for (const lang of latinOrder(docLang)) {
     const w = lookup(tokens, i, WEEKDAYS[lang]);
     if (!w) continue;
     if (lang === 'en' && tokens[i].raw === tokens[i].norm) continue; // English weekdays are capitalised

@@ -1,22 +1,25 @@
-/** proposeDates and datesContradict: from the expressions in a text to ranked, explained date candidates. */
-import { dayNumber, formatIso, isValidDate, isoRange, parseIso, weekdayOf, type IsoParts } from './calendar';
+/**
+ * proposeDates and datesContradict: from the evidence a text gives (./evidence.ts) to ranked, explained
+ * candidates for the article's publication date, each with its strength.
+ *
+ * - Only dates in the places where a page states its own day count: a byline or timestamp, the dateline, the
+ *   lead (first sentence), a date said to be today or yesterday, the top lines. Captions, site chrome and the
+ *   body's other dates are never proposed; a lunar date is not a Gregorian one; a deadline or coming event is
+ *   not the day of writing.
+ * - A day without a year takes the year its own line, the byline or the lead states; else the text's one year;
+ *   else the document name; else the neighbouring documents, and then only when they are close to each other
+ *   and (if the text states years) to one of them.
+ * - A candidate is strong (the fix may be preferred) only when the page states the full date in its byline,
+ *   dateline or lead (or says it is today), or states the day and month there with the year and a weekday that
+ *   agrees. Strong candidates that disagree cancel each other (a byline beats the lead's event day).
+ */
+import { addDays, dayNumber, formatIso, isValidDate, isoRange, parseIso, weekdayOf, type IsoParts } from './calendar';
 import { findDateExpressions } from './find';
+import { placeDates, type PlacedDate, type Zone } from './evidence';
 import { WEEKDAY_NAMES } from './lexicon';
-import type { DateCandidate, DateContradiction, DateExpression, ProposeContext, YearSource } from './types';
+import type { DateCandidate, DateContradiction, DateExpression, ProposeContext, Strength, YearSource } from './types';
 
 const MAX_CANDIDATES = 5;
-/** Alternative years (other years the text mentions) offered per expression, besides the best one. */
-const MAX_ALTERNATIVE_YEARS = 1;
-
-interface YearOption {
-  year: number;
-  source: YearSource;
-  score: number;
-  /** Extra words for the reason, e.g. "the latest year the text mentions". */
-  note?: string;
-  /** May be offered as an alternative year: a bare year mention or the document name (not another date's year). */
-  alternative: boolean;
-}
 
 const NAME_DATE_RE = /(?<![0-9A-Za-z])(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?![0-9A-Za-z])/;
 const NAME_YEAR_RE = /(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9A-Za-z])/;
@@ -30,15 +33,40 @@ export function yearFromName(name: string | undefined): number | undefined {
   return y ? Number(y[1]) : undefined;
 }
 
-/** The representative day of an expression in a year: the day itself, or the 15th for a month. */
-function dayIn(year: number, e: DateExpression): number | undefined {
-  const month = e.month ?? 1;
-  const day = e.day ?? 15;
-  return isValidDate(year, month, day) ? dayNumber(year, month, day) : undefined;
+function quote(s: string): string {
+  return `'${s.replace(/\s+/g, ' ').trim()}'`;
 }
 
-function distanceToRange(d: number, range: [number, number]): number {
-  return d < range[0] ? range[0] - d : d > range[1] ? d - range[1] : 0;
+/** Where a candidate comes from, in words, and its precedence when candidates disagree (lower wins). */
+const ZONE_WORDS: Record<Zone, { words: string; rank: number }> = {
+  stamp: { words: "the page's timestamp", rank: 0 },
+  byline: { words: 'the byline', rank: 1 },
+  dateline: { words: 'the dateline', rank: 2 },
+  lead: { words: 'the first sentence', rank: 3 },
+  top: { words: 'the top of the page', rank: 4 },
+  header: { words: 'the page header', rank: 5 },
+  caption: { words: 'a caption', rank: 9 },
+  chrome: { words: 'the site navigation', rank: 9 },
+  body: { words: 'the text', rank: 9 },
+};
+
+/** Zones that may give candidates at all (a page header's lone date is as often the day the page was saved). */
+const CANDIDATE_ZONES: ReadonlySet<Zone> = new Set(['stamp', 'byline', 'dateline', 'lead', 'top']);
+
+interface YearChoice {
+  year: number;
+  source: YearSource;
+  /** The year is stated where the day is (its line, the byline, the lead): strong enough for a preferred fix. */
+  near: boolean;
+  words: string;
+}
+
+/** The four-digit years a piece of text states (1900–2100), in order. */
+function yearsIn(text: string): number[] {
+  const out: number[] = [];
+  const re = /(?<!\d)(19\d\d|20\d\d|2100)(?!\d)/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(Number(m[1]));
+  return out;
 }
 
 interface Neighbour {
@@ -57,237 +85,240 @@ function neighbours(ctx: ProposeContext): Neighbour[] {
   return out;
 }
 
-/** Closeness (0-10) of a date to the nearest neighbouring document's date, and that neighbour. */
-function neighbourFit(day: number, ns: readonly Neighbour[]): { bonus: number; neighbour?: Neighbour } {
-  let best: { bonus: number; neighbour?: Neighbour } = { bonus: 0 };
-  for (const n of ns) {
-    const bonus = Math.max(0, 10 * (1 - distanceToRange(day, n.range) / 366));
-    if (bonus > best.bonus) best = { bonus, neighbour: n };
+/** The year the neighbours support for a day and month: only when both agree closely with each other, and with the text's years if it states any. */
+function neighbourYear(month: number, day: number, ns: readonly Neighbour[], textYears: ReadonlySet<number>): YearChoice | undefined {
+  if (ns.length === 0) return undefined;
+  const lo = Math.min(...ns.map((n) => n.range[0]));
+  const hi = Math.max(...ns.map((n) => n.range[1]));
+  // neighbours within about four months of each other (a lone neighbour counts as one such span)
+  if (hi - lo > 120) return undefined;
+  const years = [...new Set(ns.flatMap((n) => [n.parts.year - 1, n.parts.year, n.parts.year + 1]))];
+  let best: { year: number; distance: number } | undefined;
+  for (const y of years) {
+    if (!isValidDate(y, month, day)) continue;
+    const d = dayNumber(y, month, day);
+    const distance = d < lo ? lo - d : d > hi ? d - hi : 0;
+    if (distance > 120) continue;
+    if (textYears.size > 0 && !textYears.has(y)) continue;
+    if (!best || distance < best.distance) best = { year: y, distance };
   }
-  return best;
+  if (!best) return undefined;
+  const n = ns.map((x) => x.iso).join(' and ');
+  return { year: best.year, source: { kind: 'neighbour', text: n }, near: false, words: `year from the neighbouring documents (${n}) — check` };
 }
 
-interface Mention {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** The years the text states, each with its mentions in text order: bare mentions first (base 30), else other dates' years (base 20). */
-interface TextYear {
-  year: number;
-  base: number;
-  alternative: boolean;
-  mentions: Mention[];
-}
-
-function collectTextYears(all: readonly DateExpression[]): Map<number, TextYear> {
-  const years = new Map<number, TextYear>();
-  for (const x of all) {
-    if (x.year === undefined || x.yearSpan === undefined || (x.kind !== 'year' && x.day === undefined && x.month === undefined)) continue;
-    const base = x.kind === 'year' ? 30 : 20;
-    const mention = { text: x.text.slice(x.yearSpan.start - x.start, x.yearSpan.end - x.start), start: x.yearSpan.start, end: x.yearSpan.end };
-    const old = years.get(x.year);
-    if (!old || old.base < base) years.set(x.year, { year: x.year, base, alternative: x.kind === 'year', mentions: [mention] });
-    else if (old.base === base) old.mentions.push(mention);
-  }
-  return years;
-}
-
-/** The mention nearest to an offset (mentions are in text order). */
-function nearest(mentions: readonly Mention[], at: number): Mention {
-  let lo = 0;
-  let hi = mentions.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  const after = mentions[lo];
-  const before = mentions[lo - 1];
-  return before !== undefined && Math.abs(before.start - at) <= Math.abs(after.start - at) ? before : after;
-}
-
-/** Every year the evidence supports for an expression without a year, best first. */
-function yearOptions(e: DateExpression, textYears: ReadonlyMap<number, TextYear>, ctx: ProposeContext): { options: YearOption[]; impossible: number[] } {
-  const options = new Map<number, YearOption>();
-  const add = (o: YearOption): void => {
-    const old = options.get(o.year);
-    if (!old || old.score < o.score) options.set(o.year, o);
-  };
-  // 1. Years the text states: bare mentions ("in 2025") first, then the years of other full dates.
-  for (const ty of textYears.values()) {
-    const m = nearest(ty.mentions, e.start);
-    add({ year: ty.year, score: ty.base, alternative: ty.alternative, source: { kind: 'text', text: m.text, start: m.start, end: m.end } });
-  }
-  const statedYears = [...options.keys()];
-  if (statedYears.length > 1) {
-    const latest = Math.max(...statedYears);
-    for (const o of options.values()) {
-      const others = statedYears.filter((y) => y !== o.year).sort().join(', ');
-      if (o.year === latest) {
-        o.score += 5;
-        o.note = `the latest year the text mentions; it also mentions ${others}`;
-      } else {
-        o.note = `one of the years the text mentions, besides ${others}`;
-      }
-    }
-  }
-  // 2. The document name.
-  const nameYear = yearFromName(ctx.documentName);
-  if (nameYear !== undefined) {
-    const o = options.get(nameYear);
-    if (o) {
-      o.score += 8;
-      o.note = (o.note ? o.note + '; ' : '') + `the document name '${ctx.documentName}' agrees`;
-    } else {
-      add({ year: nameYear, score: 25, alternative: true, source: { kind: 'name', text: ctx.documentName } });
-    }
-  }
-  // 3. The neighbouring documents' dates: they break ties between text years, or give the year when nothing else does.
-  const ns = neighbours(ctx);
-  for (const o of options.values()) {
-    const d = dayIn(o.year, e);
-    if (d === undefined) continue;
-    const fit = neighbourFit(d, ns);
-    o.score += fit.bonus;
-    if (fit.neighbour && fit.bonus >= 5 && options.size > 1) {
-      o.note = (o.note ? o.note + '; ' : '') + `the ${fit.neighbour.which} document dated ${fit.neighbour.iso} is close to it`;
-    }
-  }
-  if (options.size === 0) {
-    let best: YearOption | undefined;
-    for (const n of ns) {
-      for (const year of [n.parts.year - 1, n.parts.year, n.parts.year + 1]) {
-        const d = dayIn(year, e);
-        if (d === undefined) continue;
-        const fit = neighbourFit(d, [n]);
-        // On equal closeness, the neighbour's own year wins.
-        const score = 15 + fit.bonus + (year === n.parts.year ? 0.01 : 0);
-        if (!best || score > best.score) best = { year, score, alternative: false, source: { kind: 'neighbour', text: n.iso } };
-      }
-    }
-    if (best) add(best);
-  }
-  const all_ = [...options.values()];
-  return {
-    options: all_.filter((o) => dayIn(o.year, e) !== undefined).sort((a, b) => b.score - a.score || b.year - a.year),
-    impossible: all_.filter((o) => dayIn(o.year, e) === undefined).map((o) => o.year).sort(),
-  };
-}
-
-function quote(s: string): string {
-  return `'${s.replace(/\s+/g, ' ')}'`;
-}
-
-/** The short reason (for a quick-fix title) and the longer explanation of a year choice. */
-function yearReason(o: YearOption, ctx: ProposeContext): { short: string; detail: string } {
-  const src = o.source;
-  if (src.kind === 'text') {
-    const short = `year from ${quote(src.text ?? String(o.year))}`;
-    return { short, detail: o.note ? `${short}: ${o.note}` : `${short}, the only year the text mentions` };
-  }
-  if (src.kind === 'name') {
-    const short = `year from the document name ${quote(ctx.documentName ?? '')}`;
-    return { short, detail: `${short}; the text mentions no year` };
-  }
-  const n = neighbours(ctx).find((x) => x.iso === src.text);
-  const short = `year ${o.year} from the ${n?.which ?? 'neighbouring'} document dated ${src.text ?? ''}`;
-  return { short, detail: `${short}, the closest fit; neither the text nor the document name gives a year` };
-}
-
-function weekdayCheck(e: DateExpression, year: number | undefined): { agrees?: boolean; words: string; score: number } {
-  if (e.weekday === undefined || year === undefined || e.day === undefined || e.month === undefined) return { words: '', score: 0 };
-  const actual = weekdayOf(year, e.month, e.day);
-  const stated = WEEKDAY_NAMES.en[e.weekday];
-  if (actual === e.weekday) return { agrees: true, words: `, ${stated} agrees`, score: 15 };
-  return { agrees: false, words: `; but ${formatIso(year, e.month, e.day)} is a ${WEEKDAY_NAMES.en[actual]}, not a ${stated}`, score: -50 };
-}
-
-function positionScore(e: DateExpression, textLength: number): number {
-  if (e.inLead) return 100;
-  return 60 - 40 * (textLength > 0 ? e.start / textLength : 0);
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
+function weekdayName(w: number): string {
+  return WEEKDAY_NAMES.en[w];
 }
 
 /**
- * Ranked date candidates for a document from what its text says (see index.ts). Never throws; no expression with a
- * day or a month-and-year in the text means no candidate.
+ * Ranked date candidates for a document from what its text says (see the module comment). Never throws; a text
+ * that states no day where a page states its own gives no candidate.
  */
 export function proposeDates(text: string, context?: ProposeContext): DateCandidate[] {
   try {
     const ctx: ProposeContext = context ?? {};
     const all = findDateExpressions(text, { lang: ctx.lang });
-    const dated = all.filter((e) => (e.kind === 'date' || e.kind === 'month') && e.month !== undefined);
-    const textYears = collectTextYears(all);
-    const sameDay = new Map<string, number>();
-    for (const e of dated) sameDay.set(`${e.month}-${e.day}`, (sameDay.get(`${e.month}-${e.day}`) ?? 0) + 1);
-    const candidates: DateCandidate[] = [];
-    for (const e of dated) {
-      const month = e.month ?? 1;
-      const precision = e.kind === 'date' ? 'day' : 'month';
-      const repeats = (sameDay.get(`${e.month}-${e.day}`) ?? 1) - 1;
-      const base = positionScore(e, text.length) + (precision === 'day' ? 10 : 0) + Math.min(6, 3 * repeats);
-      const from = `from ${quote(e.text)} in the text`;
-      const make = (year: number | undefined, source: YearSource | undefined, yearScore: number, yearWords: string, yearDetail = yearWords): DateCandidate => {
-        const wd = weekdayCheck(e, year);
-        const c: DateCandidate = {
-          yearOpen: year === undefined,
-          precision,
-          month,
-          expression: e,
-          reason: from + yearWords + wd.words,
-          detail: from + yearDetail + wd.words,
-          score: round(base + yearScore + wd.score),
-        };
-        if (year !== undefined) {
-          c.year = year;
-          c.iso = formatIso(year, month, precision === 'day' ? e.day : undefined);
-        }
-        if (e.day !== undefined) c.day = e.day;
-        if (source) c.yearSource = source;
-        if (wd.agrees !== undefined) c.weekdayAgrees = wd.agrees;
-        return c;
-      };
-      if (e.year !== undefined) {
-        const ys = e.yearSpan;
-        candidates.push(make(e.year, { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, 30, '', ', which gives its year'));
-        continue;
-      }
-      const { options, impossible } = yearOptions(e, textYears, ctx);
-      if (options.length === 0) {
-        const why =
-          impossible.length > 0
-            ? `; the year is left open: that day does not exist in ${impossible.join(' or ')}, the only year${impossible.length > 1 ? 's' : ''} found`
-            : '; no year in the text, the document name or a neighbouring document: the year is left open';
-        candidates.push(make(undefined, undefined, 0, why));
-        continue;
-      }
-      options.slice(0, 1 + MAX_ALTERNATIVE_YEARS).forEach((o, k) => {
-        // An alternative year is only offered when a year mention or the name supports it, never a neighbour alone.
-        if (k > 0 && !o.alternative) return;
-        const r = yearReason(o, ctx);
-        candidates.push(make(o.year, o.source, o.score - (k > 0 ? 20 : 0), ', ' + r.short, ', ' + r.detail));
-      });
+    const placed = placeDates(text, all);
+    const byline = placed.find((p) => (p.zone === 'stamp' || p.zone === 'byline') && p.expression.year !== undefined && !p.lunar);
+    const leadYears = new Set<number>();
+    const textYears = new Set<number>();
+    for (const p of placed) {
+      const y = p.expression.year;
+      if (y === undefined || p.lunar) continue;
+      textYears.add(y);
+      if (p.zone === 'lead' || p.zone === 'dateline' || p.zone === 'byline' || p.zone === 'stamp') leadYears.add(y);
     }
-    // One candidate per date (the best-scored mention), best first.
+    for (const y of yearsIn(text)) if (y >= 1900) textYears.add(y);
+    const ns = neighbours(ctx);
+    const nameYear = yearFromName(ctx.documentName);
+    const candidates: DateCandidate[] = [];
+    for (const p of placed) {
+      const e = p.expression;
+      if (e.kind !== 'date' || e.month === undefined || e.day === undefined) continue;
+      if (!CANDIDATE_ZONES.has(p.zone) || p.lunar || p.relation === 'future' || p.relation === 'past') continue;
+      // the day the page was changed is not the day it was published: offered only when nothing else is
+      if (p.relation === 'updated' && placed.some((q) => q !== p && (q.zone === 'stamp' || q.zone === 'byline') && q.relation !== 'updated' && q.expression.kind === 'date')) continue;
+      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, documentName: ctx.documentName });
+      if (c) candidates.push(c);
+    }
+    // A weekday alone ("on Tuesday", "ce mardi") resolves between close dated neighbours: a weak proposal.
+    if (!candidates.some((c) => c.iso)) {
+      const wd = placed.find((p) => p.expression.kind === 'weekday' && (p.zone === 'lead' || p.zone === 'dateline') && p.relation !== 'future' && p.relation !== 'past');
+      const c = wd && weekdayBetweenNeighbours(wd, ns);
+      if (c) candidates.push(c);
+    }
+    // Strong candidates that disagree cancel each other's preference, unless one comes from a place of higher precedence.
+    const strong = candidates.filter((c) => c.strength === 'strong');
+    if (strong.length > 0) {
+      const rank = (c: DateCandidate): number => ZONE_WORDS[c.zone].rank;
+      const top = Math.min(...strong.map(rank));
+      const best = strong.filter((c) => rank(c) === top);
+      const isos = new Set(best.map((c) => c.iso));
+      if (isos.size === 1) for (const c of best) c.preferred = true;
+    }
     candidates.sort((a, b) => b.score - a.score || a.expression.start - b.expression.start);
     const seen = new Set<string>();
     const out: DateCandidate[] = [];
     for (const c of candidates) {
       const key = c.iso ?? `open-${c.month}-${c.day ?? 0}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        // the same date from a second place: a preferred twin passes its preference on
+        const kept = out.find((x) => (x.iso ?? '') === (c.iso ?? ''));
+        if (kept && c.preferred) kept.preferred = true;
+        continue;
+      }
       seen.add(key);
       out.push(c);
       if (out.length >= MAX_CANDIDATES) break;
     }
+    // Preferred first, whatever the scores.
+    out.sort((a, b) => Number(b.preferred) - Number(a.preferred));
     return out;
   } catch {
     return [];
   }
+}
+
+interface Evidence {
+  byline: PlacedDate | undefined;
+  leadYears: ReadonlySet<number>;
+  textYears: ReadonlySet<number>;
+  ns: readonly Neighbour[];
+  nameYear: number | undefined;
+  documentName: string | undefined;
+}
+
+function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Evidence): DateCandidate | undefined {
+  const month = e.month as number;
+  const day = e.day as number;
+  const where = ZONE_WORDS[p.zone].words;
+  // the year
+  let choice: YearChoice | undefined;
+  if (e.year !== undefined) {
+    const ys = e.yearSpan;
+    choice = { year: e.year, source: { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, near: true, words: '' };
+  } else {
+    const lineYears = yearsIn(text.slice(p.lineStart, p.lineEnd));
+    if (lineYears.length > 0) {
+      const y = Math.max(...lineYears);
+      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from '${y}' on the same line` };
+    } else if (ev.byline?.expression.year !== undefined && p.zone !== 'byline' && p.zone !== 'stamp') {
+      const y = ev.byline.expression.year;
+      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from the byline ${quote(ev.byline.expression.text)}` };
+    } else if (ev.leadYears.size === 1) {
+      const y = [...ev.leadYears][0];
+      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from '${y}' in the first lines` };
+    } else if (ev.textYears.size >= 1) {
+      const years = [...ev.textYears].sort((a, b) => b - a);
+      const y = years[0];
+      choice = {
+        year: y,
+        source: { kind: 'text', text: String(y) },
+        near: false,
+        words: years.length === 1 ? `year from '${y}' in the text — check` : `year from '${y}', the latest of the years the text mentions (${years.join(', ')}) — check`,
+      };
+    } else if (ev.nameYear !== undefined) {
+      choice = { year: ev.nameYear, source: { kind: 'name', text: ev.documentName }, near: false, words: `year from the document name ${quote(ev.documentName ?? '')} — check` };
+    } else {
+      choice = neighbourYear(month, day, ev.ns, ev.textYears);
+    }
+  }
+  const from = `from ${quote(e.text)} in ${where}`;
+  const candidate: DateCandidate = {
+    yearOpen: choice === undefined,
+    precision: 'day',
+    month,
+    day,
+    expression: e,
+    zone: p.zone,
+    strength: 'weak',
+    preferred: false,
+    reason: from,
+    detail: from,
+    score: 0,
+  };
+  if (!choice) {
+    candidate.reason = `${from}; no year in the text, the document name or close neighbouring documents: the year is left open`;
+    candidate.detail = candidate.reason;
+    return candidate;
+  }
+  let y = choice.year;
+  let m = month;
+  let d = day;
+  if (!isValidDate(y, m, d)) return undefined;
+  // "yesterday, 12 March": the article was written the day after
+  if (p.relation === 'yesterday') ({ year: y, month: m, day: d } = addDays(y, m, d, 1));
+  const parts: string[] = [from];
+  if (p.relation === 'today') parts.push('said to be today');
+  if (p.relation === 'updated') parts.push('the day the page was updated — check');
+  if (p.relation === 'yesterday') parts.push(`said to be yesterday, so written the next day`);
+  if (choice.words) parts.push(choice.words);
+  let weekdayAgrees: boolean | undefined;
+  if (e.weekday !== undefined) {
+    const actual = weekdayOf(e.year ?? choice.year, month, day);
+    weekdayAgrees = actual === e.weekday;
+    parts.push(weekdayAgrees ? `${weekdayName(e.weekday)} agrees` : `but ${formatIso(e.year ?? choice.year, month, day)} is a ${weekdayName(actual)}, not a ${weekdayName(e.weekday)} — check`);
+  }
+  candidate.year = y;
+  candidate.month = m;
+  candidate.day = d;
+  candidate.iso = formatIso(y, m, d);
+  candidate.yearSource = choice.source;
+  if (weekdayAgrees !== undefined) candidate.weekdayAgrees = weekdayAgrees;
+  candidate.reason = parts.join(', ');
+  candidate.detail = candidate.reason;
+  // strength
+  const placeStrong = (p.zone === 'stamp' || p.zone === 'byline' || p.zone === 'dateline' || p.zone === 'lead' || p.relation === 'today') && p.relation !== 'updated';
+  const fullDate = e.year !== undefined;
+  let strength: Strength = 'weak';
+  if (weekdayAgrees === false) strength = 'weak';
+  else if (placeStrong && fullDate) strength = 'strong';
+  else if (placeStrong && choice.near && weekdayAgrees === true) strength = 'strong';
+  else if (placeStrong && choice.near && p.relation === 'today') strength = 'strong';
+  // a dateline or byline with its year on the same line ("Madrid, 11 de marzo … 2015")
+  else if ((p.zone === 'dateline' || p.zone === 'byline' || p.zone === 'stamp') && choice.near && choice.words.endsWith('on the same line')) strength = 'strong';
+  else if (p.zone !== 'header' && (choice.near || choice.source.kind === 'text' || choice.source.kind === 'name')) strength = 'medium';
+  candidate.strength = strength;
+  candidate.score = (strength === 'strong' ? 300 : strength === 'medium' ? 200 : 100) - 10 * ZONE_WORDS[p.zone].rank - e.start / Math.max(1, text.length);
+  return candidate;
+}
+
+/** The one day with a stated weekday between two close neighbours' dates (a week apart at most), as a weak candidate. */
+function weekdayBetweenNeighbours(p: PlacedDate, ns: readonly Neighbour[]): DateCandidate | undefined {
+  const e = p.expression;
+  if (e.weekday === undefined || ns.length < 2) return undefined;
+  const lo = Math.min(...ns.map((n) => n.range[0]));
+  const hi = Math.max(...ns.map((n) => n.range[1]));
+  if (hi - lo > 7) return undefined;
+  const days: number[] = [];
+  for (let d = lo - 3; d <= hi + 3; d++) {
+    const date = new Date(d * 86_400_000);
+    if (date.getUTCDay() === e.weekday) days.push(d);
+  }
+  if (days.length !== 1) return undefined;
+  const date = new Date(days[0] * 86_400_000);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  const reason = `from ${quote(e.text)} in ${ZONE_WORDS[p.zone].words}: the only ${weekdayName(e.weekday)} near the neighbouring documents (${ns.map((n) => n.iso).join(' and ')}) — check`;
+  return {
+    zone: p.zone,
+    strength: 'weak',
+    preferred: false,
+    iso: formatIso(year, month, day),
+    yearOpen: false,
+    precision: 'day',
+    year,
+    month,
+    day,
+    expression: e,
+    yearSource: { kind: 'neighbour', text: ns.map((n) => n.iso).join(' and ') },
+    weekdayAgrees: true,
+    reason,
+    detail: reason,
+    score: 50,
+  };
 }
 
 function describeStated(c: DateCandidate): string {
@@ -297,15 +328,17 @@ function describeStated(c: DateCandidate): string {
 }
 
 /**
- * When the text's best-placed date (in the dateline / first sentence) states a day or month that cannot fall within
- * the document's date, the contradiction; otherwise undefined. Only what the text states is compared: a year the
- * text does not give in the same expression is not held against the document. Never throws.
+ * When the page's own statement of its day (byline, dateline or lead; not a caption or an event mentioned in
+ * passing) cannot fall within the document's date, the contradiction; otherwise undefined. Only what the text
+ * states is compared: a year the text does not give in the same expression is not held against the document.
+ * Never throws.
  */
 export function datesContradict(docIso: string, candidates: readonly DateCandidate[]): DateContradiction | undefined {
   try {
     const doc = parseIso(docIso);
     if (!doc || !Array.isArray(candidates)) return undefined;
-    const lead = candidates.filter((c) => c.expression.inLead).sort((a, b) => b.score - a.score)[0];
+    const own = candidates.filter((c) => c.zone === 'stamp' || c.zone === 'byline' || c.zone === 'dateline' || c.zone === 'lead');
+    const lead = own.find((c) => c.preferred) ?? own[0];
     if (!lead) return undefined;
     const statedYear = lead.yearSource?.kind === 'expression' ? lead.year : undefined;
     let contradicts = statedYear !== undefined && statedYear !== doc.year;

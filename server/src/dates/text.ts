@@ -58,32 +58,33 @@ const VI_LETTERS_RE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻ
 const ARABIC_LETTER_RE = /[\u0621-\u064A]/g;
 const LATIN_WORD_RE = /[a-zà-ÿ]+/giu;
 
-const STOPWORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
+const STOPWORDS: Record<'en' | 'fr' | 'es' | 'de' | 'it' | 'pt', ReadonlySet<string>> = {
   en: new Set(['the', 'and', 'of', 'to', 'in', 'is', 'was', 'with', 'that', 'for', 'on', 'at', 'by', 'has', 'have']),
   fr: new Set(['le', 'les', 'des', 'et', 'du', 'une', 'est', 'dans', 'pour', 'avec', 'au', 'aux', 'sur', 'il', 'qui', 'été', 'ce']),
   es: new Set(['el', 'los', 'las', 'del', 'y', 'una', 'es', 'con', 'por', 'para', 'que', 'al', 'fue', 'su', 'año', 'más']),
+  de: new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'den', 'dem', 'ein', 'eine', 'auf', 'für', 'sich', 'von', 'wird']),
+  it: new Set(['il', 'della', 'che', 'di', 'per', 'non', 'gli', 'nel', 'alla', 'con', 'una', 'sono', 'è', 'dei', 'anche', 'delle']),
+  pt: new Set(['o', 'os', 'do', 'da', 'dos', 'das', 'não', 'com', 'uma', 'para', 'que', 'em', 'foi', 'pelo', 'pela', 'ao']),
 };
 
 /** The language of a text, from a language tag when it names one we know, else guessed from letters and common words. */
 export function pickLanguage(text: string, lang?: string): DateLanguage {
   const tag = typeof lang === 'string' ? lang.trim().toLowerCase().split(/[-_]/)[0] : '';
-  if (tag === 'en' || tag === 'fr' || tag === 'es' || tag === 'vi' || tag === 'ar') return tag;
+  if (tag === 'en' || tag === 'fr' || tag === 'es' || tag === 'de' || tag === 'it' || tag === 'pt' || tag === 'vi' || tag === 'ar') return tag;
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
   const arabic = (sample.match(ARABIC_LETTER_RE) ?? []).length;
   const latinWords = sample.match(LATIN_WORD_RE) ?? [];
   if (arabic > latinWords.length * 2) return 'ar';
   const vi = (sample.match(VI_LETTERS_RE) ?? []).length;
   if (vi > latinWords.length * 0.3) return 'vi';
-  const counts = { en: 0, fr: 0, es: 0 };
+  const counts: Record<keyof typeof STOPWORDS, number> = { en: 0, fr: 0, es: 0, de: 0, it: 0, pt: 0 };
   for (const w of latinWords) {
     const lw = w.toLowerCase();
-    if (STOPWORDS.en.has(lw)) counts.en++;
-    if (STOPWORDS.fr.has(lw)) counts.fr++;
-    if (STOPWORDS.es.has(lw)) counts.es++;
+    for (const l of Object.keys(counts) as (keyof typeof STOPWORDS)[]) if (STOPWORDS[l].has(lw)) counts[l]++;
   }
-  if (counts.fr > counts.en && counts.fr >= counts.es) return 'fr';
-  if (counts.es > counts.en && counts.es > counts.fr) return 'es';
-  return 'en';
+  let best: keyof typeof STOPWORDS = 'en';
+  for (const l of Object.keys(counts) as (keyof typeof STOPWORDS)[]) if (counts[l] > counts[best]) best = l;
+  return best;
 }
 
 const DATE_LINE_RE = /^[ \t]*date[ \t]+[0-9-]+/;

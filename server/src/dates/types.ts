@@ -1,6 +1,6 @@
 /** Plain data types of the date finder. All offsets are UTF-16 code-unit offsets into the text given. */
 
-export type DateLanguage = 'en' | 'fr' | 'es' | 'vi' | 'ar';
+export type DateLanguage = 'en' | 'fr' | 'es' | 'de' | 'it' | 'pt' | 'vi' | 'ar';
 
 /**
  * - `date`: a day and a month, maybe a year and a weekday ("March 13", "le 29 août", "ngày 13 tháng 3 năm 2025").
@@ -45,7 +45,22 @@ export interface YearSource {
   end?: number;
 }
 
+/**
+ * How much a candidate can be trusted: `strong` (the page states the full date where it states its own day: the
+ * fix may be preferred), `medium` (the day is there, the year comes from elsewhere in the text or the name),
+ * `weak` (the year comes from neighbouring documents, or the place says little).
+ */
+export type Strength = 'strong' | 'medium' | 'weak';
+
+/** Where on the page a candidate's date stands (see evidence.ts). */
+export type CandidateZone = 'stamp' | 'byline' | 'dateline' | 'lead' | 'header' | 'top' | 'caption' | 'chrome' | 'body';
+
 export interface DateCandidate {
+  /** Where the date stands on the page. */
+  zone: CandidateZone;
+  strength: Strength;
+  /** The one candidate a fix may write without asking: strong, and no strong candidate of the same place disagrees. */
+  preferred: boolean;
   /** 'YYYY-MM-DD' or 'YYYY-MM'; absent when the year is open (no evidence for a year anywhere). */
   iso?: string;
   /** True when nothing supports a year: the candidate must not be inserted as a date. */

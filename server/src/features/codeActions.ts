@@ -27,7 +27,7 @@ function isoOf(model: CorpusModel, segIndex: number): string | undefined {
 export function fixContext(model: CorpusModel, config: CorpusConfig, segIndex: number): FixContext {
   return {
     dateStyle: config.dateStyle,
-    preferDateFixes: config.preferDateFixes !== false,
+    preferDateFixes: config.dateFixes !== 'ask',
     neighbourDates() {
       let previousDate: string | undefined;
       let nextDate: string | undefined;

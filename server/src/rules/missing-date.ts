@@ -1,7 +1,8 @@
 // `missing-date`: a document with neither a `date=` attribute nor a date line.
 // Its fixes propose the dates the article's own text supports (../dates), each
 // titled with its evidence, then a date line to fill in. A proposal is preferred
-// (what "Fix all" writes without asking) only when the evidence is strong.
+// (what "Fix all" writes without asking) only when the evidence is strong: the
+// page states the full date in its byline, dateline or lead.
 
 import { proposeDates } from '../dates';
 import { formatName } from '../model/header';
@@ -32,7 +33,8 @@ function proposals(text: string, lineStarts: readonly number[], eol: string, doc
     seen.add(c.iso);
     out.push({
       title: `Insert date ${c.iso} (${c.reason})`,
-      preferred: out.length === 0 && fx.preferDateFixes,
+      // only a strong candidate is written without asking ("Fix all", fix on save, corpus lint --fix)
+      preferred: c.preferred && fx.preferDateFixes,
       edits: [dateEdit(text, lineStarts, eol, doc, c.iso, fx.dateStyle)],
     });
     if (out.length === MAX_PROPOSALS) break;

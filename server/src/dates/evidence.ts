@@ -1,0 +1,243 @@
+/**
+ * Evidence for an article's publication date. Every date the text states is
+ * placed (which line of the page it stands in: a byline, a dateline, the lead, a
+ * caption, site chrome, the body) and read in its context (today, yesterday, a
+ * deadline or coming event, an earlier event, the lunar calendar). Only the
+ * places where a page states its own day make candidates: a date deep in the
+ * body is some other event, never the article's, so an article whose top states
+ * no day gets no proposal at all.
+ */
+import evidenceData from './data/evidence.json';
+import { normalizeWord } from './text';
+import type { DateExpression } from './types';
+
+export type Zone = 'stamp' | 'byline' | 'dateline' | 'lead' | 'header' | 'top' | 'caption' | 'chrome' | 'body';
+
+export type Relation = 'today' | 'yesterday' | 'future' | 'past' | 'updated' | 'plain';
+
+export interface PlacedDate {
+  expression: DateExpression;
+  zone: Zone;
+  relation: Relation;
+  /** A date of the lunar calendar (mùng 10 tháng Giêng, … âm lịch): not a Gregorian date. */
+  lunar: boolean;
+  /** The line the expression stands in (offsets into the text). */
+  lineStart: number;
+  lineEnd: number;
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i === text.length || c === 10 || c === 13) {
+      if (i > start) {
+        const t = text.slice(start, i);
+        if (t.trim() !== '') out.push({ start, end: i, text: t });
+      }
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Phrases as sequences of normalised words. */
+function phrases(list: readonly string[]): string[][] {
+  return list.map((p) => p.split(/\s+/).filter(Boolean).map(normalizeWord));
+}
+
+const WORDS = {
+  publication: phrases(evidenceData.publication),
+  updated: phrases(evidenceData.updated),
+  author: phrases(evidenceData.author),
+  caption: phrases(evidenceData.caption),
+  chrome: phrases(evidenceData.chrome),
+  today: phrases(evidenceData.today),
+  yesterday: phrases(evidenceData.yesterday),
+  future: phrases(evidenceData.future),
+  futureClause: phrases(evidenceData.futureClause),
+  past: phrases(evidenceData.past),
+  lunar: phrases(evidenceData.lunar),
+};
+
+const WORD_RE = /[\p{L}\p{M}'’©]+/gu;
+
+/** The normalised words of a piece of text. */
+function wordsOf(s: string): string[] {
+  return (s.match(WORD_RE) ?? []).map((w) => normalizeWord(w.replace(/’/g, "'")));
+}
+
+function containsPhrase(words: readonly string[], list: readonly string[][]): boolean {
+  for (const p of list) {
+    outer: for (let i = 0; i + p.length <= words.length; i++) {
+      for (let k = 0; k < p.length; k++) if (words[i + k] !== p[k]) continue outer;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Does one of the phrases end the word list (the words right before a date)? */
+function endsWithPhrase(words: readonly string[], list: readonly string[][]): boolean {
+  for (const p of list) {
+    if (p.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < p.length && ok; k++) ok = words[words.length - p.length + k] === p[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** Does one of the phrases start the word list (the words right after a date)? */
+function startsWithPhrase(words: readonly string[], list: readonly string[][]): boolean {
+  for (const p of list) {
+    if (p.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < p.length && ok; k++) ok = words[k] === p[k];
+    if (ok) return true;
+  }
+  return false;
+}
+
+const TIME_RE = /(?<!\d)\d{1,2}\s?(?:[:hH]|[hH]:)\s?\d{2}(?!\d)|(?<!\d)\d{1,2}\s?(am|pm)(?!\p{L})|(?<!\p{L})(uhr|a\.m\.|p\.m\.|gmt|utc)(?!\p{L})|مساءً|مساء|صباحاً|صباحا/iu;
+const SENTENCE_END_RE = /[.!?؟。](?=\s|$)/;
+
+/** Where the lead (first sentence of the first paragraph of running text) starts and ends. */
+function leadSpan(text: string, lines: readonly Line[], from: number): { start: number; end: number } | undefined {
+  for (let i = from; i < lines.length && i < from + 12; i++) {
+    const l = lines[i];
+    const words = wordsOf(l.text).length;
+    if (words < 8) continue;
+    const rest = text.slice(l.start, l.end);
+    const m = SENTENCE_END_RE.exec(rest.length > 40 ? rest.slice(20) : rest);
+    const end = m ? l.start + (rest.length > 40 ? 20 : 0) + m.index + 1 : l.end;
+    return { start: l.start, end: Math.min(end, l.start + 400) };
+  }
+  return undefined;
+}
+
+/** The line holding an offset. */
+function lineOf(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Words that may stand between a cue and its date ("until the 12th", "إلى يوم 20 سبتمبر", "jusqu'au lundi 12"). */
+const FILLERS: ReadonlySet<string> = new Set(['the', 'on', 'le', 'la', 'el', 'del', 'de', 'der', 'den', 'dem', 'am', 'il', 'lo', 'o', 'a', 'ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(normalizeWord));
+
+/** The words before a date without the fillers at their end. */
+function dropFillers(words: readonly string[]): string[] {
+  let end = words.length;
+  while (end > 0 && FILLERS.has(words[end - 1])) end--;
+  return words.slice(0, end);
+}
+
+/** The words of the clause before a date on its line (back to a sentence end or a semicolon, at most 10 words). */
+function clauseBefore(text: string, line: Line, at: number): string[] {
+  const head = text.slice(line.start, at);
+  const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '), head.lastIndexOf('? '), head.lastIndexOf('! '));
+  return wordsOf(cut >= 0 ? head.slice(cut + 2) : head).slice(-10);
+}
+
+/** A first line that reads as a title: no sentence end, short, with more lines after it that do not simply
+ *  continue its sentence (hard-wrapped wire copy: "LONDON Oct 8 European shares fell on Monday" / "after a …"). */
+function isTitle(lines: readonly Line[], i: number): boolean {
+  if (i !== 0 || lines.length < 2) return false;
+  const t = lines[0].text.trim();
+  const next = lines[1].text.trim();
+  const continues = /^\p{Ll}/u.test(next) && lines[1].start - lines[0].end <= 2;
+  return t.length <= 200 && !/[.!?؟:]$/.test(t) && !continues;
+}
+
+/** A wire dateline at the start of a line: "(ANSA) - MILANO, 28 MAR -", "HANOI, March 4 (Reuters) -",
+ *  "LONDON Oct 8", "MADRID, 12 (EUROPA PRESS)": an optional agency, a place in capitals, then the date, then a dash,
+ *  an agency or the running text. */
+function isWireDateline(text: string, line: Line, e: DateExpression): boolean {
+  const head = text.slice(line.start, e.start);
+  if (head.length > 60) return false;
+  const place = head.replace(/^\s*(?:\([\p{L}\s.&-]{2,20}\)\s*[-–—]\s*)?/u, '');
+  if (!/^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:\([\p{L}\s.]{2,20}\))?[,\s]*$/u.test(place.trim() + ' ') || !/\p{Lu}{3}/u.test(place)) return false;
+  const tail = text.slice(e.end, Math.min(line.end, e.end + 30));
+  return /^\s*(?:[-–—]|\(|\.-|\s\p{Lu}|\s\p{Ll})/u.test(tail);
+}
+
+/** Places every date expression of an article and reads its context. */
+export function placeDates(text: string, expressions: readonly DateExpression[]): PlacedDate[] {
+  const lines = splitLines(text);
+  if (lines.length === 0) return [];
+  // The top of the page: the first lines before the running text, at most 6 of them within 700 characters.
+  let topEnd = 0;
+  while (topEnd < lines.length && topEnd < 6 && lines[topEnd].start < 700 && wordsOf(lines[topEnd].text).length < 25) topEnd++;
+  const lead = leadSpan(text, lines, isTitle(lines, 0) ? 1 : 0);
+  const out: PlacedDate[] = [];
+  for (const e of expressions) {
+    const li = lineOf(lines, e.start);
+    const line = lines[li];
+    const lineWords = wordsOf(line.text);
+    const before = wordsOf(text.slice(Math.max(line.start, e.start - 60), e.start));
+    const after = wordsOf(text.slice(e.end, Math.min(line.end, e.end + 50)));
+    const near = wordsOf(text.slice(Math.max(line.start, e.start - 30), Math.min(line.end, e.end + 30)));
+    const rest = line.text.replace(/\s+/g, ' ').trim();
+    const short = rest.length <= 140 && lineWords.length <= 18;
+    let zone: Zone;
+    // a date with its time right after it ("07/03/2025 16:13", "18-11-2019 | 05:37"): the page's timestamp
+    const timed = TIME_RE.test(text.slice(e.end, Math.min(line.end, e.end + 14))) || TIME_RE.test(text.slice(Math.max(line.start, e.start - 12), e.start));
+    const stamped = timed && !containsPhrase(lineWords, WORDS.caption);
+    // "Publié le …", "تم نشره …", or a line "تاريخ النشر" right above: the page says this is its publication date
+    const cueWords = dropFillers(before).slice(-4);
+    const prevLine = li > 0 ? wordsOf(lines[li - 1].text) : [];
+    const published = endsWithPhrase(cueWords, WORDS.publication) || (prevLine.length <= 4 && containsPhrase(prevLine, WORDS.publication) && e.start - line.start < 40);
+    const updated = endsWithPhrase(cueWords, WORDS.updated);
+    const isoStamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text.slice(e.start, e.start + 16));
+    if (published && e.year !== undefined && e.start < 2500) zone = timed ? 'stamp' : 'byline';
+    else if ((stamped && e.year !== undefined && li < Math.max(topEnd, 8)) || (isoStamp && e.start < 2500)) zone = 'stamp';
+    else if (containsPhrase(lineWords, WORDS.chrome) && short) zone = 'chrome';
+    else if (li < Math.max(topEnd + 4, 8) && isWireDateline(text, line, e)) zone = 'dateline';
+    else if (containsPhrase(lineWords, WORDS.caption) && (short || (rest.length <= 300 && /[(:]/.test(line.text)))) zone = 'caption';
+    else if (short && (TIME_RE.test(rest) || containsPhrase(lineWords, WORDS.publication) || startsWithPhrase(lineWords, WORDS.author) || /[|]/.test(rest))) zone = 'byline';
+    else if (lead && e.start >= lead.start && e.start < lead.end) {
+      // a date in the first few words of the lead, before a dash or an agency: the dateline
+      const head = text.slice(lead.start, e.start);
+      const tail = text.slice(e.end, Math.min(lead.end, e.end + 25));
+      zone = wordsOf(head).length <= 6 && (/[-–—]|\(|\.-/.test(tail) || /^[\p{Lu}\s,.()-]*$/u.test(head.trim()) || /,\s*$/.test(head)) ? 'dateline' : 'lead';
+    } else if (li < topEnd) {
+      // a line that holds a date and little else: the page's first line is its header (often the day it was
+      // saved, not the article's); further down the top it is the article's date line
+      const dateOnly = short && wordsOf(rest.replace(e.text, ' ')).length <= 3;
+      zone = dateOnly ? (li === 0 ? 'header' : 'byline') : 'top';
+    }
+    else zone = 'body';
+    // the day of writing and other days, from the words right around the date
+    let relation: Relation = 'plain';
+    if (updated) relation = 'updated';
+    else if (containsPhrase(near, WORDS.today)) relation = 'today';
+    else if (containsPhrase(near, WORDS.yesterday)) relation = 'yesterday';
+    else if (endsWithPhrase(dropFillers(before).slice(-3), WORDS.future) || containsPhrase(clauseBefore(text, line, e.start), WORDS.futureClause) || startsWithPhrase(after.slice(0, 3), WORDS.futureClause)) relation = 'future';
+    else if (endsWithPhrase(dropFillers(before).slice(-3), WORDS.past) || startsWithPhrase(after.slice(0, 2), WORDS.past)) relation = 'past';
+    const lunar = e.language === 'vi' && (containsPhrase(wordsOf(e.text), WORDS.lunar) || endsWithPhrase(before.slice(-2), WORDS.lunar) || startsWithPhrase(after.slice(0, 3), WORDS.lunar));
+    out.push({ expression: e, zone, relation, lunar, lineStart: line.start, lineEnd: line.end });
+  }
+  return out;
+}
+
+/** "Today" said near a weekday or with no date at all ("Le maire a annoncé aujourd'hui"): is there one in the lead? */
+export function leadSaysToday(text: string): boolean {
+  const lines = splitLines(text);
+  const lead = leadSpan(text, lines, 0);
+  if (!lead) return false;
+  return containsPhrase(wordsOf(text.slice(lead.start, lead.end)), WORDS.today);
+}
