@@ -170,8 +170,37 @@ if (flag('--json')) {
     console.log(`\n${split}, plain: why a stated day was not preferred`);
     for (const [why, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${String(n).padStart(3)}  ${why}`);
   };
+  // Where the wrong preferred dates came from, and how far from the truth they are: counts only, as above.
+  const whyWrong = (split) => {
+    const counts = new Map();
+    for (const variant of ['plain', 'neighbours']) {
+      for (const { article: a, list: l } of report[split][variant].results) {
+        const p = l.find((x) => x.preferred);
+        if (!p || p.iso === a.truth) continue;
+        const place = /from '.*?' in (the [a-z' ]+?)(?:,|\)|$)/.exec(p.title)?.[1] ?? 'elsewhere';
+        const days = Math.round((Date.parse(p.iso) - Date.parse(a.truth)) / 86_400_000);
+        const off = p.iso.slice(5) === a.truth.slice(5) ? 'same day, another year' : Math.abs(days) <= 7 ? `${days > 0 ? '+' : ''}${days} days` : Math.abs(days) <= 62 ? 'within two months' : 'further';
+        // the line it stands in: how far down, and what else it holds (a time, a bar, how many words)
+        const [y, m, d] = p.iso.split('-').map(Number);
+        const at = dates.placeDates(a.text, dates.findDateExpressions(a.text, { lang: a.lang })).find((x) => x.expression.year === y && x.expression.month === m && x.expression.day === d);
+        let line = '';
+        if (at) {
+          const lineNo = a.text.slice(0, at.lineStart).split('\n').filter((x) => x.trim() !== '').length;
+          const lt = a.text.slice(at.lineStart, at.lineEnd);
+          line = `, line ${lineNo + 1}, ${lt.trim().split(/\s+/).length} words${/\d{1,2}[:h]\d{2}/.test(lt) ? ', a time' : ''}${/[|]/.test(lt) ? ', a bar' : ''}, ${at.relation}`;
+        }
+        const key = `${variant}: ${place}${line}; ${off}; kind ${a.kind}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    if (counts.size === 0) return;
+    console.log(`\n${split}: where the wrong preferred dates came from`);
+    for (const [why, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${String(n).padStart(3)}  ${why}`);
+  };
   whyMissed('dev');
   whyMissed('heldout');
+  whyWrong('dev');
+  whyWrong('heldout');
   const list = (split, variant, all) => {
     const bad = report[split][variant].results.filter(({ article: a, list: l }) => {
       const p = l.find((x) => x.preferred);

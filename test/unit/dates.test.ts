@@ -241,6 +241,16 @@ describe('evidence from real articles (dates development set, dev part)', () => 
     assert.equal(cs[0].iso, '2025-03-12');
     assert.equal(cs[0].preferred, true);
   });
+
+  it('"today" in a timestamp line is a site\'s own "today is …" widget: offered, never preferred', () => {
+    const text = 'Today: Saturday, May 13, 2023 | 10:30\nCity opens its new bridge\nThe city opened its new bridge on Thursday in front of hundreds of residents and their families.\n';
+    const [c] = proposeDates(text, { lang: 'en' });
+    assert.equal(c.iso, '2023-05-13');
+    assert.equal(c.preferred, false);
+    assert.equal(c.strength, 'medium');
+    const [b] = proposeDates(text.replace('Today: Saturday, ', 'Published '), { lang: 'en' });
+    assert.equal(b.preferred, true, 'a publication word before the same timestamp');
+  });
 });
 
 describe('year resolution and strength', () => {

@@ -269,7 +269,10 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   candidate.reason = parts.join(', ');
   candidate.detail = candidate.reason;
   // strength
-  const placeStrong = (p.zone === 'stamp' || p.zone === 'byline' || p.zone === 'dateline' || p.zone === 'lead' || p.relation === 'today') && p.relation !== 'updated';
+  // "today" makes a date of the lead or dateline the day of writing; next to a byline or timestamp it is as often a
+  // site's own "today is …" widget (the day the page was saved), so there it adds nothing
+  const widget = p.relation === 'today' && (p.zone === 'stamp' || p.zone === 'byline');
+  const placeStrong = (p.zone === 'stamp' || p.zone === 'byline' || p.zone === 'dateline' || p.zone === 'lead' || p.relation === 'today') && p.relation !== 'updated' && !widget;
   const fullDate = e.year !== undefined;
   let strength: Strength = 'weak';
   if (weekdayAgrees === false) strength = 'weak';
