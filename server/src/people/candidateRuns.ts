@@ -43,7 +43,7 @@ function free(s: DetectState, i: number): boolean {
 
 /** How common a word may be (its rank among the language's common words) and still be scored. */
 const COMMON_LATIN = 2000;
-const COMMON_ARABIC = 2000;
+const COMMON_ARABIC = 10000;
 
 /**
  * Words that are never part of a name and need no scoring: very common words of
@@ -53,19 +53,21 @@ const COMMON_ARABIC = 2000;
  */
 export function skippable(s: DetectState, i: number, lists: WordLists, ruleKinds?: RuleKinds): boolean {
   if (ruleKinds?.[i]) return false;
-  const lang = s.lang;
-  if (lang === undefined || lang === 'vi') return false;
   const w = s.tk.f(i);
-  const rank = lists.common.get(w)?.get(lang);
+  // an Arabic word is ranked among Arabic words whatever the document's main language
   if ((s.tk.flags[i] & F_ARABIC) !== 0) {
     if (lists.arabicGiven.has(w)) return false;
     const core = arabicCore(w);
     if (core !== undefined && lists.arabicGiven.has(core)) return false;
+    const rank = lists.common.get(w)?.get('ar');
     if (rank !== undefined && rank <= COMMON_ARABIC) return true;
     // a common word behind a glued preposition or conjunction (بمستوى, والحكومة)
     const coreRank = core !== undefined ? lists.common.get(core)?.get('ar') : undefined;
     return coreRank !== undefined && coreRank <= COMMON_ARABIC;
   }
+  const lang = s.lang;
+  if (lang === undefined || lang === 'vi') return false;
+  const rank = lists.common.get(w)?.get(lang);
   if (rank === undefined) return false;
   return rank <= COMMON_LATIN && !lists.given.has(w) && !lists.surnames.has(w) && !LEX.surnames.has(w);
 }

@@ -47,6 +47,25 @@ export const TEMPLATE_NAMES: ReadonlyMap<number, string> = new Map(Object.entrie
 
 const V = valueHash;
 const NONE = V(undefined);
+
+/** The features without values, hashed once. */
+const K = {
+  arGivenB: combine(T.arGivenB, NONE, NONE),
+  arNatB: combine(T.arNatB, NONE, NONE),
+  arOrgB: combine(T.arOrgB, NONE, NONE),
+  arRoleA: combine(T.arRoleA, NONE, NONE),
+  arRoleB: combine(T.arRoleB, NONE, NONE),
+  arRoleNatB: combine(T.arRoleNatB, NONE, NONE),
+  arSpeechA: combine(T.arSpeechA, NONE, NONE),
+  arSpeechB: combine(T.arSpeechB, NONE, NONE),
+  arTitleB: combine(T.arTitleB, NONE, NONE),
+  org: combine(T.org, NONE, NONE),
+  orgLater: combine(T.orgLater, NONE, NONE),
+  place: combine(T.place, NONE, NONE),
+  roleWord: combine(T.roleWord, NONE, NONE),
+  sentStart: combine(T.sentStart, NONE, NONE),
+  titleWord: combine(T.titleWord, NONE, NONE),
+};
 const V0 = V('0');
 const V1 = V('1');
 const COUNT = [V('0'), V('1'), V('2'), V('3')];
@@ -68,12 +87,17 @@ export interface DocWords {
   capMid: Map<string, number>;
 }
 
-export function documentWords(tk: Tokens): DocWords {
+/**
+ * Counts for the words of a document; with `keys` (the word-filter keys of the words that will be asked
+ * about: first and last letter and length), only the tokens that may be one of them are read and folded.
+ */
+export function documentWords(tk: Tokens, keys?: ReadonlySet<number>): DocWords {
   const lower = new Map<string, number>();
   const capMid = new Map<string, number>();
   for (let i = 0; i < tk.count; i++) {
     const f = tk.flags[i];
     if ((f & F_LATIN) === 0) continue;
+    if (keys && !keys.has(tk.fkey[i])) continue;
     if ((f & F_CAP) === 0) {
       const w = tk.f(i);
       lower.set(w, (lower.get(w) ?? 0) + 1);
@@ -121,13 +145,19 @@ export class DocMarks {
   private readonly title: Uint8Array;
   private readonly lists = wordLists();
 
-  constructor(private readonly s: DetectState) {
+  /** `runs`: the candidate runs that will be scored (their words are the only ones asked about). */
+  constructor(private readonly s: DetectState, runs?: readonly Run[]) {
     const n = s.n + 1;
     // 8 marks per token, 2 bits each (unknown, no, yes)
     this.memo = new Int8Array(n * 8).fill(-1);
     this.hashes = new Int32Array(n);
     this.hashed = new Uint8Array(n);
-    this.words = documentWords(s.tk);
+    let keys: Set<number> | undefined;
+    if (runs) {
+      keys = new Set();
+      for (const r of runs) if (!r.arabic) for (let k = r.start; k < r.end; k++) keys.add(s.tk.fkey[k]);
+    }
+    this.words = documentWords(s.tk, keys);
     this.title = new Uint8Array(n);
     for (const t of s.titles) for (let k = t.start; k < t.end; k++) this.title[k] = 1;
   }
@@ -347,6 +377,10 @@ function wordInfo(tk: Tokens, k: number, lang: string | undefined, langV: number
 
 // ---------------------------------------------------------------- the features of a run
 
+/** Scratch buffers reused by every run (the context's hashes, the words' infos): no allocation per run. */
+const CTX = new Int32Array(64);
+const INFOS: WordInfo[] = [];
+
 /**
  * The static features of the candidates of one run, token after token, into
  * `out`. (The decoder adds the previous token's label, from `meta`.)
@@ -361,10 +395,15 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
   const after = run.end;
   const brokenBefore = tk.gap[run.start] === G_BREAK;
   // the context of the run as a whole: the same for each of its tokens (template, value, value triples)
-  const ctx: number[] = [T.gapB, gapValue(tk, run.start), NONE, T.gapA, gapValue(tk, after), NONE];
+  // (hashed straight into a scratch buffer reused by every run)
+  let nCtx = 0;
+  const ctxHashes = CTX;
   const c = (t: number, a = NONE, b = NONE): void => {
-    ctx.push(t, a, b);
+    ctxHashes[nCtx++] = combine(t, a, b);
   };
+  c(T.bias);
+  c(T.gapB, gapValue(tk, run.start));
+  c(T.gapA, gapValue(tk, after));
   if (before >= 0) {
     const prev = neighbour(marks, tk, before, lists);
     c(T.prev, prev);
@@ -408,15 +447,11 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
     if (lists.given.has(w) || lists.arabicGiven.has(w)) givenInRun = true;
   }
 
-  const infos: WordInfo[] = [];
+  const infos = INFOS;
+  infos.length = 0;
   for (let k = run.start; k < run.end; k++) infos.push(wordInfo(tk, k, s.lang, lang, run.arabic));
-  // the run's context, hashed once for all its tokens
-  const ctxHashes = new Int32Array(ctx.length / 3 + 3);
-  let nCtx = 0;
-  ctxHashes[nCtx++] = combine(T.bias, NONE, NONE);
-  for (let q = 0; q < ctx.length; q += 3) ctxHashes[nCtx++] = combine(ctx[q], ctx[q + 1], ctx[q + 2]);
-  if (!run.arabic && orgInRun) ctxHashes[nCtx++] = combine(T.orgInRun, NONE, NONE);
-  if (!run.arabic && givenInRun) ctxHashes[nCtx++] = combine(T.givenInRun, NONE, NONE);
+  if (!run.arabic && orgInRun) c(T.orgInRun);
+  if (!run.arabic && givenInRun) c(T.givenInRun);
   for (let k = run.start; k < run.end; k++) {
     const info = infos[k - run.start];
     out.next();
@@ -433,28 +468,28 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
       out.add(T.rule, r, NONE);
       out.add(T.rulePos, r, pos);
     }
-    if (marks.roleStart(k) && !info.given) out.add(T.roleWord, NONE, NONE);
-    if (marks.inTitle(k)) out.add(T.titleWord, NONE, NONE);
+    if (marks.roleStart(k) && !info.given) out.addHash(K.roleWord);
+    if (marks.inTitle(k)) out.addHash(K.titleWord);
     if (run.arabic) {
       // the word before this one (inside or outside the run): a role, a nationality, a verb of saying, a given name
       if (k > 0) {
         const p = k - 1;
         const pw = tk.f(p);
         if (tk.gap[k] !== G_SPACE) out.add(T.arGapB, gapValue(tk, k), NONE);
-        if (marks.roleEnd(p)) out.add(T.arRoleB, NONE, NONE);
-        if (marks.speechEnd(p)) out.add(T.arSpeechB, NONE, NONE);
+        if (marks.roleEnd(p)) out.addHash(K.arRoleB);
+        if (marks.speechEnd(p)) out.addHash(K.arSpeechB);
         const nat = isDefinite(pw) && pw.endsWith('ي');
-        if (nat) out.add(T.arNatB, NONE, NONE);
-        if (p >= 1 && nat && marks.roleEnd(p - 1)) out.add(T.arRoleNatB, NONE, NONE);
-        if (lists.arabicGiven.has(pw)) out.add(T.arGivenB, NONE, NONE);
-        if (s.owner[p] === OWNER_TITLE || s.titleSlot[k] >= 0) out.add(T.arTitleB, NONE, NONE);
-        if (marks.orgEnd(p)) out.add(T.arOrgB, NONE, NONE);
+        if (nat) out.addHash(K.arNatB);
+        if (p >= 1 && nat && marks.roleEnd(p - 1)) out.addHash(K.arRoleNatB);
+        if (lists.arabicGiven.has(pw)) out.addHash(K.arGivenB);
+        if (s.owner[p] === OWNER_TITLE || s.titleSlot[k] >= 0) out.addHash(K.arTitleB);
+        if (marks.orgEnd(p)) out.addHash(K.arOrgB);
       }
       if (k + 1 < n) {
         // a noun before a definite one is in a construct (جودة الموظفين, ممثلو الإدارات); a name's next word often is not
         if (tk.gap[k + 1] === G_SPACE && (tk.flags[k + 1] & F_ARABIC) !== 0 && isDefinite(tk.f(k + 1))) out.add(T.arNextDef, info.arabicGiven ? V1 : V0, NONE);
-        if (marks.speechStart(k + 1)) out.add(T.arSpeechA, NONE, NONE);
-        if (marks.roleStart(k + 1)) out.add(T.arRoleA, NONE, NONE);
+        if (marks.speechStart(k + 1)) out.addHash(K.arSpeechA);
+        if (marks.roleStart(k + 1)) out.addHash(K.arRoleA);
         if (tk.gap[k + 1] !== G_SPACE) out.add(T.arGapA, gapValue(tk, k + 1), NONE);
       }
       if (k > run.start) {
@@ -468,17 +503,17 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
     } else {
       const w = tk.f(k);
       out.add(T.shapePos, shape, pos);
-      if (marks.place(k)) out.add(T.place, NONE, NONE);
+      if (marks.place(k)) out.addHash(K.place);
       // an organisation, street or building word later in the run names what this run is ("Le Loi Street")
       for (let q = k + 1; q < run.end; q++) {
         if (marks.orgStart(q)) {
-          out.add(T.orgLater, NONE, NONE);
+          out.addHash(K.orgLater);
           break;
         }
       }
-      if (marks.orgStart(k)) out.add(T.org, NONE, NONE);
+      if (marks.orgStart(k)) out.addHash(K.org);
       if (k === run.start && sent) {
-        out.add(T.sentStart, NONE, NONE);
+        out.addHash(K.sentStart);
         out.add(T.sentCommon, info.commonV, NONE);
       }
       out.add(T.docLower, count3(marks.words.lower.get(w) ?? 0), NONE);

@@ -20,6 +20,18 @@ function phraseTrie(phrases: readonly string[], exact = false): TrieNode<number>
 const latinTitles = [...titlesData.en, ...titlesData.fr, ...titlesData.es];
 const exactTitles = [...titlesData.vi, ...titlesData.exact];
 
+/** Phrases (as word lists) by their last word: a lookup reads only the phrases that can end at a word. */
+function byLastWord(list: string[][]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const p of list) {
+    const last = p[p.length - 1];
+    const bucket = out.get(last);
+    if (bucket) bucket.push(p);
+    else out.set(last, [p]);
+  }
+  return out;
+}
+
 export const LEX = {
   /** Titles, matched on folded words. */
   titles: phraseTrie(latinTitles),
@@ -36,7 +48,7 @@ export const LEX = {
   complementStarters: foldedSet(titlesData.complementStarters),
   places: phraseTrie([...placesData.places, ...placesData.organisations]),
   /** Place prefixes as lowercase words WITH diacritics (folded, trường 'school' would be trưởng 'head'). */
-  placePrefixes: placesData.prefixes.map((p) => phraseWords(p.normalize('NFC').toLowerCase(), true)).filter((w) => w.length > 0),
+  placePrefixes: byLastWord(placesData.prefixes.map((p) => phraseWords(p.normalize('NFC').toLowerCase(), true)).filter((w) => w.length > 0)),
   placeSuffixes: foldedSet(placesData.suffixes),
   stopWords: foldedSet(placesData.stopWords),
   surnames: new Set(namesData.vietnameseSurnames.map((s) => foldWord(s))),

@@ -7,7 +7,7 @@
 // mention; a name particle never ends one, and a glued Arabic proclitic
 // (و ب ل ك ف) is left out of the span.
 
-import { arabicCore, candidateRuns, Run, RuleKinds, stripsProclitic } from '../candidateRuns';
+import { arabicCore, candidateRuns, Run, stripsProclitic } from '../candidateRuns';
 import { DocMarks, Emitter, labelWeight, runFeatures, secondPass, SecondPass, TokenMeta } from '../features';
 import { HashEmitter } from '../featureHash';
 import { loadModels, Model } from '../model';
@@ -46,9 +46,9 @@ export function prepareCandidates(s: DetectState): Candidates {
 
 /** Every candidate's features into `out` (token after token, run after run), with their label-feature values. */
 export function candidateFeatures(s: DetectState, c: Candidates, out: Emitter): TokenMeta {
-  const marks = new DocMarks(s);
+  const marks = new DocMarks(s, c.runs);
   const meta: TokenMeta = { pos: [], shape: [] };
-  for (const run of c.runs) runFeatures(s, run, marks, out, meta, c.ruleKinds.slice(run.start, run.end) as RuleKinds);
+  for (const run of c.runs) runFeatures(s, run, marks, out, meta, c.ruleKinds);
   return meta;
 }
 

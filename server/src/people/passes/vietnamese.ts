@@ -14,13 +14,17 @@ export function placeContext(tk: Tokens, i: number, e: number): boolean {
   const n = tk.count;
   if (e < n && tk.gap[e] === G_SPACE && LEX.placeSuffixes.has(tk.f(e))) return true;
   if (e < n && tk.gap[e] === G_PUNCT && tk.gapChar[e] === 0x2d && tk.gapMulti[e] === 0 && LEX.placeSuffixes.has(tk.f(e))) return true;
-  for (const pre of LEX.placePrefixes) {
+  if (i === 0) return false;
+  const bucket = LEX.placePrefixes.get(lowerWord(tk, i - 1));
+  if (!bucket) return false;
+  for (const pre of bucket) {
     const len = pre.length;
     if (i - len < 0) continue;
     let ok = true;
     for (let k = 0; k < len && ok; k++) {
       const t = i - len + k;
-      if (lowerWord(tk, t) !== pre[k]) ok = false;
+      // the last word is the bucket's: the others are compared
+      if (k < len - 1 && lowerWord(tk, t) !== pre[k]) ok = false;
       else if (tk.gap[t + 1] === G_BREAK || (tk.gap[t + 1] === G_PUNCT && !APOS.has(tk.gapChar[t + 1]))) ok = false;
     }
     if (ok) return true;
