@@ -11,4 +11,4 @@ export { indexPeople } from './fileMentions';
 export type { IndexedMention } from './fileMentions';
 export { peopleView } from './peopleView';
 export type { PeopleViewEntry } from './peopleView';
-export { addToPeopleFile, unknownPersonAt } from './peopleFileEdit';
+export { addToPeopleFile, addToPeopleFileAction, NEW_PEOPLE_FILE, unknownPersonAt } from './peopleFileEdit';

@@ -3,8 +3,13 @@
 
 import { modify } from 'jsonc-parser';
 import type { CorpusModel } from '../../model/corpusModel';
-import type { Position, Range } from '../../model/types';
+import { positionInText } from '../../model/lines';
+import type { Position, Range, WorkspaceCodeAction } from '../../model/types';
+import { uriBasename, uriJoin } from '../../workspace/uri';
 import { filePeople, KnownPeople, mentionAt, personOf } from './cache';
+
+/** The file "Add … to the people file" creates when the workspace has none. */
+export const NEW_PEOPLE_FILE = 'people.people.json';
 
 /**
  * The change that adds a person to a people file: offsets into the file's text
@@ -32,3 +37,32 @@ export function unknownPersonAt(model: CorpusModel, position: Position, known: K
   return { name: person.name, aliases: person.spellings.map((s) => s.text), range: at.range };
 }
 
+/**
+ * The action "Add … to the people file" for the person under the cursor, when no
+ * people file knows it: an entry appended to the first people file read, or a new
+ * people file at the top of the first workspace folder.
+ */
+export function addToPeopleFileAction(
+  model: CorpusModel,
+  position: Position,
+  known: KnownPeople,
+  peopleFiles: ReadonlyMap<string, string>,
+  roots: readonly string[],
+): WorkspaceCodeAction | undefined {
+  const person = unknownPersonAt(model, position, known);
+  if (!person) return undefined;
+  const first = peopleFiles.keys().next();
+  const target = first.done ? (roots.length > 0 ? uriJoin(roots[0], NEW_PEOPLE_FILE) : undefined) : first.value;
+  if (target === undefined) return undefined;
+  const existing = peopleFiles.get(target);
+  const start = { line: 0, character: 0 };
+  const edits = addToPeopleFile(existing, person).map((e) => ({
+    range: existing === undefined ? { start, end: start } : { start: positionInText(existing, e.start), end: positionInText(existing, e.end) },
+    newText: e.text,
+  }));
+  return {
+    title: `Add “${person.name}” to ${uriBasename(target)}${existing === undefined ? ' (new file)' : ''}`,
+    kind: 'quickfix',
+    changes: [{ uri: target, edits, create: existing === undefined }],
+  };
+}

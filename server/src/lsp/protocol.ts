@@ -1,0 +1,24 @@
+// The corpus server's own requests, typed once for both ends: the language server
+// (../server.ts) serves them and the VS Code client (client/src/) sends them. Only
+// types of the service cross over; nothing of the server is bundled into the client.
+
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { PeopleViewEntry } from '../index';
+
+export type { PeopleViewEntry };
+
+/** Names an open corpus file. */
+export interface FileParams {
+  uri: string;
+}
+
+/** The People view: the persons of one open corpus file, most mentioned first (empty for a file that is not open). */
+export const PeopleRequest = new RequestType<FileParams, PeopleViewEntry[], void>('corpus/people');
+
+export interface ServerInfo {
+  /** The server's process id (the recovery test kills it). */
+  pid: number;
+  version: string;
+}
+
+export const ServerInfoRequest = new RequestType0<ServerInfo, void>('corpus/serverInfo');
