@@ -19,7 +19,7 @@ import { createLanguageService } from './index';
 import {
   toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens,
 } from './lsp/convert';
-import { PeopleRequest, ServerInfoRequest } from './lsp/protocol';
+import { PeopleRequest, ServerInfoRequest, StatusRequest } from './lsp/protocol';
 import { documentsConfig } from './lsp/textDocuments';
 import { Validation } from './lsp/validation';
 import { nodeFileSystem } from './node/fileSystem';
@@ -150,6 +150,8 @@ connection.languages.semanticTokens.onRange((params, token) =>
 connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query).map(toLspWorkspaceSymbol));
 
 connection.onRequest(PeopleRequest, (params, token) => service.peopleView(params?.uri, token));
+
+connection.onRequest(StatusRequest, (params) => service.status(params?.uri) ?? null);
 
 connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION }));
 

@@ -3,9 +3,9 @@
 // types of the service cross over; nothing of the server is bundled into the client.
 
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { PeopleViewEntry } from '../index';
+import type { PeopleViewEntry, StatusCounts } from '../index';
 
-export type { PeopleViewEntry };
+export type { PeopleViewEntry, StatusCounts };
 
 /** Names an open corpus file. */
 export interface FileParams {
@@ -14,6 +14,12 @@ export interface FileParams {
 
 /** The People view: the persons of one open corpus file, most mentioned first (empty for a file that is not open). */
 export const PeopleRequest = new RequestType<FileParams, PeopleViewEntry[], void>('corpus/people');
+
+/**
+ * The language status: documents and problem counts of one open file, from what
+ * the server last computed (cheap: nothing is recomputed). Null for a file that is not open.
+ */
+export const StatusRequest = new RequestType<FileParams, StatusCounts | null, void>('corpus/status');
 
 export interface ServerInfo {
   /** The server's process id (the recovery test kills it). */
