@@ -177,7 +177,7 @@ export class CorpusLanguageService {
     const model = this.documents.get(uri);
     if (!model) return undefined;
     const all = computeDiagnostics(model, config, token, options);
-    const shown = capDiagnostics(all);
+    const shown = capDiagnostics(all, config);
     let errors = 0;
     let warnings = 0;
     for (const d of shown) {

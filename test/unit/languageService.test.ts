@@ -172,3 +172,25 @@ test('status counts come from the diagnostics last computed; the shown list is c
   assert.equal(capped.shown[MAX_DIAGNOSTICS].code, 'too-many-problems');
   assert.equal(service.status(many)?.problems, MAX_DIAGNOSTICS + 1);
 });
+
+test('the auxiliary codes follow their settings: a severity, or "off"', async () => {
+  const { mem, documents, service } = await workspace();
+  mem.files.set('file:///w/broken.people.json', '{ "people": [ { "aliases": ["x"] } ] }');
+  mem.files.set('file:///w/.corpusrc.json', '{ "rules": { "invalid-people-file": "hint", "too-many-problems": "off" }, "colour": 1 }');
+  const people = await service.start();
+  assert.ok(people[0].diagnostics.length > 0 && people[0].diagnostics.every((d) => d.severity === 'hint'));
+  const resolved = await service.configFor('file:///w/a.corpus');
+  assert.deepEqual(service.configDiagnostics(resolved)?.diagnostics.map((d) => `${d.code}:${d.severity}`), ['invalid-config:warning']);
+  const many = 'file:///w/many.corpus';
+  documents.models.set(many, CorpusModel.parse('<<<FILE a>>>\n'.repeat(MAX_DIAGNOSTICS + 10)));
+  assert.equal(service.diagnostics(many, resolved.config)?.shown.length, MAX_DIAGNOSTICS, 'no note when too-many-problems is off');
+  // Off: the people file's problems are cleared; an rc problem at a set severity.
+  mem.files.set('file:///w/.corpusrc.json', '{ "rules": { "invalid-people-file": "off", "invalid-config": "error" }, "colour": 1 }');
+  service.filesChanged([{ uri: 'file:///w/.corpusrc.json', type: 'changed' }]);
+  assert.deepEqual(await service.reloadPeople(), [{ uri: 'file:///w/broken.people.json', diagnostics: [] }]);
+  const again = await service.configFor('file:///w/a.corpus');
+  assert.deepEqual(service.configDiagnostics(again)?.diagnostics.map((d) => `${d.code}:${d.severity}`), ['invalid-config:error']);
+  mem.files.set('file:///w/.corpusrc.json', '{ "rules": { "invalid-config": "off" }, "colour": 1 }');
+  service.filesChanged([{ uri: 'file:///w/.corpusrc.json', type: 'changed' }]);
+  assert.deepEqual(service.configDiagnostics(await service.configFor('file:///w/a.corpus'))?.diagnostics, []);
+});

@@ -85,15 +85,21 @@ export class ConfigResolver {
   }
 }
 
-/** The problems of the `.corpusrc.json` that applies, as diagnostics of that file (an empty list when it is fine). */
+/**
+ * The problems of the `.corpusrc.json` that applies, as diagnostics of that file
+ * (an empty list when it is fine). Each problem keeps its own severity (an unknown
+ * setting is a warning) unless `invalid-config` is set; "off" reports none.
+ */
 export function configDiagnostics(resolved: ResolvedConfig): { uri: string; diagnostics: Diagnostic[] } | undefined {
   const text = resolved.rcText;
   if (resolved.rcUri === undefined || text === undefined) return undefined;
+  const setting = resolved.config.rules['invalid-config'];
+  if (setting === 'off') return { uri: resolved.rcUri, diagnostics: [] };
   return {
     uri: resolved.rcUri,
     diagnostics: resolved.rcProblems.map((p) => ({
       code: 'invalid-config',
-      severity: p.severity,
+      severity: setting ?? p.severity,
       message: p.message,
       range: { start: positionInText(text, p.start), end: positionInText(text, p.end) },
     })),

@@ -10,6 +10,7 @@
 // "Add … to the people file" edit) and their problems as diagnostics.
 
 import picomatch from 'picomatch';
+import { severityOf } from '../diagnostics/convert';
 import { KnownPeople, NO_KNOWN_PEOPLE } from '../features/people';
 import { positionInText } from '../model/lines';
 import type { Diagnostic } from '../model/types';
@@ -103,18 +104,18 @@ export class PeopleFiles {
       texts.set(uri, text);
       const parsed = parsePeopleFile(text);
       people.push(...parsed.people);
-      if (parsed.problems.length > 0 || this.withProblems.has(uri)) {
-        out.push({
-          uri,
-          diagnostics: parsed.problems.map((p) => ({
-            code: 'invalid-people-file',
-            severity: 'error',
-            message: p.message,
-            range: { start: positionInText(text, p.start), end: positionInText(text, Math.max(p.end, p.start)) },
-          })),
-        });
-      }
-      if (parsed.problems.length > 0) withProblems.add(uri);
+      // The configuration that applies to the people file says how (or whether) its problems show.
+      const severity = severityOf((await resolver.resolve(uri)).config, 'invalid-people-file');
+      const problems: Diagnostic[] = severity
+        ? parsed.problems.map((p) => ({
+          code: 'invalid-people-file',
+          severity,
+          message: p.message,
+          range: { start: positionInText(text, p.start), end: positionInText(text, Math.max(p.end, p.start)) },
+        }))
+        : [];
+      if (problems.length > 0 || this.withProblems.has(uri)) out.push({ uri, diagnostics: problems });
+      if (problems.length > 0) withProblems.add(uri);
     }
     for (const uri of this.withProblems) if (!texts.has(uri)) out.push({ uri, diagnostics: [] });
     this.withProblems = withProblems;
