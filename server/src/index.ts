@@ -49,6 +49,10 @@ export type { Hover } from './features/hover';
 export type { PeopleViewEntry } from './features/people';
 export type { WorkspaceSymbol } from './features/workspaceSymbols';
 
+// Packing and unpacking (the command line's pack and unpack).
+export { detectLanguage, documentText, nameConflict, orderNames, packDocument, safeRelativePath, unpackedText } from './pack';
+export type { PackedDocument, PackOptions, Result } from './pack';
+
 // People detection and people files.
 export { detectPeople, groupMentions, parsePeopleFile } from './people';
 export type { KnownPerson, Person, PersonMention } from './people';

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DirectoryEntry, FileStat, FileSystem } from '../workspace/fileSystem';
-import { canonicalUri } from '../workspace/uri';
+import { canonicalUri } from '../index';
+import type { DirectoryEntry, FileStat, FileSystem } from '../index';
 
 /** The path of a `file:` URI, or undefined for other schemes and URIs Node cannot read. */
 export function uriToPath(uri: string): string | undefined {
