@@ -29,6 +29,8 @@ export interface LanguageServiceOptions {
   fileSystem: FileSystem;
   /** The files open in the editor: their models are the truth, never the disk. */
   documents: OpenDocuments;
+  /** Told about work in the background that failed (the service goes on); the server logs it. */
+  onError?: (message: string) => void;
 }
 
 /** What a file watcher reports. */
@@ -65,19 +67,21 @@ function wanted(only: readonly string[] | undefined): { quickFix: boolean; fixAl
 export class CorpusLanguageService {
   private readonly fs: FileSystem;
   private readonly documents: OpenDocuments;
-  readonly config: ConfigResolver;
+  private readonly resolver: ConfigResolver;
+  private readonly onError: (message: string) => void;
   private readonly people = new PeopleFiles();
   private readonly index: WorkspaceIndex;
   private roots: string[] = [];
   /** The last diagnostics computed for each open model, counted (the language status reads them). */
   private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
-  /** Background work on the workspace (indexing), for tests and shutdown to wait on. */
+  /** Background work on the workspace (indexing), one job after the other; tests wait on it. */
   private work: Promise<void> = Promise.resolve();
 
   constructor(options: LanguageServiceOptions) {
     this.fs = options.fileSystem;
     this.documents = options.documents;
-    this.config = new ConfigResolver(this.fs);
+    this.resolver = new ConfigResolver(this.fs);
+    this.onError = options.onError ?? (() => undefined);
     this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known);
   }
 
@@ -85,7 +89,7 @@ export class CorpusLanguageService {
 
   /** The editor's `corpus.*` settings, as untrusted JSON (bad entries are dropped). */
   setSettings(value: unknown): void {
-    this.config.setSettings(configFromSettings(value));
+    this.resolver.setSettings(configFromSettings(value));
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {
@@ -97,7 +101,7 @@ export class CorpusLanguageService {
   }
 
   configFor(uri: string): Promise<ResolvedConfig> {
-    return this.config.resolve(uri);
+    return this.resolver.resolve(uri);
   }
 
   /** The diagnostics of the `.corpusrc.json` that applies (undefined when none does). */
@@ -107,14 +111,14 @@ export class CorpusLanguageService {
 
   /** Reads the people files, then indexes the workspace in the background. Resolves with the people files' diagnostics. */
   async start(): Promise<FileDiagnostics[]> {
-    const problems = await this.people.load(this.fs, this.roots, this.config);
+    const problems = await this.people.load(this.fs, this.roots, this.resolver);
     this.background(() => this.index.indexFolders(this.roots));
     return problems;
   }
 
   /** Reads the people files again, then (in the background) every indexed file. Resolves with their diagnostics. */
   async reloadPeople(): Promise<FileDiagnostics[]> {
-    const problems = await this.people.load(this.fs, this.roots, this.config);
+    const problems = await this.people.load(this.fs, this.roots, this.resolver);
     this.background(() => this.index.reindex());
     return problems;
   }
@@ -149,7 +153,7 @@ export class CorpusLanguageService {
     if (reread.length > 0) this.background(async () => {
       for (const uri of reread) await this.index.indexFile(uri);
     });
-    if (configChanged) this.config.invalidate();
+    if (configChanged) this.resolver.invalidate();
     return { configChanged, peopleChanged: configChanged || peopleChanged };
   }
 
@@ -164,7 +168,7 @@ export class CorpusLanguageService {
   }
 
   private background(job: () => Promise<void>): void {
-    this.work = this.work.then(job).catch(() => undefined);
+    this.work = this.work.then(job).catch((e: unknown) => this.onError(`Indexing the workspace failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   }
 
   // ---------------------------------------------------------------- diagnostics

@@ -31,6 +31,7 @@ const documents = new TextDocuments(documentsConfig);
 const service = createLanguageService({
   fileSystem: nodeFileSystem,
   documents: { get: (uri) => documents.get(uri)?.model, uris: () => documents.keys() },
+  onError: (message) => connection.console.error(message),
 });
 const validation = new Validation(connection, documents, service);
 let hasConfigurationCapability = false;

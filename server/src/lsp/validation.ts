@@ -10,7 +10,7 @@
 // are published on that file.
 
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
-import type { CorpusLanguageService, CorpusModel, Diagnostic, FileDiagnostics } from '../index';
+import type { CorpusConfig, CorpusLanguageService, CorpusModel, Diagnostic, FileDiagnostics } from '../index';
 import { toLspDiagnostic } from './convert';
 import type { CorpusTextDocument } from './textDocuments';
 
@@ -106,7 +106,7 @@ export class Validation {
         this.textJobs.delete(uri);
         return;
       }
-      let config;
+      let config: CorpusConfig | undefined;
       try {
         config = (await this.service.configFor(uri)).config;
         if (this.documents.get(uri)?.model !== current) {
