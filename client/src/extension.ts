@@ -36,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.corpusrc.json'),
         vscode.workspace.createFileSystemWatcher('**/*.corpus'),
-        vscode.workspace.createFileSystemWatcher('**/*.people.json'),
+        // People files: every *.people.json, and whatever the "people" globs name (the server tells them apart).
+        vscode.workspace.createFileSystemWatcher('**/*.json'),
       ],
     },
     outputChannel: output,

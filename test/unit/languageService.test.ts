@@ -101,6 +101,20 @@ test('file events keep the index up to date', async () => {
   assert.deepEqual(service.filesChanged([{ uri: 'file:///w/.corpusrc.json', type: 'created' }]), { configChanged: true, peopleChanged: true });
 });
 
+test('a change to a file the "people" globs name reloads the people; other JSON files do not', async () => {
+  const { mem, service } = await workspace();
+  mem.files.set('file:///w/.corpusrc.json', '{ "people": ["data/*.json"] }');
+  mem.files.set('file:///w/data/team.json', peopleText);
+  await service.start();
+  assert.deepEqual(service.peopleFileUris(), ['file:///w/data/team.json']);
+  const changed = (uri: string) => service.filesChanged([{ uri, type: 'created' }]).peopleChanged;
+  assert.equal(changed('file:///w/data/new.json'), true);
+  assert.equal(changed('file:///w/data/team.json'), true);
+  assert.equal(changed('file:///w/package.json'), false);
+  assert.equal(changed('file:///w/data/sub/deeper.json'), false);
+  assert.equal(changed('file:///elsewhere/data/x.json'), false);
+});
+
 test('a person\'s hover counts and links the mentions elsewhere, computed in the service; references cross files', async () => {
   const { documents, service } = await workspace();
   const uri = 'file:///w/seeds.corpus';

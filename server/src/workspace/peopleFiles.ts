@@ -34,22 +34,59 @@ function insidePattern(pattern: string): string | undefined {
   return p;
 }
 
+/** What the `people` setting names in one workspace folder. */
+export interface PeoplePatterns {
+  /** The workspace folder (only files inside it are taken). */
+  root: string;
+  /** The folder the patterns are relative to: that of the `.corpusrc.json` that sets them, else the workspace folder. */
+  base: string;
+  /** The patterns that stay inside the workspace, without the leaving-out ones. */
+  patterns: string[];
+  /** What `!pattern` entries leave out. */
+  ignore: string[];
+  /** True for a path relative to `base` that names a people file. */
+  isMatch: (relative: string) => boolean;
+}
+
+/** The people patterns of one workspace folder, or undefined when none can name a file in it. */
+export async function peoplePatterns(rootUri: string, resolver: ConfigResolver): Promise<PeoplePatterns | undefined> {
+  const root = canonicalUri(rootUri);
+  const resolved = await resolver.resolve(uriJoin(root, '.corpus-probe'));
+  const base = (resolved.rcUri && uriDirname(resolved.rcUri)) ?? root;
+  // The folder of the configuration is the workspace folder or above it.
+  if (!isInside(base, root)) return undefined;
+  const written = resolved.config.people ?? DEFAULT_PEOPLE_PATTERNS;
+  const inside = (list: readonly string[]): string[] => list.map(insidePattern).filter((p): p is string => p !== undefined);
+  const patterns = inside(written.filter((p) => !p.startsWith('!')));
+  const ignore = inside(written.filter((p) => p.startsWith('!')).map((p) => p.slice(1)));
+  if (patterns.length === 0) return undefined;
+  return { root, base, patterns, ignore, isMatch: picomatch(patterns, { dot: false, ignore }) };
+}
+
+/** True when `uri` is a file the patterns name (inside their workspace folder). */
+export function namedBy(p: PeoplePatterns, uri: string): boolean {
+  if (!isInside(p.root, uri)) return false;
+  const rel = relativePath(p.base, uri);
+  return rel !== undefined && p.isMatch(rel);
+}
+
 /** The people files that apply in the workspace folders (URIs), sorted, at most MAX_PEOPLE_FILES. */
 export async function findPeopleFiles(fs: FileSystem, roots: readonly string[], resolver: ConfigResolver): Promise<string[]> {
+  return findFiles(fs, await patternsOf(roots, resolver));
+}
+
+async function patternsOf(roots: readonly string[], resolver: ConfigResolver): Promise<PeoplePatterns[]> {
+  const out: PeoplePatterns[] = [];
+  for (const root of roots) {
+    const p = await peoplePatterns(root, resolver);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+async function findFiles(fs: FileSystem, all: readonly PeoplePatterns[]): Promise<string[]> {
   const found = new Set<string>();
-  for (const rootUri of roots) {
-    const root = canonicalUri(rootUri);
-    const resolved = await resolver.resolve(uriJoin(root, '.corpus-probe'));
-    const base = (resolved.rcUri && uriDirname(resolved.rcUri)) ?? root;
-    // The folder of the configuration is the workspace folder or above it.
-    if (!isInside(base, root)) continue;
-    const written = resolved.config.people ?? DEFAULT_PEOPLE_PATTERNS;
-    const inside = (list: readonly string[]): string[] => list.map(insidePattern).filter((p): p is string => p !== undefined);
-    // "!pattern" leaves out what it matches.
-    const patterns = inside(written.filter((p) => !p.startsWith('!')));
-    const ignore = inside(written.filter((p) => p.startsWith('!')).map((p) => p.slice(1)));
-    if (patterns.length === 0) continue;
-    const isMatch = picomatch(patterns, { dot: false, ignore });
+  for (const { root, base, patterns, ignore } of all) {
     const starts = new Set<string>();
     for (const p of patterns) {
       const scan = picomatch.scan(p);
@@ -63,6 +100,7 @@ export async function findPeopleFiles(fs: FileSystem, roots: readonly string[], 
     // Walk each folder once: not one that lies inside another start.
     const walks = [...starts].filter((s) => ![...starts].some((t) => t !== s && isInside(t, s)));
     const skipHidden = !patterns.some((p) => p.split('/').some((s) => s.startsWith('.')));
+    const isMatch = picomatch(patterns, { dot: false, ignore });
     for (const start of walks.sort()) {
       for await (const uri of walkFiles(fs, start, { skipHidden })) {
         const rel = relativePath(base, uri);
@@ -88,6 +126,8 @@ export class PeopleFiles {
   /** The text of each file read, by URI (for the "Add … to the people file" edit), in sorted order. */
   texts = new Map<string, string>();
   private withProblems = new Set<string>();
+  /** What the `people` setting named at the last load, per workspace folder. */
+  private patterns: PeoplePatterns[] = [];
 
   /**
    * Reads the people files that apply now. Returns the diagnostics to publish: those
@@ -98,7 +138,8 @@ export class PeopleFiles {
     const texts = new Map<string, string>();
     const withProblems = new Set<string>();
     const out: FileDiagnostics[] = [];
-    for (const uri of await findPeopleFiles(fs, roots, resolver)) {
+    const patterns = await patternsOf(roots, resolver);
+    for (const uri of await findFiles(fs, patterns)) {
       const text = await fs.readFile(uri);
       if (text === undefined) continue;
       texts.set(uri, text);
@@ -119,13 +160,15 @@ export class PeopleFiles {
     }
     for (const uri of this.withProblems) if (!texts.has(uri)) out.push({ uri, diagnostics: [] });
     this.withProblems = withProblems;
+    this.patterns = patterns;
     this.texts = texts;
     this.known = { version: this.known.version + 1, people };
     return out;
   }
 
-  /** True for a file whose change can change the known people. */
+  /** True for a file whose change can change the known people: one read, or one the `people` setting names. */
   isPeopleFile(uri: string): boolean {
-    return uri.endsWith('.people.json') || this.texts.has(canonicalUri(uri));
+    const key = canonicalUri(uri);
+    return uri.endsWith('.people.json') || this.texts.has(key) || this.patterns.some((p) => namedBy(p, key));
   }
 }
