@@ -22,9 +22,7 @@ import {
   SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer, fileUri } from '../support/lspClient';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
-import { DEFAULT_CONFIG } from '../../server/src/config';
+import { computeDiagnostics, CorpusModel, DEFAULT_CONFIG } from '../../server/src';
 import { SEEDS, FIXTURES } from '../support/fixtures';
 import { PeopleRequest, ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 

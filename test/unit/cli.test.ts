@@ -9,10 +9,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { main } from '../../server/src/cli/main';
 import { MemoryStream } from '../../server/src/cli/io';
-import { ConfigResolver } from '../../server/src';
+import { computeDiagnostics, ConfigResolver, CorpusModel } from '../../server/src';
 import { nodeFileSystem, pathToUri } from '../../server/src/node/fileSystem';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
 import { FIXTURES, ROOT, SEEDS } from '../support/fixtures';
 
 const CLI_FIXTURES = path.join(FIXTURES, 'cli');

@@ -2,11 +2,8 @@
 // the editor settings, and the nearest-file lookup through an in-memory file system.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configFromSettings, mergeConfig, parseRcFile } from '../../server/src/config';
-import { ConfigResolver } from '../../server/src';
+import { computeDiagnostics, configFromSettings, ConfigResolver, CorpusModel, mergeConfig, parseRcFile } from '../../server/src';
 import { memoryFileSystem } from '../support/memoryFileSystem';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
 
 test('a valid rc file is read', () => {
   const { config, problems } = parseRcFile('{ "rules": { "missing-date": "off", "partial-date": "hint" }, "attributes": ["author"], "people": ["p/*.people.json"], "dateStyle": "attribute" }');
