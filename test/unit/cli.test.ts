@@ -1,6 +1,6 @@
 // The `corpus` command, run in-process through its main function (in-memory
 // streams, temporary folders): every command, format and exit code.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -29,9 +29,18 @@ async function run(args: string[], options: { cwd?: string; tty?: boolean; env?:
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
+/** Temporary folders of the tests, removed when the file's tests are done. */
+const temporary: string[] = [];
+
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cli-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cli-'));
+  temporary.push(dir);
+  return dir;
 }
+
+after(() => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 // ---- lint ----
 
