@@ -62,11 +62,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       return;
     }
     if (!counts || vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
-    const docs = counts.documents;
-    const problems = counts.problems;
-    const errors = counts.errors ?? 0;
-    status.text = `${docs} document${docs === 1 ? '' : 's'}${problems === undefined ? '' : `, ${problems} problem${problems === 1 ? '' : 's'}`}`;
-    status.detail = problems === undefined ? undefined : errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors';
+    const { documents: docs, problems, errors } = counts;
+    status.text = `${docs} document${docs === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'}`;
+    status.detail = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors';
     status.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
   };
 

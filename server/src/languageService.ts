@@ -42,10 +42,10 @@ export interface FileChange {
 /** The language status of one open file: its documents and the problems last computed. */
 export interface StatusCounts {
   documents: number;
-  /** The diagnostics shown for the file (undefined until they are first computed). */
-  problems?: number;
-  errors?: number;
-  warnings?: number;
+  /** The diagnostics shown for the file (those of the last publication). */
+  problems: number;
+  errors: number;
+  warnings: number;
 }
 
 /** Past this many characters the outline lists documents only (reading every article would delay it). */
@@ -204,11 +204,20 @@ export class CorpusLanguageService {
     return !model || checkTextRulesStep(model, config, budgetMs);
   }
 
-  /** Documents and problem counts of an open file: cheap, from what was last computed. */
-  status(uri: string): StatusCounts | undefined {
-    const model = this.documents.get(uri);
-    if (!model) return undefined;
-    return { documents: model.segmentCount - 1, ...this.counts.get(model) };
+  /**
+   * Documents and problem counts of an open file: cheap, from the diagnostics last
+   * computed (computed now, as the first validation would, when there are none yet).
+   */
+  async status(uri: string): Promise<StatusCounts | undefined> {
+    if (!this.documents.get(uri)) return undefined;
+    let model = this.documents.get(uri);
+    if (model && !this.counts.has(model)) {
+      const { config } = await this.configFor(uri);
+      this.diagnostics(uri, config, { text: 'cached' });
+      model = this.documents.get(uri);
+    }
+    const counts = model && this.counts.get(model);
+    return model && counts ? { documents: model.segmentCount - 1, ...counts } : undefined;
   }
 
   // ---------------------------------------------------------------- one file

@@ -152,7 +152,7 @@ connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query).
 
 connection.onRequest(PeopleRequest, (params, token) => service.peopleView(params?.uri, token));
 
-connection.onRequest(StatusRequest, (params) => service.status(params?.uri) ?? null);
+connection.onRequest(StatusRequest, async (params) => (await service.status(params?.uri)) ?? null);
 
 connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION }));
 

@@ -172,19 +172,22 @@ test('status counts come from the diagnostics last computed; the shown list is c
   const { documents, service } = await workspace();
   const uri = 'file:///w/seeds.corpus';
   documents.models.set(uri, CorpusModel.parse(seedsText));
-  assert.deepEqual(service.status(uri), { documents: 5 });
+  // Asked before any validation: computed then, as the first validation would.
+  assert.deepEqual(await service.status(uri), { documents: 5, problems: 4, errors: 0, warnings: 3 });
   const { config } = await service.configFor(uri);
-  const result = service.diagnostics(uri, config, { text: true });
-  assert.equal(result?.shown.length, 4);
-  assert.deepEqual(service.status(uri), { documents: 5, problems: 4, errors: 0, warnings: 3 });
-  assert.equal(service.status('file:///w/not-open.corpus'), undefined);
+  const broken = 'file:///w/broken.corpus';
+  documents.models.set(broken, CorpusModel.parse('<<FILE a.txt>>>\nText.\n'));
+  const result = service.diagnostics(broken, config, { text: true });
+  assert.equal(result?.shown.length, 2);
+  assert.deepEqual(await service.status(broken), { documents: 1, problems: 2, errors: 1, warnings: 1 });
+  assert.equal(await service.status('file:///w/not-open.corpus'), undefined);
   const many = 'file:///w/many.corpus';
   documents.models.set(many, CorpusModel.parse('<<<FILE a>>>\n'.repeat(MAX_DIAGNOSTICS + 10)));
   const capped = service.diagnostics(many, config);
   assert.ok(capped && capped.all.length > MAX_DIAGNOSTICS);
   assert.equal(capped.shown.length, MAX_DIAGNOSTICS + 1);
   assert.equal(capped.shown[MAX_DIAGNOSTICS].code, 'too-many-problems');
-  assert.equal(service.status(many)?.problems, MAX_DIAGNOSTICS + 1);
+  assert.equal((await service.status(many))?.problems, MAX_DIAGNOSTICS + 1);
 });
 
 test('the auxiliary codes follow their settings: a severity, or "off"', async () => {

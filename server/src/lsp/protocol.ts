@@ -16,8 +16,9 @@ export interface FileParams {
 export const PeopleRequest = new RequestType<FileParams, PeopleViewEntry[], void>('corpus/people');
 
 /**
- * The language status: documents and problem counts of one open file, from what
- * the server last computed (cheap: nothing is recomputed). Null for a file that is not open.
+ * The language status: documents and problem counts of one open file, from the
+ * diagnostics the server last published (cheap: computed only when the file has
+ * none yet, as its first validation would). Null for a file that is not open.
  */
 export const StatusRequest = new RequestType<FileParams, StatusCounts | null, void>('corpus/status');
 
