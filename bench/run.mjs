@@ -151,12 +151,14 @@ const NOT_YET = (why) => ({ value: 'not yet measurable', note: why });
 // ---------------------------------------------------------------- service figures
 
 function loadService() {
+  // The service's facade (what the adapters import), plus the one feature function it does not re-export.
   const out = path.join(ROOT, 'out', 'server', 'src');
+  const service = require(path.join(out, 'index.js'));
   return {
-    CorpusModel: require(path.join(out, 'model', 'corpusModel.js')).CorpusModel,
-    computeDiagnostics: require(path.join(out, 'features', 'diagnostics.js')).computeDiagnostics,
+    CorpusModel: service.CorpusModel,
+    computeDiagnostics: service.computeDiagnostics,
     documentSymbols: require(path.join(out, 'features', 'documentSymbols.js')).documentSymbols,
-    DEFAULT_CONFIG: require(path.join(out, 'config.js')).DEFAULT_CONFIG,
+    DEFAULT_CONFIG: service.DEFAULT_CONFIG,
   };
 }
 

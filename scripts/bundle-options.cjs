@@ -11,8 +11,5 @@ module.exports = function bundleOptions(production) {
     logLevel: 'warning',
     // Prefer ES module builds: jsonc-parser's UMD build cannot be bundled.
     mainFields: ['module', 'main'],
-    // ES module builds may read import.meta.url (tinyglobby does): give the CommonJS bundle its own.
-    define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
 };

@@ -4,7 +4,7 @@
 //   node scripts/test.mjs unit     unit + LSP tests only (the fast inner loop)
 // Every layer runs even if an earlier one failed; the exit code is 1 if any failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const only = process.argv[2];
@@ -24,6 +24,24 @@ function step(label, cmd, args) {
     process.exit(1);
   }
 }
+
+// Compiled files whose source was moved or deleted would still be found by require()
+// (a stale out/…/people.js shadows a new people/ folder): remove them first.
+function removeStale(outDir, srcDir) {
+  if (!existsSync(outDir)) return;
+  for (const e of readdirSync(outDir, { withFileTypes: true })) {
+    const out = join(outDir, e.name);
+    if (e.isDirectory()) {
+      removeStale(out, join(srcDir, e.name));
+      continue;
+    }
+    const m = /^(.*?)(\.d\.ts|\.js)(\.map)?$/.exec(e.name);
+    if (m && !existsSync(join(srcDir, `${m[1]}.ts`))) rmSync(out);
+  }
+}
+removeStale('out/server/src', 'server/src');
+removeStale('out/client', 'client/src');
+removeStale('out/test', 'test');
 
 step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
 step('build', process.execPath, ['scripts/build.mjs']);

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
 
@@ -35,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.corpusrc.json'),
         vscode.workspace.createFileSystemWatcher('**/*.corpus'),
-        vscode.workspace.createFileSystemWatcher('**/*.people.json'),
+        // People files: every *.people.json, and whatever the "people" globs name (the server tells them apart).
+        vscode.workspace.createFileSystemWatcher('**/*.json'),
       ],
     },
     outputChannel: output,
@@ -48,15 +50,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   status.text = 'Corpus';
   status.command = { title: 'Go to Document…', command: 'corpus.goToDocument' };
 
+  // The counts come from the server's cheap corpus/status request (what it last published), not from the outline.
   const updateStatus = async (): Promise<void> => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'corpus') return;
-    const uri = editor.document.uri;
-    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
-    const diags = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'corpus');
-    const errors = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
-    const docs = symbols.length;
-    status.text = `${docs} document${docs === 1 ? '' : 's'}, ${diags.length} problem${diags.length === 1 ? '' : 's'}`;
+    if (!editor || editor.document.languageId !== 'corpus' || !client?.isRunning()) return;
+    const uri = editor.document.uri.toString();
+    let counts;
+    try {
+      counts = await client.sendRequest(StatusRequest, { uri });
+    } catch {
+      return;
+    }
+    if (!counts || vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
+    const { documents: docs, problems, errors } = counts;
+    status.text = `${docs} document${docs === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'}`;
     status.detail = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors';
     status.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
   };
@@ -115,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       await people.refresh();
       return people.snapshot();
     },
-    serverPid: async () => ((await client?.sendRequest<{ pid: number }>('corpus/serverInfo')) ?? { pid: 0 }).pid,
+    serverPid: async () => ((await client?.sendRequest(ServerInfoRequest)) ?? { pid: 0 }).pid,
   };
 }
 

@@ -4,8 +4,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-// The shape of the server's corpus/people answer (a type only: nothing of the server is bundled here).
-import type { PeopleViewEntry as PersonEntry } from '../../server/src/features/people';
+// The request and the shape of its answer, shared with the server (nothing of the service is bundled here).
+import { PeopleRequest, PeopleViewEntry as PersonEntry } from '../../server/src/lsp/protocol';
 
 export class PeopleView implements vscode.TreeDataProvider<PersonEntry> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -21,7 +21,7 @@ export class PeopleView implements vscode.TreeDataProvider<PersonEntry> {
     if (!editor || editor.document.languageId !== 'corpus') return;
     this.uri = editor.document.uri;
     try {
-      this.entries = (await this.client.sendRequest<PersonEntry[]>('corpus/people', { uri: this.uri.toString() })) ?? [];
+      this.entries = (await this.client.sendRequest(PeopleRequest, { uri: this.uri.toString() })) ?? [];
     } catch {
       this.entries = [];
     }

@@ -1,22 +1,62 @@
 // The facade of the corpus language service: what the adapters (the language
 // server, the command line) and the tests import. Everything here is pure: plain
 // data in and out, no editor or protocol types, no file access except through the
-// FileSystem interface.
+// FileSystem interface (the Node one lives with the adapters, in ./node/).
 
+// The service as one object: every editor feature, and the work across files.
+export { createLanguageService, CorpusLanguageService, OUTLINE_PEOPLE_LIMIT } from './languageService';
+export type { FileChange, LanguageServiceOptions, StatusCounts } from './languageService';
+
+// Files: the interface, the walker, the configuration and people-file resolvers, the index.
+export type { DirectoryEntry, FileStat, FileSystem, FileType } from './workspace/fileSystem';
+export { listFiles, SKIPPED_FOLDERS, walkFiles } from './workspace/walker';
+export type { WalkOptions } from './workspace/walker';
+export { configDiagnostics, ConfigResolver } from './workspace/configResolver';
+export type { ResolvedConfig } from './workspace/configResolver';
+export { DEFAULT_PEOPLE_PATTERNS, findPeopleFiles, MAX_PEOPLE_FILES, PeopleFiles } from './workspace/peopleFiles';
+export type { FileDiagnostics } from './workspace/peopleFiles';
+export { MAX_INDEXED_FILE_SIZE, WorkspaceIndex } from './workspace/workspaceIndex';
+export type { OpenDocuments } from './workspace/workspaceIndex';
+export { canonicalUri, isInside, relativePath, uriBasename, uriDirname, uriJoin } from './workspace/uri';
+
+// The model and its plain types.
 export { CorpusModel } from './model/corpusModel';
 export type { CorpusDocument, DocumentBody } from './model/corpusModel';
-export type { CancellationToken, CodeAction, Diagnostic, Position, Range, RelatedInformation, Severity, TextEdit } from './model/types';
+export type {
+  CancellationToken, CodeAction, Diagnostic, FileEdit, Position, Range, RelatedInformation, Severity, TextEdit, WorkspaceCodeAction,
+} from './model/types';
 export { NEVER_CANCELLED } from './model/types';
+export { positionInText } from './model/lines';
 
+// The rule registry.
 export { CODES, DEFAULT_SEVERITY, RULES, docsPath, isCode, metaOf, ruleOf } from './rules';
 export type { Rule, RuleMeta } from './rules';
 
+// Diagnostics: the editor's incremental list and the command line's stream.
 export { computeDiagnostics, checkTextRulesStep, textRulesDone } from './diagnostics/compute';
 export type { DiagnosticOptions } from './diagnostics/compute';
+export { capDiagnostics, MAX_DIAGNOSTICS } from './diagnostics/cap';
 export { StreamLinter, streamLintText } from './diagnostics/stream';
 export type { StreamDocument, StreamLintOptions } from './diagnostics/stream';
 
+// Single features over one model (the service object calls these).
 export { applyEdits, codeActions, fixAll } from './features/codeActions';
+export type { CompletionItem } from './features/completion';
+export { symbolDetail } from './features/documentSymbols';
+export type { DocumentSymbol } from './features/documentSymbols';
+export type { FoldingRange } from './features/folding';
+export type { Hover } from './features/hover';
+export type { PeopleViewEntry } from './features/people';
+export type { WorkspaceSymbol } from './features/workspaceSymbols';
 
+// Packing and unpacking (the command line's pack and unpack).
+export { detectLanguage, documentText, nameConflict, orderNames, packDocument, safeRelativePath, unpackedText } from './pack';
+export type { PackedDocument, PackOptions, Result } from './pack';
+
+// People detection and people files.
+export { detectPeople, groupMentions, parsePeopleFile } from './people';
+export type { KnownPerson, Person, PersonMention } from './people';
+
+// Configuration.
 export { configFromSettings, DEFAULT_CONFIG, mergeConfig, parseRcFile, RC_FILE_NAME } from './config';
 export type { CorpusConfig, PartialConfig, RuleSetting } from './config';

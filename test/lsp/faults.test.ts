@@ -39,9 +39,7 @@ import {
 import { startServer, TestServer, fileUri } from '../support/lspClient';
 import { ROOT, SEEDS } from '../support/fixtures';
 import { corpusText, editOffsets, editSpec } from '../support/arbitraries';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
-import { DEFAULT_CONFIG } from '../../server/src/config';
+import { computeDiagnostics, CorpusModel, DEFAULT_CONFIG } from '../../server/src';
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');
 const seedsText = fs.readFileSync(path.join(SEEDS, 'seeds.corpus'), 'utf8');

@@ -22,10 +22,9 @@ import {
   SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer, fileUri } from '../support/lspClient';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
-import { DEFAULT_CONFIG } from '../../server/src/config';
+import { computeDiagnostics, CorpusModel, DEFAULT_CONFIG } from '../../server/src';
 import { SEEDS, FIXTURES } from '../support/fixtures';
+import { PeopleRequest, ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 
 let server: TestServer;
 let ws: string;
@@ -57,6 +56,26 @@ test('seeds.corpus: three missing-date warnings, one partial-date, five symbols 
   assert.equal(folds?.length, 5);
   const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 9 } });
   assert.match(JSON.stringify(hover?.contents), /Thursday 12 December 2024/);
+});
+
+test('corpus/status: documents and problem counts of what was published, cheaply; null for a file not open', async () => {
+  const uri = fileUri(path.join(ws, 'status.corpus'));
+  const published = await server.open(uri, seedsText);
+  const status = await server.connection.sendRequest(StatusRequest, { uri });
+  assert.deepEqual(status, { documents: 5, problems: published.diagnostics.length, errors: 0, warnings: 3 });
+  // After an edit that breaks a header, the counts follow the next publication.
+  const next = server.nextDiagnostics(uri, 2);
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: '<<' }],
+  });
+  const after = await next;
+  const errors = after.diagnostics.filter((d) => d.severity === 1).length;
+  assert.ok(errors > 0);
+  assert.deepEqual(await server.connection.sendRequest(StatusRequest, { uri }), { documents: 5, problems: after.diagnostics.length, errors, warnings: 3 });
+  assert.equal(await server.connection.sendRequest(StatusRequest, { uri: fileUri(path.join(ws, 'not-open.corpus')) }), null);
+  // The other requests of the shared protocol module answer too.
+  assert.ok((await server.connection.sendRequest(PeopleRequest, { uri })).length > 0);
+  assert.equal((await server.connection.sendRequest(ServerInfoRequest)).pid, server.process.pid);
 });
 
 test('quick fix and fix all over the protocol', async () => {

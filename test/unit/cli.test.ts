@@ -1,6 +1,6 @@
 // The `corpus` command, run in-process through its main function (in-memory
 // streams, temporary folders): every command, format and exit code.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,9 +9,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { main } from '../../server/src/cli/main';
 import { MemoryStream } from '../../server/src/cli/io';
-import { ConfigResolver } from '../../server/src/workspace';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
+import { computeDiagnostics, ConfigResolver, CorpusModel } from '../../server/src';
+import { nodeFileSystem, pathToUri } from '../../server/src/node/fileSystem';
 import { FIXTURES, ROOT, SEEDS } from '../support/fixtures';
 
 const CLI_FIXTURES = path.join(FIXTURES, 'cli');
@@ -30,9 +29,18 @@ async function run(args: string[], options: { cwd?: string; tty?: boolean; env?:
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
+/** Temporary folders of the tests, removed when the file's tests are done. */
+const temporary: string[] = [];
+
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cli-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-cli-'));
+  temporary.push(dir);
+  return dir;
 }
+
+after(() => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 // ---- lint ----
 
@@ -83,8 +91,8 @@ test('lint reads .corpusrc.json as the editor does: the same problems as the lan
   const r = await run(['lint', '--format', 'json', file]);
   const report = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string; severity: string; message: string; range: unknown; related?: unknown }[] }[]; summary: Record<string, number> };
   // The editor's path: the same resolver over the file's absolute path, the whole-text model.
-  const resolver = new ConfigResolver({ readFile: (p) => (fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined) });
-  const expected = computeDiagnostics(CorpusModel.parse(fs.readFileSync(file, 'utf8')), resolver.resolve(file).config);
+  const resolver = new ConfigResolver(nodeFileSystem);
+  const expected = computeDiagnostics(CorpusModel.parse(fs.readFileSync(file, 'utf8')), (await resolver.resolve(pathToUri(file))).config);
   const got = report.files[0].diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, ...(d.related ? { related: d.related } : {}) }));
   assert.deepEqual(got, expected.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, ...(d.related ? { related: d.related } : {}) })));
   // The configuration mattered: no missing-date, partial-date raised to error, `author` allowed, `section` a warning.

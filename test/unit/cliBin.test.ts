@@ -1,6 +1,6 @@
 // The built command (`bin/corpus.js` → `dist/cli.js`) as a real process: exit
 // codes, standard output and error, the "done when" of the command line issue.
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -65,24 +65,29 @@ test('exit codes of the real process: 1 for an invalid file, 2 for a missing one
   assert.equal((JSON.parse(sarif.stdout) as { version: string }).version, '2.1.0');
 });
 
+let packDir = '';
+after(() => {
+  if (packDir) fs.rmSync(packDir, { recursive: true, force: true });
+});
+
 test('pack the five articles, unpack them: byte for byte; a folder holding a corpus is refused', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bin-'));
+  packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bin-'));
   const articles = fs.readdirSync(SEEDS).filter((f) => /^00.*\.txt$/.test(f)).sort();
-  const p = corpus(['pack', ...articles.map((a) => path.join(SEEDS, a)), '-o', 'x.corpus'], dir);
+  const p = corpus(['pack', ...articles.map((a) => path.join(SEEDS, a)), '-o', 'x.corpus'], packDir);
   assert.equal(p.status, 0, p.stderr);
-  const u = corpus(['unpack', 'x.corpus', '-o', 'y'], dir);
+  const u = corpus(['unpack', 'x.corpus', '-o', 'y'], packDir);
   assert.equal(u.status, 0, u.stderr);
-  assert.deepEqual(fs.readdirSync(path.join(dir, 'y')).sort(), articles);
-  for (const a of articles) assert.ok(fs.readFileSync(path.join(dir, 'y', a)).equals(fs.readFileSync(path.join(SEEDS, a))), a);
-  const again = corpus(['unpack', 'x.corpus', '-o', 'y'], dir);
+  assert.deepEqual(fs.readdirSync(path.join(packDir, 'y')).sort(), articles);
+  for (const a of articles) assert.ok(fs.readFileSync(path.join(packDir, 'y', a)).equals(fs.readFileSync(path.join(SEEDS, a))), a);
+  const again = corpus(['unpack', 'x.corpus', '-o', 'y'], packDir);
   assert.equal(again.status, 2);
   assert.match(again.stderr, /already exist.*--force/);
-  const folder = corpus(['pack', SEEDS, '-o', 'z.corpus'], dir);
+  const folder = corpus(['pack', SEEDS, '-o', 'z.corpus'], packDir);
   assert.equal(folder.status, 1);
   assert.match(folder.stderr, /seeds\.corpus is itself a corpus file/);
-  fs.writeFileSync(path.join(dir, 'evil.corpus'), '<<<FILE ../../evil.txt>>>\nx\n');
-  const evil = corpus(['unpack', 'evil.corpus', '-o', 'out'], dir);
+  fs.writeFileSync(path.join(packDir, 'evil.corpus'), '<<<FILE ../../evil.txt>>>\nx\n');
+  const evil = corpus(['unpack', 'evil.corpus', '-o', 'out'], packDir);
   assert.equal(evil.status, 1);
   assert.match(evil.stderr, /goes up a folder/);
-  assert.ok(!fs.existsSync(path.join(dir, 'out')));
+  assert.ok(!fs.existsSync(path.join(packDir, 'out')));
 });

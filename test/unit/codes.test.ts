@@ -7,11 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
-import { codeActions, applyEdits, fixAll } from '../../server/src/features/codeActions';
-import { DEFAULT_CONFIG } from '../../server/src/config';
-import { RULES } from '../../server/src';
+import { applyEdits, codeActions, computeDiagnostics, CorpusModel, DEFAULT_CONFIG, fixAll, RULES } from '../../server/src';
 
 /** The codes the service reports on corpus text (the auxiliary ones are reported by the adapters). */
 const CODES = RULES.filter((r) => r.kind !== 'auxiliary').map((r) => r.meta.code);

@@ -2,10 +2,8 @@
 // the editor settings, and the nearest-file lookup through an in-memory file system.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configFromSettings, mergeConfig, parseRcFile } from '../../server/src/config';
-import { ConfigResolver, FileSystem } from '../../server/src/workspace';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
+import { computeDiagnostics, configFromSettings, ConfigResolver, CorpusModel, mergeConfig, parseRcFile } from '../../server/src';
+import { memoryFileSystem } from '../support/memoryFileSystem';
 
 test('a valid rc file is read', () => {
   const { config, problems } = parseRcFile('{ "rules": { "missing-date": "off", "partial-date": "hint" }, "attributes": ["author"], "people": ["p/*.people.json"], "dateStyle": "attribute", "dateFixes": "ask" }');
@@ -58,26 +56,29 @@ test('the rc file wins rule by rule; attributes are joined', () => {
   assert.deepEqual(merged.attributes, ['a', 'b']);
 });
 
-test('the nearest .corpusrc.json applies, looked up through the file system interface', () => {
-  const files: Record<string, string> = {
-    '/w/.corpusrc.json': '{ "rules": { "missing-date": "off" } }',
-    '/w/sub/deeper/.corpusrc.json': '{ "attributes": ["author"] }',
-  };
-  const reads: string[] = [];
-  const fs: FileSystem = { readFile: (p) => { reads.push(p); return files[p]; } };
+test('the nearest .corpusrc.json applies, looked up through the file system interface', async () => {
+  const fs = memoryFileSystem({
+    'file:///w/.corpusrc.json': '{ "rules": { "missing-date": "off" } }',
+    'file:///w/sub/deeper/.corpusrc.json': '{ "attributes": ["author"] }',
+  });
   const r = new ConfigResolver(fs, { rules: { 'partial-date': 'off' } });
-  assert.equal(r.resolve('/w/sub/a.corpus').rcPath, '/w/.corpusrc.json');
-  assert.deepEqual(r.resolve('/w/sub/a.corpus').config.rules, { 'partial-date': 'off', 'missing-date': 'off' });
-  const deep = r.resolve('/w/sub/deeper/b.corpus');
-  assert.equal(deep.rcPath, '/w/sub/deeper/.corpusrc.json');
+  assert.equal((await r.resolve('file:///w/sub/a.corpus')).rcUri, 'file:///w/.corpusrc.json');
+  assert.deepEqual((await r.resolve('file:///w/sub/a.corpus')).config.rules, { 'partial-date': 'off', 'missing-date': 'off' });
+  const deep = await r.resolve('file:///w/sub/deeper/b.corpus');
+  assert.equal(deep.rcUri, 'file:///w/sub/deeper/.corpusrc.json');
   assert.deepEqual(deep.config.attributes, ['author']);
-  assert.equal(r.resolve(undefined).rcPath, undefined);
-  const n = reads.length;
-  r.resolve('/w/sub/a.corpus');
-  assert.equal(reads.length, n, 'cached');
-  files['/w/.corpusrc.json'] = '{}';
+  assert.equal((await r.resolve(undefined)).rcUri, undefined);
+  assert.equal((await r.resolve('untitled:Untitled-1')).rcUri, undefined);
+  const n = fs.reads.length;
+  await r.resolve('file:///w/sub/a.corpus');
+  assert.equal(fs.reads.length, n, 'cached');
+  fs.files.set('file:///w/.corpusrc.json', '{}');
   r.invalidate();
-  assert.deepEqual(r.resolve('/w/sub/a.corpus').config.rules, { 'partial-date': 'off' });
+  assert.deepEqual((await r.resolve('file:///w/sub/a.corpus')).config.rules, { 'partial-date': 'off' });
+  // Up to the root, and no further.
+  fs.files.set('file:///.corpusrc.json', '{ "attributes": ["x"] }');
+  r.invalidate();
+  assert.equal((await r.resolve('file:///v/a.corpus')).rcUri, 'file:///.corpusrc.json');
 });
 
 test('configuration changes severities, turns codes off and allows attributes', () => {

@@ -5,9 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseRcFile, mergeConfig, configFromSettings } from '../../server/src/config';
-import { parsePeopleFile } from '../../server/src/people';
-import { CODES } from '../../server/src';
+import { CODES, configFromSettings, mergeConfig, parsePeopleFile, parseRcFile } from '../../server/src';
 
 const FUZZ_SECONDS = Number(process.env.FUZZ_SECONDS ?? 0);
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : FUZZ_SECONDS > 0 ? Date.now() % 2 ** 31 : 20261125;

@@ -3,11 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
+import { computeDiagnostics, CorpusModel, DEFAULT_CONFIG } from '../../server/src';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';
-import { DEFAULT_CONFIG } from '../../server/src/config';
 import { readFixture } from '../support/fixtures';
 
 test('the text round-trips and lines are counted like LSP', () => {

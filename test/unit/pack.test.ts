@@ -11,9 +11,8 @@ import {
   nameFromRelativePath, orderNames, packDocument, safeRelativePath, unpackedText,
 } from '../../server/src/pack';
 import { parseHeader } from '../../server/src/model/header';
-import { StreamLinter } from '../../server/src';
+import { computeDiagnostics, StreamLinter } from '../../server/src';
 import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
 import { DEFAULT_CONFIG } from '../../server/src/config';
 import { SEEDS } from '../support/fixtures';
 

@@ -6,11 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { CorpusModel } from '../../server/src/model/corpusModel';
-import { computeDiagnostics } from '../../server/src';
+import { computeDiagnostics, CorpusConfig, CorpusModel, DEFAULT_CONFIG, StreamLinter, streamLintText } from '../../server/src';
 import { documentSymbols, symbolDetail } from '../../server/src/features/documentSymbols';
-import { StreamLinter, streamLintText } from '../../server/src';
-import { CorpusConfig, DEFAULT_CONFIG } from '../../server/src/config';
 import { FIXTURES, SEEDS } from '../support/fixtures';
 
 function expected(text: string, config: CorpusConfig = DEFAULT_CONFIG) {

@@ -4,21 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { compareCodePoints } from '../pack';
-import type { FileSystem } from '../workspace';
-
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
-
-/** The FileSystem the service's ConfigResolver reads `.corpusrc.json` through (as the language server does). */
-export const nodeFileSystem: FileSystem = {
-  readFile(p: string): string | undefined {
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
+import { listFiles, WalkOptions } from '../index';
+import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
 
 /** A path as shown to the user: relative to the current folder when inside it. */
 export function displayPath(cwd: string, absolute: string): string {
@@ -33,22 +20,10 @@ export interface Found {
   problems: string[];
 }
 
-async function walk(dir: string, accept: (name: string) => boolean, out: string[]): Promise<void> {
-  let entries: fs.Dirent[];
-  try {
-    entries = await fs.promises.readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => compareCodePoints(a.name, b.name));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(e.name)) await walk(p, accept, out);
-    } else if (e.isFile() && accept(e.name)) {
-      out.push(p);
-    }
-  }
+/** The files below a folder (absolute paths), found by the service's walker (its order and skip list). */
+async function walk(dir: string, options: WalkOptions = {}): Promise<string[]> {
+  const uris = await listFiles(nodeFileSystem, pathToUri(dir), options);
+  return uris.map((u) => uriToPath(u)).filter((p): p is string => p !== undefined);
 }
 
 /**
@@ -64,7 +39,7 @@ export async function findCorpusFiles(cwd: string, args: readonly string[]): Pro
     const abs = path.resolve(cwd, arg);
     const st = await statOrUndefined(abs);
     if (st?.isDirectory()) {
-      await walk(abs, isCorpus, files);
+      files.push(...(await walk(abs, { accept: isCorpus })));
     } else if (st?.isFile()) {
       files.push(abs);
     } else if (!st && picomatch.scan(arg).isGlob) {
@@ -87,12 +62,8 @@ async function globFiles(cwd: string, pattern: string): Promise<string[]> {
   const { base, glob } = picomatch.scan(posix);
   const root = path.resolve(cwd, base === '' ? '.' : base);
   const isMatch = picomatch(glob, { dot: false });
-  const out: string[] = [];
-  await walk(root, () => true, out);
-  return out.filter((f) => {
-    const rel = path.relative(root, f).split(path.sep).join('/');
-    return !rel.split('/').some((part) => part.startsWith('.')) && isMatch(rel);
-  });
+  const out = await walk(root, { skipHidden: true });
+  return out.filter((f) => isMatch(path.relative(root, f).split(path.sep).join('/')));
 }
 
 /** Reads a file in chunks, decoded as UTF-8 (invalid bytes become U+FFFD; a leading BOM is dropped, as the editor does). */
@@ -127,8 +98,9 @@ export async function findPackInputs(cwd: string, args: readonly string[]): Prom
     const abs = path.resolve(cwd, arg);
     const st = await statOrUndefined(abs);
     if (st?.isDirectory()) {
-      const found: string[] = [];
-      await walkAll(abs, found);
+      const unreadable: string[] = [];
+      const found = await walk(abs, { skipHidden: true, onUnreadable: (u) => unreadable.push(uriToPath(u) ?? u) });
+      for (const u of unreadable) problems.push(`${displayPath(cwd, u)}: this folder cannot be read.`);
       for (const f of found) inputs.push({ name: path.relative(abs, f).split(path.sep).join('/'), file: f });
     } else if (st?.isFile()) {
       inputs.push({ name: path.basename(abs), file: abs });
@@ -137,24 +109,6 @@ export async function findPackInputs(cwd: string, args: readonly string[]): Prom
     }
   }
   return { inputs, problems };
-}
-
-async function walkAll(dir: string, out: string[]): Promise<void> {
-  const entries = await fs.promises.readdir(dir, { withFileTypes: true });
-  for (const e of entries) {
-    if (e.name.startsWith('.') || SKIPPED_FOLDERS.has(e.name)) continue;
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walkAll(p, out);
-    else if (e.isFile()) out.push(p);
-    else if (e.isSymbolicLink()) {
-      // A link to a file is packed as that file; links to folders are not followed (no loops).
-      try {
-        if ((await fs.promises.stat(p)).isFile()) out.push(p);
-      } catch {
-        // A broken link: nothing to pack.
-      }
-    }
-  }
 }
 
 /** The file's stats, or undefined when it does not exist or cannot be read. */

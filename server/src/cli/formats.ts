@@ -5,8 +5,8 @@
 
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import type { Diagnostic, Severity } from '../model/types';
-import { CODES, RULES } from '../rules';
+import { CODES, RULES } from '../index';
+import type { Diagnostic, Severity } from '../index';
 import { CliIo, paint } from './io';
 
 export type Format = 'text' | 'json' | 'sarif';

@@ -3,10 +3,9 @@
 // streaming each file in chunks through the streaming validator.
 
 import * as fs from 'node:fs';
-import { StreamLinter } from '../diagnostics/stream';
-import { symbolDetail } from '../features/documentSymbols';
-import { ConfigResolver, positionInText } from '../workspace';
-import { displayPath, findCorpusFiles, nodeFileSystem, readTextChunks } from './files';
+import { configDiagnostics, ConfigResolver, StreamLinter, symbolDetail } from '../index';
+import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
+import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { Counts, Format, JsonReporter, OutlineEntry, Problem, Reporter, SarifReporter, TextReporter } from './formats';
 import { CliError, CliIo, useColour } from './io';
 import { Progress } from './progress';
@@ -72,20 +71,14 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
   const resolver = new ConfigResolver(nodeFileSystem);
   const rcReported = new Set<string>();
   for (const file of found.files) {
-    const resolved = resolver.resolve(file);
+    const resolved = await resolver.resolve(pathToUri(file));
     // A broken .corpusrc.json is reported once, on the file itself (as the editor does).
-    if (resolved.rcPath && resolved.rcText !== undefined && resolved.rcProblems.length > 0 && !rcReported.has(resolved.rcPath)) {
-      rcReported.add(resolved.rcPath);
-      const rcText = resolved.rcText;
-      await reporter.beginFile(displayPath(io.cwd, resolved.rcPath), resolved.rcPath);
-      for (const rp of resolved.rcProblems) {
-        await report({
-          code: 'invalid-config',
-          severity: rp.severity,
-          message: rp.message,
-          range: { start: positionInText(rcText, rp.start), end: positionInText(rcText, rp.end) },
-        });
-      }
+    const rc = configDiagnostics(resolved);
+    if (rc && rc.diagnostics.length > 0 && !rcReported.has(rc.uri)) {
+      rcReported.add(rc.uri);
+      const rcPath = uriToPath(rc.uri) ?? rc.uri;
+      await reporter.beginFile(displayPath(io.cwd, rcPath), rcPath);
+      for (const d of rc.diagnostics) await report({ code: d.code, severity: d.severity, message: d.message, range: d.range });
       await reporter.endFile();
     }
 

@@ -119,7 +119,7 @@ Example:
     .description('List the people detected in corpus files, with their spellings, titles and counts.')
     .argument('[paths...]', 'files, folders or globs (default: every *.corpus under the current folder)')
     .option('--json', 'print JSON')
-    .option('--people <files...>', 'people files to use (default: the "people" of .corpusrc.json, else every *.people.json here)')
+    .option('--people <files...>', 'people files to use (default: those the editor reads: the "people" of .corpusrc.json, else every *.people.json in the project)')
     .option('--min <n>', 'only people mentioned at least n times', nonNegativeInteger)
     .addHelpText('after', `
 Example:

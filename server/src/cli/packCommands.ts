@@ -6,9 +6,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_CONFIG } from '../config';
-import { StreamLinter } from '../diagnostics/stream';
-import { documentText, nameConflict, orderNames, packDocument, safeRelativePath, unpackedText } from '../pack';
+import { DEFAULT_CONFIG, documentText, nameConflict, orderNames, packDocument, safeRelativePath, StreamLinter, unpackedText } from '../index';
 import { displayPath, findPackInputs, readTextChunks } from './files';
 import { CliError, CliIo } from './io';
 import { formatBytes } from './progress';

@@ -5,55 +5,28 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
-import { StreamLinter } from '../diagnostics/stream';
-import { detectPeople, groupMentions, parsePeopleFile } from '../people';
-import type { KnownPerson, PersonMention } from '../people';
-import { ConfigResolver, dirname } from '../workspace';
-import { displayPath, findCorpusFiles, nodeFileSystem, readTextChunks, SKIPPED_FOLDERS } from './files';
+import { ConfigResolver, detectPeople, findPeopleFiles, groupMentions, parsePeopleFile, StreamLinter, uriDirname } from '../index';
+import type { KnownPerson, PersonMention } from '../index';
+import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
+import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { CliError, CliIo } from './io';
 
 function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** Every `*.people.json` below a folder (node_modules and .git skipped). */
-function findPeopleFiles(dir: string, out: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(e.name)) findPeopleFiles(p, out);
-    } else if (e.isFile() && e.name.endsWith('.people.json')) out.push(p);
-  }
-}
-
-/** The people files that apply: given ones, else the configuration's list (relative to its file), else every *.people.json here. */
-function peopleFilesFor(io: CliIo, given: readonly string[], rc: { path?: string; people?: string[] }): string[] {
+/**
+ * The people files that apply: the ones given, else those the editor reads (the
+ * service's resolver, so the same patterns give the same files) with the project
+ * as its workspace: the folder of the `.corpusrc.json` that applies to the first
+ * corpus file, or the current folder when there is none.
+ */
+export async function peopleFilesFor(io: CliIo, given: readonly string[], firstFile: string, resolver: ConfigResolver): Promise<string[]> {
   if (given.length > 0) return given.map((g) => path.resolve(io.cwd, g));
-  if (rc.people && rc.path) {
-    const base = dirname(rc.path);
-    const all: string[] = [];
-    findPeopleFiles(base, all);
-    const out: string[] = [];
-    for (const pattern of rc.people) {
-      const abs = path.resolve(base, pattern);
-      if (fs.existsSync(abs)) out.push(abs);
-      else {
-        const isMatch = picomatch(pattern.replace(/\\/g, '/'));
-        for (const f of all) if (isMatch(path.relative(base, f).split(path.sep).join('/'))) out.push(f);
-      }
-    }
-    return [...new Set(out)];
-  }
-  const out: string[] = [];
-  findPeopleFiles(io.cwd, out);
-  return out;
+  const rcUri = (await resolver.resolve(pathToUri(firstFile))).rcUri;
+  const root = (rcUri && uriDirname(rcUri)) ?? pathToUri(io.cwd);
+  const uris = await findPeopleFiles(nodeFileSystem, [root], resolver);
+  return uris.map((u) => uriToPath(u)).filter((p): p is string => p !== undefined);
 }
 
 export async function people(io: CliIo, paths: readonly string[], options: { json?: boolean; people?: string[]; min?: number }): Promise<number> {
@@ -62,9 +35,8 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
   if (found.files.length === 0) throw new CliError(`no .corpus file found in ${paths.length > 0 ? paths.join(', ') : 'this folder'}.`);
 
   const resolver = new ConfigResolver(nodeFileSystem);
-  const first = resolver.resolve(found.files[0]);
   const known: KnownPerson[] = [];
-  for (const f of peopleFilesFor(io, options.people ?? [], { path: first.rcPath, people: first.config.people })) {
+  for (const f of await peopleFilesFor(io, options.people ?? [], found.files[0], resolver)) {
     let text: string;
     try {
       text = fs.readFileSync(f, 'utf8');
@@ -80,7 +52,7 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
   const documents: { file: string; name: string; line: number }[] = [];
   for (const file of found.files) {
     const shown = displayPath(io.cwd, file);
-    const linter = new StreamLinter(resolver.resolve(file).config, {
+    const linter = new StreamLinter((await resolver.resolve(pathToUri(file))).config, {
       onDocument: (d) => {
         const nl = d.text.search(/\r\n|\r|\n/);
         const body = nl < 0 ? '' : d.text.slice(nl + (d.text.startsWith('\r\n', nl) ? 2 : 1));

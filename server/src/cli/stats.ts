@@ -2,9 +2,7 @@
 // read by the streaming validator (any file size).
 
 import * as fs from 'node:fs';
-import { DEFAULT_CONFIG } from '../config';
-import { StreamLinter } from '../diagnostics/stream';
-import { detectLanguage } from '../pack';
+import { DEFAULT_CONFIG, detectLanguage, StreamLinter } from '../index';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { CliError, CliIo } from './io';
 import { formatBytes } from './progress';

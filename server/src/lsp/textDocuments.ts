@@ -4,8 +4,8 @@
 
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
-import { CorpusModel } from '../model/corpusModel';
-import type { Position, Range } from '../model/types';
+import { CorpusModel } from '../index';
+import type { Position, Range } from '../index';
 
 /** A text document whose text lives in the corpus model (no second copy, no full-text copy per edit). */
 export class CorpusTextDocument {

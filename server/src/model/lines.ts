@@ -73,3 +73,18 @@ export function lineAt(lineStarts: readonly number[], offset: number): number {
   }
   return lo;
 }
+
+/** Offset → line/character in a small text (configuration and people files). */
+export function positionInText(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: end - lineStart };
+}

@@ -51,3 +51,20 @@ export interface CodeAction {
   isPreferred: boolean;
   edits: TextEdit[];
 }
+
+/** The edits of one file. `create`: the file does not exist yet; it is created (empty) first. */
+export interface FileEdit {
+  uri: string;
+  edits: TextEdit[];
+  create?: boolean;
+}
+
+/** A code action as the service returns it: edits over one or more files, in plain data (the adapter converts). */
+export interface WorkspaceCodeAction {
+  title: string;
+  kind: 'quickfix' | 'source.fixAll.corpus';
+  /** The diagnostic it fixes (code and range), for the editor to link them. */
+  diagnostic?: { code: string; range: Range };
+  isPreferred?: boolean;
+  changes: FileEdit[];
+}

@@ -3,8 +3,9 @@
 // setting and the `.corpusrc.json` schema all come from here (scripts/generate.mjs
 // writes the last two; a test fails when they drift).
 //
-// Adding a rule: write `rules/<code>.ts` exporting `rule`, list it below, add
-// `test/fixtures/codes/<code>.corpus` with its `.expected`, and `docs/rules/<code>.md`.
+// Adding a rule: write `rules/<code>.ts` exporting `rule`, list it below, run
+// `npm run generate`, add `test/fixtures/codes/<code>.corpus` with its `.expected`,
+// and `docs/rules/<code>.md` (test/unit/registry.test.ts checks the derived files).
 
 import type { Severity } from '../model/types';
 import type { FileRule, Rule, RuleMeta, SegmentRule, TextRule } from './types';

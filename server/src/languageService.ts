@@ -1,0 +1,328 @@
+// The corpus language service as one object: every editor feature, and the work
+// across files (configuration lookup, people files, the workspace index) behind
+// the FileSystem interface. An adapter creates it with its file system and its
+// open documents, forwards the editor's requests and converts the plain answers.
+// Nothing here touches the disk, the network or a protocol directly.
+
+import { configFromSettings, CorpusConfig } from './config';
+import { capDiagnostics } from './diagnostics/cap';
+import { checkTextRulesStep, computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
+import { codeActions, fixAll } from './features/codeActions';
+import { completion, CompletionItem } from './features/completion';
+import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
+import { foldingRanges, FoldingRange } from './features/folding';
+import { Hover, hover } from './features/hover';
+import {
+  addToPeopleFileAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions,
+} from './features/people';
+import type { WorkspaceSymbol } from './features/workspaceSymbols';
+import type { CorpusModel } from './model/corpusModel';
+import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
+import { configDiagnostics, ConfigResolver, ResolvedConfig } from './workspace/configResolver';
+import type { FileSystem } from './workspace/fileSystem';
+import { FileDiagnostics, PeopleFiles } from './workspace/peopleFiles';
+import { canonicalUri } from './workspace/uri';
+import { isCorpusFile, OpenDocuments, WorkspaceIndex } from './workspace/workspaceIndex';
+
+export interface LanguageServiceOptions {
+  /** How the service reads the workspace's files. */
+  fileSystem: FileSystem;
+  /** The files open in the editor: their models are the truth, never the disk. */
+  documents: OpenDocuments;
+  /** Told about work in the background that failed (the service goes on); the server logs it. */
+  onError?: (message: string) => void;
+}
+
+/** What a file watcher reports. */
+export interface FileChange {
+  uri: string;
+  type: 'created' | 'changed' | 'deleted';
+}
+
+/** The language status of one open file: its documents and the problems last computed. */
+export interface StatusCounts {
+  documents: number;
+  /** The diagnostics shown for the file (those of the last publication). */
+  problems: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Past this many characters the outline lists documents only (reading every article would delay it). */
+export const OUTLINE_PEOPLE_LIMIT = 8 * 1024 * 1024;
+
+const FIX_ALL = 'source.fixAll.corpus';
+
+/** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
+function wanted(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean } {
+  if (!only) return { quickFix: true, fixAll: false, refactor: true };
+  const quickFix = only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
+  return {
+    quickFix,
+    fixAll: only.some((k) => k !== '' && FIX_ALL.startsWith(k)),
+    refactor: quickFix || only.some((k) => k === 'refactor'),
+  };
+}
+
+export class CorpusLanguageService {
+  private readonly fs: FileSystem;
+  private readonly documents: OpenDocuments;
+  private readonly resolver: ConfigResolver;
+  private readonly onError: (message: string) => void;
+  private readonly people = new PeopleFiles();
+  private readonly index: WorkspaceIndex;
+  private roots: string[] = [];
+  /** The last diagnostics computed for each open model, counted (the language status reads them). */
+  private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
+  /** Background work on the workspace (indexing), one job after the other; tests wait on it. */
+  private work: Promise<void> = Promise.resolve();
+
+  constructor(options: LanguageServiceOptions) {
+    this.fs = options.fileSystem;
+    this.documents = options.documents;
+    this.resolver = new ConfigResolver(this.fs);
+    this.onError = options.onError ?? (() => undefined);
+    this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known);
+  }
+
+  // ---------------------------------------------------------------- configuration and workspace
+
+  /** The editor's `corpus.*` settings, as untrusted JSON (bad entries are dropped). */
+  setSettings(value: unknown): void {
+    this.resolver.setSettings(configFromSettings(value));
+  }
+
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.roots = uris.map(canonicalUri);
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.roots;
+  }
+
+  configFor(uri: string): Promise<ResolvedConfig> {
+    return this.resolver.resolve(uri);
+  }
+
+  /** The diagnostics of the `.corpusrc.json` that applies (undefined when none does). */
+  configDiagnostics(resolved: ResolvedConfig): FileDiagnostics | undefined {
+    return configDiagnostics(resolved);
+  }
+
+  /** Reads the people files, then indexes the workspace in the background. Resolves with the people files' diagnostics. */
+  async start(): Promise<FileDiagnostics[]> {
+    const problems = await this.people.load(this.fs, this.roots, this.resolver);
+    this.background(() => this.index.indexFolders(this.roots));
+    return problems;
+  }
+
+  /** Reads the people files again, then (in the background) every indexed file. Resolves with their diagnostics. */
+  async reloadPeople(): Promise<FileDiagnostics[]> {
+    const problems = await this.people.load(this.fs, this.roots, this.resolver);
+    this.background(() => this.index.reindex());
+    return problems;
+  }
+
+  /** Resolves when the background work started so far is done. */
+  idle(): Promise<void> {
+    return this.work;
+  }
+
+  /** The people files read, sorted (the first one gets "Add … to the people file"). */
+  peopleFileUris(): string[] {
+    return [...this.people.texts.keys()];
+  }
+
+  /**
+   * What file watching reported. Updates the index in the background and forgets
+   * the configuration files read; says whether the configuration or the people
+   * files changed (then the adapter checks the open files again, and calls reloadPeople).
+   */
+  filesChanged(changes: readonly FileChange[]): { configChanged: boolean; peopleChanged: boolean } {
+    let configChanged = false;
+    let peopleChanged = false;
+    const reread: string[] = [];
+    for (const c of changes) {
+      if (c.uri.endsWith('.corpusrc.json')) configChanged = true;
+      else if (this.people.isPeopleFile(c.uri)) peopleChanged = true;
+      else if (isCorpusFile(c.uri) && !this.documents.get(c.uri)) {
+        if (c.type === 'deleted') this.index.remove(c.uri);
+        else reread.push(c.uri);
+      }
+    }
+    if (reread.length > 0) this.background(async () => {
+      for (const uri of reread) await this.index.indexFile(uri);
+    });
+    if (configChanged) this.resolver.invalidate();
+    return { configChanged, peopleChanged: configChanged || peopleChanged };
+  }
+
+  /** A file was opened in the editor: its model counts from now on, not what the disk holds. */
+  documentOpened(uri: string): void {
+    if (isCorpusFile(uri)) this.index.remove(uri);
+  }
+
+  /** A file was closed in the editor: what the disk holds counts again. */
+  documentClosed(uri: string): void {
+    if (isCorpusFile(uri)) this.background(() => this.index.indexFile(uri));
+  }
+
+  private background(job: () => Promise<void>): void {
+    this.work = this.work.then(job).catch((e: unknown) => this.onError(`Indexing the workspace failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  }
+
+  // ---------------------------------------------------------------- diagnostics
+
+  /**
+   * The diagnostics of an open file under a configuration: `all` of them, and those
+   * to `show` (at most MAX_DIAGNOSTICS and a note). The status counts follow `shown`.
+   */
+  diagnostics(uri: string, config: CorpusConfig, options: DiagnosticOptions = {}, token: CancellationToken = NEVER_CANCELLED): { all: readonly Diagnostic[]; shown: readonly Diagnostic[] } | undefined {
+    const model = this.documents.get(uri);
+    if (!model) return undefined;
+    const all = computeDiagnostics(model, config, token, options);
+    const shown = capDiagnostics(all, config);
+    let errors = 0;
+    let warnings = 0;
+    for (const d of shown) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+    this.counts.set(model, { problems: shown.length, errors, warnings });
+    return { all, shown };
+  }
+
+  /** True when the text rules (date-mismatch, …) know every document of the file. */
+  textRulesDone(uri: string, config: CorpusConfig): boolean {
+    const model = this.documents.get(uri);
+    return !model || textRulesDone(model, config);
+  }
+
+  /** Runs the text rules on documents not yet checked for about `budgetMs`; true when all are done. */
+  checkTextRules(uri: string, config: CorpusConfig, budgetMs: number): boolean {
+    const model = this.documents.get(uri);
+    return !model || checkTextRulesStep(model, config, budgetMs);
+  }
+
+  /**
+   * Documents and problem counts of an open file: cheap, from the diagnostics last
+   * computed (computed now, as the first validation would, when there are none yet).
+   */
+  async status(uri: string): Promise<StatusCounts | undefined> {
+    if (!this.documents.get(uri)) return undefined;
+    let model = this.documents.get(uri);
+    if (model && !this.counts.has(model)) {
+      const { config } = await this.configFor(uri);
+      this.diagnostics(uri, config, { text: 'cached' });
+      model = this.documents.get(uri);
+    }
+    const counts = model && this.counts.get(model);
+    return model && counts ? { documents: model.segmentCount - 1, ...counts } : undefined;
+  }
+
+  // ---------------------------------------------------------------- one file
+
+  documentSymbols(uri: string, token: CancellationToken = NEVER_CANCELLED): DocumentSymbol[] {
+    const model = this.documents.get(uri);
+    if (!model) return [];
+    const symbols = documentSymbols(model, token);
+    // People as children of each document, for files up to OUTLINE_PEOPLE_LIMIT (the People view and hovers work past it).
+    if (model.length <= OUTLINE_PEOPLE_LIMIT) {
+      const docs = model.documents;
+      const known = this.people.known;
+      symbols.forEach((sym, i) => {
+        if (token.isCancellationRequested || !docs[i]) return;
+        sym.children = outlinePeople(model, docs[i], known).map((p) => ({ name: p.name, detail: p.detail, kind: 'person' as const, range: p.range, selectionRange: p.range, children: [] }));
+      });
+    }
+    return symbols;
+  }
+
+  foldingRanges(uri: string, token: CancellationToken = NEVER_CANCELLED): FoldingRange[] {
+    const model = this.documents.get(uri);
+    return model ? foldingRanges(model, token) : [];
+  }
+
+  /** The hover: on a person (with the mentions in the rest of the workspace), a date or a document name. */
+  hover(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Hover | undefined {
+    const model = this.documents.get(uri);
+    if (!model) return undefined;
+    const workspace = { mentionsElsewhere: (keys: readonly string[]) => this.index.mentionsElsewhere(keys, uri) };
+    return personHover(model, uri, position, this.people.known, workspace, token) ?? hover(model, position, token);
+  }
+
+  async completion(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Promise<CompletionItem[]> {
+    if (!this.documents.get(uri)) return [];
+    const { config } = await this.configFor(uri);
+    const model = this.documents.get(uri);
+    return model ? completion(model, config, position, token) : [];
+  }
+
+  /**
+   * Code actions for a range: quick fixes of the problems there, "Add … to the
+   * people file" for an unknown person under the cursor, and "Fix all" when asked
+   * for (`only` holds LSP code action kinds).
+   */
+  async codeActions(uri: string, range: Range, only?: readonly string[], token: CancellationToken = NEVER_CANCELLED): Promise<WorkspaceCodeAction[]> {
+    if (!this.documents.get(uri)) return [];
+    const { config } = await this.configFor(uri);
+    const model = this.documents.get(uri);
+    if (!model) return [];
+    const want = wanted(only);
+    const out: WorkspaceCodeAction[] = [];
+    if (want.quickFix) {
+      for (const a of codeActions(model, config, range, token)) {
+        out.push({ title: a.title, kind: 'quickfix', diagnostic: a.diagnostic, isPreferred: a.isPreferred, changes: [{ uri, edits: a.edits }] });
+      }
+    }
+    if (want.refactor) {
+      const add = addToPeopleFileAction(model, range.start, this.people.known, this.people.texts, this.roots);
+      if (add) out.push(add);
+    }
+    if (want.fixAll) {
+      const edits = fixAll(model, config, token);
+      if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: 'source.fixAll.corpus', changes: [{ uri, edits }] });
+    }
+    return out;
+  }
+
+  /** The mentions of the person under the cursor in this file, to highlight. */
+  highlights(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Range[] {
+    const model = this.documents.get(uri);
+    const same = model && samePersonMentions(model, position, this.people.known, token);
+    return same ? same.mentions.map((m) => m.range) : [];
+  }
+
+  /** Every mention of the person under the cursor: in this file, then in the other files of the workspace. */
+  references(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): { uri: string; range: Range }[] {
+    const model = this.documents.get(uri);
+    const same = model && samePersonMentions(model, position, this.people.known, token);
+    if (!same) return [];
+    const here = same.mentions.map((m) => ({ uri, range: m.range }));
+    return [...here, ...this.index.referencesElsewhere([same.person.key, ...same.person.keys], uri)];
+  }
+
+  /** The people's mentions within lines [fromLine, toLine], for semantic colouring. */
+  semanticTokens(uri: string, fromLine: number, toLine: number, token: CancellationToken = NEVER_CANCELLED): Range[] {
+    const model = this.documents.get(uri);
+    return model ? personTokens(model, this.people.known, fromLine, toLine, token) : [];
+  }
+
+  /** The People view: the persons of one open file, most mentioned first. */
+  peopleView(uri: string, token: CancellationToken = NEVER_CANCELLED): PeopleViewEntry[] {
+    const model = this.documents.get(uri);
+    return model ? peopleView(model, this.people.known, token) : [];
+  }
+
+  // ---------------------------------------------------------------- the workspace
+
+  /** Documents and people of every corpus file in the workspace, open or not, matching a query. */
+  workspaceSymbols(query: string): WorkspaceSymbol[] {
+    return this.index.workspaceSymbols(query);
+  }
+}
+
+/** The language service over a file system and the adapter's open documents. */
+export function createLanguageService(options: LanguageServiceOptions): CorpusLanguageService {
+  return new CorpusLanguageService(options);
+}

@@ -1,0 +1,213 @@
+// The workspace index: the documents and people of every corpus file in the
+// workspace, open or not, for workspace symbols, references across files and a
+// person's mentions elsewhere. Open files come from the adapter's models (never
+// from the disk, where they may be older); the others are read through the
+// FileSystem, one at a time with a yield between files, so requests are answered
+// while a large workspace is indexed. File watching keeps it up to date.
+
+import { symbolDetail } from '../features/documentSymbols';
+import { indexPeople, IndexedMention, KnownPeople } from '../features/people';
+import { IndexedDocument, WorkspaceSymbol, workspaceSymbols } from '../features/workspaceSymbols';
+import { CorpusModel } from '../model/corpusModel';
+import { CancellationToken, NEVER_CANCELLED, Range } from '../model/types';
+import type { FileSystem } from './fileSystem';
+import { canonicalUri, uriBasename } from './uri';
+import { walkFiles } from './walker';
+import { yieldToEventLoop } from './yield';
+
+/** The files open in the editor, as the adapter holds them. */
+export interface OpenDocuments {
+  /** The model of an open file, or undefined when it is not open. */
+  get(uri: string): CorpusModel | undefined;
+  /** The URIs of every open file. */
+  uris(): Iterable<string>;
+}
+
+/** Past VS Code's own limit for extensions a file is left to the command line's streaming reader. */
+export const MAX_INDEXED_FILE_SIZE = 64 * 1024 * 1024;
+
+interface FileEntry {
+  documents: IndexedDocument[];
+  mentions: IndexedMention[];
+}
+
+/** A mention of a person in another file, for a hover's "Elsewhere" links. */
+export interface MentionElsewhere {
+  uri: string;
+  /** The file's name. */
+  label: string;
+  document: string;
+  line: number;
+}
+
+function documentsOf(model: CorpusModel): IndexedDocument[] {
+  return model.documents.map((d) => ({ name: d.name, detail: symbolDetail(d.facts), range: d.range }));
+}
+
+export function isCorpusFile(uri: string): boolean {
+  return uri.endsWith('.corpus');
+}
+
+export class WorkspaceIndex {
+  /** Files that are not open, by canonical URI. */
+  private readonly files = new Map<string, FileEntry>();
+  /** Bumped on every read or removal of a file: a read that finishes after a newer one is dropped. */
+  private readonly tickets = new Map<string, number>();
+
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly open: OpenDocuments,
+    private readonly known: () => KnownPeople,
+  ) {}
+
+  /** Indexes every `*.corpus` file below the folders that is not open. Resolves when done. */
+  async indexFolders(roots: readonly string[], token: CancellationToken = NEVER_CANCELLED): Promise<void> {
+    for (const root of roots) {
+      for await (const uri of walkFiles(this.fs, canonicalUri(root), { accept: isCorpusFile, token })) {
+        await this.indexFile(uri);
+        // Between files, so requests are answered while a large workspace is indexed.
+        await yieldToEventLoop();
+      }
+    }
+  }
+
+  /** Reads one file that is not open (again); forgets it when it is gone, too large or open. */
+  async indexFile(uri: string): Promise<void> {
+    const key = canonicalUri(uri);
+    const ticket = (this.tickets.get(key) ?? 0) + 1;
+    this.tickets.set(key, ticket);
+    if (this.isOpen(key)) {
+      this.files.delete(key);
+      return;
+    }
+    const stat = await this.fs.stat(key);
+    const text = stat?.type === 'file' && stat.size <= MAX_INDEXED_FILE_SIZE ? await this.fs.readFile(key) : undefined;
+    // A newer read or a removal came meanwhile, or the file was opened: the editor's model counts.
+    if (this.tickets.get(key) !== ticket) return;
+    if (text === undefined || this.isOpen(key)) {
+      this.files.delete(key);
+      return;
+    }
+    try {
+      const model = CorpusModel.parse(text);
+      this.files.set(key, { documents: documentsOf(model), mentions: indexPeople(model, this.known()) });
+    } catch {
+      this.files.delete(key);
+    }
+  }
+
+  /** Forgets a file (deleted, or opened in the editor). */
+  remove(uri: string): void {
+    const key = canonicalUri(uri);
+    this.tickets.set(key, (this.tickets.get(key) ?? 0) + 1);
+    this.files.delete(key);
+  }
+
+  /** Reads every indexed file again (the known people changed, so their mentions may have). */
+  async reindex(): Promise<void> {
+    for (const uri of [...this.files.keys()]) {
+      await this.indexFile(uri);
+      await yieldToEventLoop();
+    }
+  }
+
+  /** The indexed files that are not open (for tests and counts). */
+  indexedUris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  private openKeys(): Map<string, string> {
+    const keys = new Map<string, string>();
+    for (const uri of this.open.uris()) keys.set(canonicalUri(uri), uri);
+    return keys;
+  }
+
+  private isOpen(key: string): boolean {
+    for (const uri of this.open.uris()) if (canonicalUri(uri) === key) return true;
+    return false;
+  }
+
+  /**
+   * Every file's entries: each indexed file in index order, an open one with its
+   * model's entries instead, then the open files the index does not hold.
+   */
+  private eachFile<T>(fromModel: (model: CorpusModel) => T, fromEntry: (e: FileEntry) => T): [string, T][] {
+    const openKeys = this.openKeys();
+    const out: [string, T][] = [];
+    const seen = new Set<string>();
+    const openEntry = (uri: string): [string, T] | undefined => {
+      const model = this.open.get(uri);
+      return model ? [uri, fromModel(model)] : undefined;
+    };
+    for (const [key, entry] of this.files) {
+      const openUri = openKeys.get(key);
+      if (openUri === undefined) out.push([key, fromEntry(entry)]);
+      else {
+        seen.add(openUri);
+        const e = openEntry(openUri);
+        if (e) out.push(e);
+      }
+    }
+    for (const uri of openKeys.values()) {
+      if (seen.has(uri)) continue;
+      const e = openEntry(uri);
+      if (e) out.push(e);
+    }
+    return out;
+  }
+
+  /** The mentions of every file but `exceptUri`: the open files first, then the others. */
+  private mentionsBut(exceptUri: string): [string, IndexedMention[]][] {
+    const except = canonicalUri(exceptUri);
+    const known = this.known();
+    const openKeys = this.openKeys();
+    const out: [string, IndexedMention[]][] = [];
+    for (const [key, uri] of openKeys) {
+      const model = this.open.get(uri);
+      if (key !== except && model) out.push([uri, indexPeople(model, known)]);
+    }
+    for (const [key, entry] of this.files) if (key !== except && !openKeys.has(key)) out.push([key, entry.mentions]);
+    return out;
+  }
+
+  /** Mentions of a person (by any of its keys) in the other files of the workspace. */
+  mentionsElsewhere(keys: readonly string[], exceptUri: string): MentionElsewhere[] {
+    const wanted = new Set(keys);
+    const out: MentionElsewhere[] = [];
+    for (const [uri, list] of this.mentionsBut(exceptUri)) {
+      const label = uriBasename(uri);
+      for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, label, document: m.document, line: m.line });
+    }
+    return out;
+  }
+
+  /** Where a person (by any of its keys) is mentioned in the other files. */
+  referencesElsewhere(keys: readonly string[], exceptUri: string): { uri: string; range: Range }[] {
+    const wanted = new Set(keys);
+    const out: { uri: string; range: Range }[] = [];
+    for (const [uri, list] of this.mentionsBut(exceptUri)) for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, range: m.range });
+    return out;
+  }
+
+  /** Documents, then people (one symbol per person and file, at the first mention), matching a query. */
+  workspaceSymbols(query: string): WorkspaceSymbol[] {
+    const documents = new Map(this.eachFile(documentsOf, (e) => e.documents));
+    const found = workspaceSymbols(documents, query, uriBasename);
+    const known = this.known();
+    const people = new Map(this.eachFile((m) => personSymbols(indexPeople(m, known)), (e) => personSymbols(e.mentions)));
+    const persons = workspaceSymbols(people, query, uriBasename).map((s) => ({ ...s, kind: 'person' as const }));
+    return [...found, ...persons];
+  }
+}
+
+/** One entry per person of a file, at its first mention, with the document as detail. */
+function personSymbols(mentions: readonly IndexedMention[]): IndexedDocument[] {
+  const seen = new Set<string>();
+  const out: IndexedDocument[] = [];
+  for (const m of mentions) {
+    if (seen.has(m.person)) continue;
+    seen.add(m.person);
+    out.push({ name: m.person, detail: m.document, range: m.range });
+  }
+  return out;
+}
