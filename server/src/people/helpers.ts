@@ -2,7 +2,6 @@
 
 import { LEX, TITLE_FILTER, matchTrie } from './lexicon';
 import { F_ARABIC, F_CAP, F_DIGIT, F_LATIN, F_NONASCII, G_BREAK, G_PUNCT, G_SPACE, Tokens } from './text';
-import type { TitleMatch } from './state';
 
 export const APOS: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc]);
 
@@ -60,7 +59,7 @@ export function titleEnd(tk: Tokens, i: number): number {
 }
 
 /** May a name start right at token j after title t? Spaces only, or "." after an abbreviation (Mr., M.), or ":" in Arabic. */
-export function nameSlotGapOk(tk: Tokens, t: TitleMatch, j: number): boolean {
+export function nameSlotGapOk(tk: Tokens, t: { readonly start: number; readonly end: number }, j: number): boolean {
   const g = tk.gap[j];
   if (g === G_SPACE) return true;
   if (g !== G_PUNCT || tk.gapMulti[j] !== 0) return false;
