@@ -9,11 +9,7 @@ const watch = process.argv.includes('--watch');
 
 const common = bundleOptions(production);
 
-const builds = [
-  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' } },
-  { entryPoints: { cli: 'server/src/cli.ts' } },
-];
+const builds = [{ entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] }, { entryPoints: { server: 'server/src/server.ts' } }, { entryPoints: { cli: 'server/src/cli.ts' } }];
 
 for (const b of builds) {
   const options = { ...common, ...b, outdir: 'dist' };

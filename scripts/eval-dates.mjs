@@ -69,7 +69,12 @@ function load(split) {
 }
 
 /** A body line that would read as a header or an end line cannot be packed: indent it by one space. */
-const safeBody = (t) => t.replace(/\r\n?/g, '\n').split('\n').map((l) => (/^(<<<FILE|<<<END>>>)/.test(l) || /^\s*date[\s:]/i.test(l) ? ` ${l}` : l)).join('\n');
+const safeBody = (t) =>
+  t
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => (/^(<<<FILE|<<<END>>>)/.test(l) || /^\s*date[\s:]/i.test(l) ? ` ${l}` : l))
+    .join('\n');
 
 /** The proposals for each undated article of a corpus: [{ iso, preferred, title }] in the editor's order. */
 function proposals(articles, datedEvery) {
@@ -121,7 +126,10 @@ const report = {};
 for (const split of ['dev', 'heldout']) {
   const articles = load(split);
   report[split] = {};
-  for (const [variant, every] of [['plain', 0], ['neighbours', 2]]) {
+  for (const [variant, every] of [
+    ['plain', 0],
+    ['neighbours', 2],
+  ]) {
     const results = proposals(articles, every);
     const rows = [];
     for (const lang of [...new Set(articles.map((a) => a.lang))].sort()) rows.push({ label: lang, ...score(results.filter((r) => r.article.lang === lang)) });
@@ -134,16 +142,26 @@ for (const split of ['dev', 'heldout']) {
 const pct = (a, b) => (b === 0 ? '   –' : `${String(Math.round((100 * a) / b)).padStart(3)}%`);
 if (flag('--json')) {
   const strip = (v) => v.rows;
-  console.log(JSON.stringify({ dev: { plain: strip(report.dev.plain), neighbours: strip(report.dev.neighbours) }, heldout: { plain: strip(report.heldout.plain), neighbours: strip(report.heldout.neighbours) } }, null, 2));
+  console.log(
+    JSON.stringify(
+      { dev: { plain: strip(report.dev.plain), neighbours: strip(report.dev.neighbours) }, heldout: { plain: strip(report.heldout.plain), neighbours: strip(report.heldout.neighbours) } },
+      null,
+      2,
+    ),
+  );
 } else {
   console.log('Dates proposed for undated articles: npm run eval:dates');
   for (const split of ['dev', 'heldout']) {
     for (const variant of ['plain', 'neighbours']) {
       const { rows } = report[split][variant];
-      console.log(`\n${split === 'dev' ? 'Dev part (read while writing rules)' : 'Held-out part (never read while writing rules)'}, ${variant === 'plain' ? 'undated documents alone' : 'every other document dated (scored on the undated ones)'}`);
+      console.log(
+        `\n${split === 'dev' ? 'Dev part (read while writing rules)' : 'Held-out part (never read while writing rules)'}, ${variant === 'plain' ? 'undated documents alone' : 'every other document dated (scored on the undated ones)'}`,
+      );
       console.log(`  ${''.padEnd(16)} articles  top-1  top-3  confident wrong  silent   stated day: right   no date: silent`);
       for (const r of rows) {
-        console.log(`  ${r.label.padEnd(16)} ${String(r.n).padStart(8)}  ${pct(r.top1, r.n)}  ${pct(r.top3, r.n)}  ${String(r.confidentWrong).padStart(5)} (${pct(r.confidentWrong, r.n)})  ${pct(r.silent, r.n)}   ${String(r.statedRight).padStart(3)}/${String(r.stated).padEnd(3)} ${pct(r.statedRight, r.stated)}   ${String(r.noneSilent).padStart(3)}/${String(r.none).padEnd(3)}`);
+        console.log(
+          `  ${r.label.padEnd(16)} ${String(r.n).padStart(8)}  ${pct(r.top1, r.n)}  ${pct(r.top3, r.n)}  ${String(r.confidentWrong).padStart(5)} (${pct(r.confidentWrong, r.n)})  ${pct(r.silent, r.n)}   ${String(r.statedRight).padStart(3)}/${String(r.stated).padEnd(3)} ${pct(r.statedRight, r.stated)}   ${String(r.noneSilent).padStart(3)}/${String(r.none).padEnd(3)}`,
+        );
       }
     }
   }
@@ -162,7 +180,12 @@ if (flag('--json')) {
       if (p) why = 'another date preferred';
       else if (placed.length === 0) why = 'day not recognised';
       else if (!placed.some((x) => STRONG_ZONES.has(x.zone))) why = `day found, but placed in ${[...new Set(placed.map((x) => x.zone))].join('/')}`;
-      else if (!placed.some((x) => STRONG_ZONES.has(x.zone) && x.expression.year === y)) why = l.some((x) => x.iso === a.truth) ? 'year not stated with the day (offered, not preferred)' : l.some((x) => x.iso.slice(4) === a.truth.slice(4)) ? 'year not stated with the day (offered with another year)' : 'year not stated with the day (no year found)';
+      else if (!placed.some((x) => STRONG_ZONES.has(x.zone) && x.expression.year === y))
+        why = l.some((x) => x.iso === a.truth)
+          ? 'year not stated with the day (offered, not preferred)'
+          : l.some((x) => x.iso.slice(4) === a.truth.slice(4))
+            ? 'year not stated with the day (offered with another year)'
+            : 'year not stated with the day (no year found)';
       else why = l.some((x) => x.iso === a.truth) ? 'full date found, offered but not preferred' : 'full date found, not offered';
       counts.set(why, (counts.get(why) ?? 0) + 1);
     }
@@ -179,13 +202,17 @@ if (flag('--json')) {
         if (!p || p.iso === a.truth) continue;
         const place = /from '.*?' in (the [a-z' ]+?)(?:,|\)|$)/.exec(p.title)?.[1] ?? 'elsewhere';
         const days = Math.round((Date.parse(p.iso) - Date.parse(a.truth)) / 86_400_000);
-        const off = p.iso.slice(5) === a.truth.slice(5) ? 'same day, another year' : Math.abs(days) <= 7 ? `${days > 0 ? '+' : ''}${days} days` : Math.abs(days) <= 62 ? 'within two months' : 'further';
+        const off =
+          p.iso.slice(5) === a.truth.slice(5) ? 'same day, another year' : Math.abs(days) <= 7 ? `${days > 0 ? '+' : ''}${days} days` : Math.abs(days) <= 62 ? 'within two months' : 'further';
         // the line it stands in: how far down, and what else it holds (a time, a bar, how many words)
         const [y, m, d] = p.iso.split('-').map(Number);
         const at = dates.placeDates(a.text, dates.findDateExpressions(a.text, { lang: a.lang })).find((x) => x.expression.year === y && x.expression.month === m && x.expression.day === d);
         let line = '';
         if (at) {
-          const lineNo = a.text.slice(0, at.lineStart).split('\n').filter((x) => x.trim() !== '').length;
+          const lineNo = a.text
+            .slice(0, at.lineStart)
+            .split('\n')
+            .filter((x) => x.trim() !== '').length;
           const lt = a.text.slice(at.lineStart, at.lineEnd);
           line = `, line ${lineNo + 1}, ${lt.trim().split(/\s+/).length} words${/\d{1,2}[:h]\d{2}/.test(lt) ? ', a time' : ''}${/[|]/.test(lt) ? ', a bar' : ''}, ${at.relation}`;
         }

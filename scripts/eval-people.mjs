@@ -122,7 +122,10 @@ function score(docs, persons) {
 
 function detectAll(docs, known) {
   for (const d of docs) d.pred = people.detectPeople(d.text, { known, lang: d.lang });
-  const persons = people.groupMentions(docs.map((d) => d.pred), known);
+  const persons = people.groupMentions(
+    docs.map((d) => d.pred),
+    known,
+  );
   const byKey = new Map();
   persons.forEach((p, i) => {
     byKey.set(p.key, i);
@@ -148,9 +151,7 @@ const seedScore = score(seedDocs, detectAll(seedDocs, undefined));
 
 const set = loadPeopleDevSet();
 for (const e of set.errors) console.error(`development set: ${e}`);
-const all = set.docs
-  .filter((d) => !ONLY_LANG || d.lang === ONLY_LANG)
-  .map((d) => ({ id: `${d.split}/${d.id}`, split: d.split, lang: d.lang, topic: d.topic, text: d.text, gold: d.mentions }));
+const all = set.docs.filter((d) => !ONLY_LANG || d.lang === ONLY_LANG).map((d) => ({ id: `${d.split}/${d.id}`, split: d.split, lang: d.lang, topic: d.topic, text: d.text, gold: d.mentions }));
 const t0 = performance.now();
 const bySplit = {};
 for (const split of ['dev', 'heldout']) {
@@ -158,7 +159,14 @@ for (const split of ['dev', 'heldout']) {
   const persons = detectAll(docs, undefined);
   const rows = [];
   const langs = [...new Set(docs.map((d) => d.lang))].sort();
-  for (const lang of langs) rows.push({ label: lang, ...score(docs.filter((d) => d.lang === lang), persons) });
+  for (const lang of langs)
+    rows.push({
+      label: lang,
+      ...score(
+        docs.filter((d) => d.lang === lang),
+        persons,
+      ),
+    });
   const vn = docs.filter((d) => d.topic === 'vn-politics');
   if (vn.length > 0) rows.push({ label: 'vn-politics', ...score(vn, persons) });
   const other = docs.filter((d) => d.topic !== 'vn-politics' && ['en', 'fr', 'es', 'ar', 'vi'].includes(d.lang));
@@ -173,14 +181,16 @@ if (flag('--compromise')) {
   const nlp = (await import('compromise')).default;
   peer = {};
   for (const split of ['dev', 'heldout']) {
-    const docs = all.filter((d) => d.split === split).map((d) => {
-      const pred = [];
-      for (const p of nlp(d.text).people().json({ offset: true })) {
-        const o = p.offset;
-        if (o && o.length > 0) pred.push({ start: o.start, end: o.start + o.length, text: d.text.slice(o.start, o.start + o.length), key: '' });
-      }
-      return { ...d, pred };
-    });
+    const docs = all
+      .filter((d) => d.split === split)
+      .map((d) => {
+        const pred = [];
+        for (const p of nlp(d.text).people().json({ offset: true })) {
+          const o = p.offset;
+          if (o && o.length > 0) pred.push({ start: o.start, end: o.start + o.length, text: d.text.slice(o.start, o.start + o.length), key: '' });
+        }
+        return { ...d, pred };
+      });
     peer[split] = score(docs, undefined);
   }
 }
@@ -192,12 +202,18 @@ const context = (d, s, e) => (d.text.slice(Math.max(0, s - 30), s) + '[' + d.tex
 const strip = (r) => ({ ...r, misses: r.misses.length, falseAlarms: r.falseAlarms.length });
 
 if (flag('--json')) {
-  console.log(JSON.stringify({
-    seeds: strip(seedScore),
-    dev: bySplit.dev.map(strip),
-    heldout: bySplit.heldout.map(strip),
-    compromise: peer ? { dev: strip(peer.dev), heldout: strip(peer.heldout) } : undefined,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        seeds: strip(seedScore),
+        dev: bySplit.dev.map(strip),
+        heldout: bySplit.heldout.map(strip),
+        compromise: peer ? { dev: strip(peer.dev), heldout: strip(peer.heldout) } : undefined,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   const line = (label, r) =>
     `  ${label.padEnd(30)} ${String(r.documents).padStart(4)} ${String(r.gold).padStart(5)} ${String(r.predicted).padStart(5)}` +

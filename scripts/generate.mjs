@@ -26,7 +26,16 @@ export async function loadRules() {
   const tmp = mkdtempSync(join(tmpdir(), 'corpus-generate-'));
   try {
     const outfile = join(tmp, 'rules.cjs');
-    await build({ entryPoints: [join(root, 'server/src/rules/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', mainFields: ['module', 'main'] });
+    await build({
+      entryPoints: [join(root, 'server/src/rules/index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile,
+      logLevel: 'error',
+      mainFields: ['module', 'main'],
+    });
     return createRequire(import.meta.url)(outfile).RULES;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

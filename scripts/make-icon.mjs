@@ -29,7 +29,13 @@ page(12, 12, 150);
 page(6, 6, 200);
 page(0, 0, 250);
 rect(38, 32, 82, 42, 3, [0xf2, 0xa9, 0x00, 255]); // the <<<FILE header bar
-for (const [y, w] of [[52, 40], [62, 44], [72, 36], [82, 42]]) rect(38, y, 38 + w, y + 4, 2, [0x6b, 0x7a, 0x90, 255]);
+for (const [y, w] of [
+  [52, 40],
+  [62, 44],
+  [72, 36],
+  [82, 42],
+])
+  rect(38, y, 38 + w, y + 4, 2, [0x6b, 0x7a, 0x90, 255]);
 
 for (let y = 0; y < H; y++) {
   for (let x = 0; x < W; x++) {
@@ -86,12 +92,7 @@ ihdr.writeUInt32BE(W, 0);
 ihdr.writeUInt32BE(H, 4);
 ihdr[8] = 8; // bit depth
 ihdr[9] = 6; // RGBA
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', ihdr),
-  chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'images', 'icon.png');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, png);

@@ -13,7 +13,10 @@ import { REPO, prepareSuiteWorkspace, tempDir } from './e2e/workspace.mjs';
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const minimum = /(\d+\.\d+\.\d+)/.exec(pkg.engines.vscode)?.[1];
 if (!minimum) throw new Error(`cannot read a minimum version from engines.vscode "${pkg.engines.vscode}"`);
-const versions = (process.env.VSCODE_VERSIONS || `${minimum},stable`).split(',').map((v) => v.trim()).filter(Boolean);
+const versions = (process.env.VSCODE_VERSIONS || `${minimum},stable`)
+  .split(',')
+  .map((v) => v.trim())
+  .filter(Boolean);
 
 for (const [cmd, args] of [
   [process.execPath, ['scripts/build.mjs']],

@@ -1,6 +1,6 @@
 // The one test command (`npm test`): type-check and build, then every layer in
 // turn, and a closing line `N passed, N failed` over all of them.
-//   node scripts/test.mjs          all layers
+//   node scripts/test.mjs          all layers: lint, format, unit, LSP, stress, grammar, e2e
 //   node scripts/test.mjs unit     unit + LSP tests only (the fast inner loop)
 // Every layer runs even if an earlier one failed; the exit code is 1 if any failed.
 import { spawnSync } from 'node:child_process';
@@ -63,12 +63,7 @@ function nodeTests(label, dir) {
   }
   mkdirSync('test-results', { recursive: true });
   const tap = join('test-results', `${label}.tap`);
-  run(label, process.execPath, [
-    '--test', '--test-concurrency=2',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
-    ...files,
-  ]);
+  run(label, process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const num = (k) => Number((new RegExp(`^# ${k} (\\d+)`, 'm').exec(text) ?? [])[1] ?? 0);
   const passed = num('pass');
@@ -81,11 +76,26 @@ function countedLayer(label, cmd, args) {
   console.log(`\n=== ${label}: ${[cmd, ...args].join(' ')}`);
   const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
   process.stdout.write(r.stdout ?? '');
-  const m = /(\d+) passed, (\d+) failed/.exec((r.stdout ?? '').split('\n').filter((l) => /passed, \d+ failed/.test(l)).pop() ?? '');
+  const m = /(\d+) passed, (\d+) failed/.exec(
+    (r.stdout ?? '')
+      .split('\n')
+      .filter((l) => /passed, \d+ failed/.test(l))
+      .pop() ?? '',
+  );
   if (m) results.push({ label, passed: Number(m[1]), failed: Number(m[2]) + (r.status === 0 || Number(m[2]) > 0 ? 0 : 1) });
   else results.push({ label, passed: 0, failed: 1, note: `exit code ${r.status}, no summary` });
 }
 
+/** A check that passes or fails as a whole (lint, formatting), counted as one test. */
+function check(label, cmd, args) {
+  const ok = run(label, cmd, args);
+  results.push({ label, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+}
+
+if (only !== 'unit') {
+  check('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
+  check('format', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level', 'warn']);
+}
 nodeTests('unit', 'out/test/unit');
 nodeTests('lsp', 'out/test/lsp');
 if (only !== 'unit') {

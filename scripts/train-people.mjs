@@ -84,7 +84,7 @@ for (const d of docs) {
 console.error(`${docs.length} documents (${ON.join(', ')}), ${nRuns} runs, ${tokens} candidate tokens, ${positives} in names`);
 
 let rng = SEED;
-const random = () => ((rng = (Math.imul(rng, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const random = () => (rng = (Math.imul(rng, 1103515245) + 12345) >>> 0) / 2 ** 32;
 
 /** Averaged perceptron over documents' runs; `extra(doc, run)` gives per-token extra features (the second pass's). Returns averaged weights. */
 function train(docsIdx, extra, epochs, log) {

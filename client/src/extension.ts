@@ -132,8 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
  * setting should be enough to see the messages.
  */
 function traceableChannel(channel: vscode.OutputChannel, context: vscode.ExtensionContext): vscode.LogOutputChannel {
-  const level = (): vscode.LogLevel =>
-    vscode.workspace.getConfiguration('corpus').get<string>('trace.server', 'off') === 'off' ? vscode.LogLevel.Info : vscode.LogLevel.Trace;
+  const level = (): vscode.LogLevel => (vscode.workspace.getConfiguration('corpus').get<string>('trace.server', 'off') === 'off' ? vscode.LogLevel.Info : vscode.LogLevel.Trace);
   const changed = new vscode.EventEmitter<vscode.LogLevel>();
   context.subscriptions.push(
     changed,
@@ -141,17 +140,20 @@ function traceableChannel(channel: vscode.OutputChannel, context: vscode.Extensi
       if (e.affectsConfiguration('corpus.trace.server')) changed.fire(level());
     }),
   );
-  const line = (tag: string, message: string, args: unknown[]): void =>
-    channel.appendLine(`[${new Date().toISOString()}] [${tag}] ${message}${args.length ? ` ${args.map(String).join(' ')}` : ''}`);
+  const line = (tag: string, message: string, args: unknown[]): void => channel.appendLine(`[${new Date().toISOString()}] [${tag}] ${message}${args.length ? ` ${args.map(String).join(' ')}` : ''}`);
   return {
-    get name() { return channel.name; },
-    get logLevel() { return level(); },
+    get name() {
+      return channel.name;
+    },
+    get logLevel() {
+      return level();
+    },
     onDidChangeLogLevel: changed.event,
     trace: (m: string, ...a: unknown[]) => line('trace', m, a),
     debug: (m: string, ...a: unknown[]) => line('debug', m, a),
     info: (m: string, ...a: unknown[]) => line('info', m, a),
     warn: (m: string, ...a: unknown[]) => line('warning', m, a),
-    error: (e: string | Error, ...a: unknown[]) => line('error', e instanceof Error ? e.stack ?? e.message : e, a),
+    error: (e: string | Error, ...a: unknown[]) => line('error', e instanceof Error ? (e.stack ?? e.message) : e, a),
     append: (v: string) => channel.append(v),
     appendLine: (v: string) => channel.appendLine(v),
     replace: (v: string) => channel.replace(v),

@@ -38,9 +38,7 @@ export class PeopleView implements vscode.TreeDataProvider<PersonEntry> {
     const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.None);
     item.description = `${e.count} mention${e.count === 1 ? '' : 's'} in ${e.documents} document${e.documents === 1 ? '' : 's'}`;
     // A plain string tooltip: corpus text is shown as text, never rendered.
-    item.tooltip = [e.name, e.description, e.titles.length ? `Titles: ${e.titles.join(', ')}` : undefined, `Spellings: ${e.spellings.join(', ')}`]
-      .filter(Boolean)
-      .join('\n');
+    item.tooltip = [e.name, e.description, e.titles.length ? `Titles: ${e.titles.join(', ')}` : undefined, `Spellings: ${e.spellings.join(', ')}`].filter(Boolean).join('\n');
     item.iconPath = new vscode.ThemeIcon(e.known ? 'person' : 'account');
     item.command = { title: 'Next mention', command: 'corpus.nextMention', arguments: [e.name] };
     return item;

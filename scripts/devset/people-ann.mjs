@@ -21,7 +21,10 @@ export function parseAnnotated(ann) {
   let i = 0;
   while (i < ann.length) {
     const open = ann.indexOf('[[', i);
-    if (open < 0) { out += ann.slice(i); break; }
+    if (open < 0) {
+      out += ann.slice(i);
+      break;
+    }
     out += ann.slice(i, open);
     const close = ann.indexOf(']]', open + 2);
     const nextOpen = ann.indexOf('[[', open + 2);
@@ -51,11 +54,16 @@ export function loadPeopleDevSet(dir = DEFAULT_DIR) {
   for (const split of ['train', 'dev', 'heldout']) {
     const d = join(dir, split);
     if (!existsSync(d)) continue;
-    for (const f of readdirSync(d).filter((n) => n.endsWith('.txt') && !n.endsWith('.ann.txt')).sort()) {
+    for (const f of readdirSync(d)
+      .filter((n) => n.endsWith('.txt') && !n.endsWith('.ann.txt'))
+      .sort()) {
       const id = basename(f, '.txt');
       const text = readFileSync(join(d, f), 'utf8');
       const annPath = join(d, `${id}.ann.txt`);
-      if (!existsSync(annPath)) { errors.push(`${split}/${id}: no .ann.txt`); continue; }
+      if (!existsSync(annPath)) {
+        errors.push(`${split}/${id}: no .ann.txt`);
+        continue;
+      }
       const parsed = parseAnnotated(readFileSync(annPath, 'utf8'));
       for (const e of parsed.errors) errors.push(`${split}/${id}: ${e}`);
       if (parsed.text !== text) {
@@ -80,7 +88,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const d of docs) {
     const k = `${d.split}\t${d.lang}`;
     const t = table.get(k) ?? { docs: 0, mentions: 0 };
-    t.docs++; t.mentions += d.mentions.length;
+    t.docs++;
+    t.mentions += d.mentions.length;
     table.set(k, t);
   }
   for (const [k, t] of [...table].sort()) console.log(`${k}\t${t.docs} documents\t${t.mentions} mentions`);

@@ -62,5 +62,8 @@ for (const lang of [...new Set(docs.map((d) => d.lang))].sort()) {
   }
   out.push(...picked.slice(0, PER_LANG + 3), ...negatives);
 }
-writeFileSync(join(root, 'test/fixtures/people/sentences.json'), `${JSON.stringify({ $comment: 'Sentences of the people development set (dev part) with the mentions the detector finds in them, which are exactly the annotated ones. Picked by scripts/devset/people-sentences.mjs; test/unit/peopleSentences.test.ts checks them.', sentences: out }, null, 1)}\n`);
+writeFileSync(
+  join(root, 'test/fixtures/people/sentences.json'),
+  `${JSON.stringify({ $comment: 'Sentences of the people development set (dev part) with the mentions the detector finds in them, which are exactly the annotated ones. Picked by scripts/devset/people-sentences.mjs; test/unit/peopleSentences.test.ts checks them.', sentences: out }, null, 1)}\n`,
+);
 console.log(`${out.length} sentences`);

@@ -9,8 +9,7 @@ export function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -50,10 +49,7 @@ export async function runHostTests(browser, serverUrl, opts, { timeoutMs = 180_0
   page.on('pageerror', (e) => console_.push(`pageerror: ${e.message}`));
   await page.goto(workbenchUrl(serverUrl, opts));
   let timer;
-  const code = await Promise.race([
-    exited,
-    new Promise((resolve) => (timer = setTimeout(() => resolve(`timeout: no result within ${timeoutMs} ms`), timeoutMs))),
-  ]);
+  const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve(`timeout: no result within ${timeoutMs} ms`), timeoutMs)))]);
   clearTimeout(timer);
   if (logsDir) {
     for (const l of logs) {

@@ -45,11 +45,7 @@ function prepareState(state) {
 /** `code-server --install-extension file.vsix` into the state folder (before start()). */
 export function installExtension(entry, state, vsix) {
   const d = prepareState(state);
-  const r = spawnSync(
-    process.execPath,
-    [entry, '--install-extension', vsix, '--extensions-dir', d.extensions, '--user-data-dir', d.userData],
-    { encoding: 'utf8', env: { ...process.env, ...d.env } },
-  );
+  const r = spawnSync(process.execPath, [entry, '--install-extension', vsix, '--extensions-dir', d.extensions, '--user-data-dir', d.userData], { encoding: 'utf8', env: { ...process.env, ...d.env } });
   const out = `${r.stdout}${r.stderr}`;
   if (r.status !== 0 || !/successfully installed/i.test(out)) {
     throw new Error(`code-server --install-extension ${path.basename(vsix)} failed (exit ${r.status}):\n${out}`);
@@ -63,7 +59,10 @@ export function listExtensions(entry, state) {
     encoding: 'utf8',
     env: { ...process.env, ...d.env },
   });
-  return r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -78,12 +77,18 @@ export async function startCodeServer(entry, state, env = {}, timeoutMs = 60_000
     process.execPath,
     [
       entry,
-      '--auth', 'none',
-      '--bind-addr', '127.0.0.1:0',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--user-data-dir', d.userData,
-      '--extensions-dir', d.extensions,
+      '--user-data-dir',
+      d.userData,
+      '--extensions-dir',
+      d.extensions,
       '--ignore-last-opened',
     ],
     { detached: true, stdio: ['ignore', fd, fd], env: { ...process.env, ...d.env, ...env } },

@@ -49,9 +49,13 @@ async function hostSuite(browser, server, opts, resultFile, logsDir, label) {
     record({
       title: `${label}: the extension-host suite reports results`,
       ok: false,
-      error: `no result file (workbench exit: ${r.code}). The test host may not have started or run() threw before mocha ran.\n` +
+      error:
+        `no result file (workbench exit: ${r.code}). The test host may not have started or run() threw before mocha ran.\n` +
         `Logs: ${logsDir}, ${server.log}\n` +
-        r.console.filter((l) => /rror|fail|Extension Host/i.test(l)).slice(-25).join('\n'),
+        r.console
+          .filter((l) => /rror|fail|Extension Host/i.test(l))
+          .slice(-25)
+          .join('\n'),
     });
     return;
   }
@@ -140,10 +144,7 @@ async function main() {
     // corpus extension under test is the installed one
     const driver = path.join(tmp, 'test-driver-extension');
     fs.mkdirSync(driver, { recursive: true });
-    fs.writeFileSync(
-      path.join(driver, 'package.json'),
-      JSON.stringify({ name: 'corpus-e2e-driver', publisher: 'corpus-files-tests', version: '0.0.0', engines: { vscode: '*' } }),
-    );
+    fs.writeFileSync(path.join(driver, 'package.json'), JSON.stringify({ name: 'corpus-e2e-driver', publisher: 'corpus-files-tests', version: '0.0.0', engines: { vscode: '*' } }));
     const result2 = path.join(tmp, 'vsix-results.json');
     const server2 = await startCodeServer(entry, state2, { E2E_RESULT_FILE: result2, E2E_EXTENSIONS_DIR: extensionsDir });
     servers.push(server2);

@@ -31,7 +31,12 @@ try {
     if (!r.ok) console.log(String(r.error).replace(/^/gm, '       '));
   }
   failed = results.filter((r) => !r.ok).length;
-  console.log(`screenshots in ${path.relative(REPO, out)}: ${fs.readdirSync(out).filter((f) => f.endsWith('.png')).join(', ')}`);
+  console.log(
+    `screenshots in ${path.relative(REPO, out)}: ${fs
+      .readdirSync(out)
+      .filter((f) => f.endsWith('.png'))
+      .join(', ')}`,
+  );
 } catch (e) {
   console.error(e instanceof Error ? e.stack : e);
   failed++;

@@ -72,10 +72,7 @@ function systemPackages(needBuild) {
   if (missing.length === 0) return;
   const line = `apt-get install -y ${missing.join(' ')}`;
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
-    throw new Error(
-      `The VS Code e2e tests need system packages that are not installed: ${missing.join(', ')}.\n` +
-        `Install them, then run the tests again:\n    sudo apt-get update && sudo ${line}`,
-    );
+    throw new Error(`The VS Code e2e tests need system packages that are not installed: ${missing.join(', ')}.\n` + `Install them, then run the tests again:\n    sudo apt-get update && sudo ${line}`);
   }
   step(`apt: ${line}`);
   run('apt-get', ['update', '-qq']);

@@ -7,13 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { workbenchUrl } from './browser.mjs';
 
-const SEED_NAMES = [
-  '000_49243bdc0dd67178.txt',
-  '001_665790bf4786f678.txt',
-  '002_e77d50c1257fff65.txt',
-  '003_dc61dc6a43fd7c34.txt',
-  '004_b79afbb6f32da4f5.txt',
-];
+const SEED_NAMES = ['000_49243bdc0dd67178.txt', '001_665790bf4786f678.txt', '002_e77d50c1257fff65.txt', '003_dc61dc6a43fd7c34.txt', '004_b79afbb6f32da4f5.txt'];
 
 const nbsp = (s) => s.replace(/\u00a0/g, ' ');
 
@@ -57,9 +51,7 @@ export async function runUiTest(browser, serverUrl, opts) {
   try {
     await step('UI: the workbench opens seeds.corpus in the Corpus language', async () => {
       const seeds = path.join(opts.folder, 'seeds.corpus');
-      await page.goto(
-        workbenchUrl(serverUrl, { folder: opts.folder, extensionDevelopmentPath: opts.extensionDevelopmentPath, openFile: seeds }),
-      );
+      await page.goto(workbenchUrl(serverUrl, { folder: opts.folder, extensionDevelopmentPath: opts.extensionDevelopmentPath, openFile: seeds }));
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.monaco-editor .view-line', { hasText: SEED_NAMES[0] }).first().waitFor({ timeout: 60_000 });
       await page.locator('#status\\.editor\\.mode', { hasText: 'Corpus' }).waitFor();
@@ -82,16 +74,17 @@ export async function runUiTest(browser, serverUrl, opts) {
     await step('UI: the Problems panel lists 3 missing-date warnings and 1 partial-date', async () => {
       await page.keyboard.press('Control+Shift+M');
       const rows = page.locator('.markers-panel .monaco-list-row');
-      await page.waitForFunction(
-        () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => /missing-date|partial-date/.test(r.textContent)).length >= 4,
-        null,
-        { timeout: 30_000 },
-      );
+      await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((r) => /missing-date|partial-date/.test(r.textContent)).length >= 4, null, {
+        timeout: 30_000,
+      });
       const texts = (await rows.allInnerTexts()).map(nbsp);
       log('UI: problems rows', JSON.stringify(texts));
       assert.equal(texts.filter((t) => /missing-date/.test(t)).length, 3, `rows: ${JSON.stringify(texts)}`);
       assert.equal(texts.filter((t) => /partial-date/.test(t)).length, 1, `rows: ${JSON.stringify(texts)}`);
-      assert.ok(texts.some((t) => /seeds\.corpus/.test(t)), 'a file row for seeds.corpus');
+      assert.ok(
+        texts.some((t) => /seeds\.corpus/.test(t)),
+        'a file row for seeds.corpus',
+      );
       // the markers carry warning / info icons
       assert.equal(await page.locator('.markers-panel .monaco-list-row .codicon-warning').count(), 3);
       await shot('problems.png');
@@ -104,7 +97,10 @@ export async function runUiTest(browser, serverUrl, opts) {
       // each row: the name (.label-name) then its detail (date and first words)
       const names = (await rows.locator('.label-name').allInnerTexts()).map((s) => nbsp(s).trim());
       log('UI: outline rows', JSON.stringify(names));
-      assert.deepEqual(names.filter((n) => /^\d{3}_/.test(n)), SEED_NAMES);
+      assert.deepEqual(
+        names.filter((n) => /^\d{3}_/.test(n)),
+        SEED_NAMES,
+      );
       await page.waitForTimeout(300);
       await shot('outline.png');
     });
@@ -118,15 +114,14 @@ export async function runUiTest(browser, serverUrl, opts) {
       await row.click();
       await page.locator('.panel .output-view').waitFor();
       await page.waitForFunction(
-        () => /Sending\s(request|notification)|Received\s(response|notification)/.test(
-          [...document.querySelectorAll('.panel .output-view .view-line')].map((l) => l.textContent).join('\n')),
+        () => /Sending\s(request|notification)|Received\s(response|notification)/.test([...document.querySelectorAll('.panel .output-view .view-line')].map((l) => l.textContent).join('\n')),
         null,
         { timeout: 15_000 },
       );
       await shot('server-log.png');
     });
 
-    await step('UI: hovering a person shows who it is, with the people file\'s description', async () => {
+    await step("UI: hovering a person shows who it is, with the people file's description", async () => {
       await page.keyboard.press('Escape');
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+G');

@@ -9,11 +9,7 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** The five-article seed corpus (../shared/seeds/seeds.corpus next to the repository). */
 export function seedsCorpus() {
-  const candidates = [
-    process.env.CORPUS_SEEDS,
-    path.join(REPO, '..', 'shared', 'seeds', 'seeds.corpus'),
-    path.join(REPO, 'samples', 'seeds.corpus'),
-  ].filter(Boolean);
+  const candidates = [process.env.CORPUS_SEEDS, path.join(REPO, '..', 'shared', 'seeds', 'seeds.corpus'), path.join(REPO, 'samples', 'seeds.corpus')].filter(Boolean);
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new Error(`seeds.corpus not found (looked at ${candidates.join(', ')}); set CORPUS_SEEDS`);
   return found;

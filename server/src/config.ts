@@ -71,7 +71,14 @@ export function parseRcFile(text: string): { config: PartialConfig; problems: Co
     // The JSON parser recurses: a file nested thousands of levels deep exhausts the stack.
     return {
       config: {},
-      problems: [{ message: 'This file could not be read (it is nested too deeply to be a configuration). Until it is fixed, the default settings apply.', start: 0, end: Math.min(1, text.length), severity: 'error' }],
+      problems: [
+        {
+          message: 'This file could not be read (it is nested too deeply to be a configuration). Until it is fixed, the default settings apply.',
+          start: 0,
+          end: Math.min(1, text.length),
+          severity: 'error',
+        },
+      ],
     };
   }
 }
@@ -127,12 +134,24 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
         break;
       }
       case 'attributes': {
-        const list = stringList(valueNode, (v) => KEY_RE.test(v), '"attributes" must be a list of header keys, like ["author", "section"].', 'Each allowed attribute must be a key that starts with a letter and holds only letters, digits, "_", "." or "-".', at);
+        const list = stringList(
+          valueNode,
+          (v) => KEY_RE.test(v),
+          '"attributes" must be a list of header keys, like ["author", "section"].',
+          'Each allowed attribute must be a key that starts with a letter and holds only letters, digits, "_", "." or "-".',
+          at,
+        );
         if (list) config.attributes = list;
         break;
       }
       case 'people': {
-        const list = stringList(valueNode, (v) => v !== '', '"people" must be a list of paths or globs of people files, like ["people/*.people.json"].', 'Each entry of "people" must be a path or a glob, as text.', at);
+        const list = stringList(
+          valueNode,
+          (v) => v !== '',
+          '"people" must be a list of paths or globs of people files, like ["people/*.people.json"].',
+          'Each entry of "people" must be a path or a glob, as text.',
+          at,
+        );
         if (list) config.people = list;
         break;
       }
@@ -158,13 +177,7 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
 }
 
 /** A list of strings in the rc file: the valid entries, each invalid one reported; undefined when it is not a list. */
-function stringList(
-  node: JsonNode,
-  valid: (value: string) => boolean,
-  notAList: string,
-  badEntry: string,
-  at: (n: JsonNode, message: string) => void,
-): string[] | undefined {
+function stringList(node: JsonNode, valid: (value: string) => boolean, notAList: string, badEntry: string, at: (n: JsonNode, message: string) => void): string[] | undefined {
   if (node.type !== 'array') {
     at(node, notAList);
     return undefined;
@@ -180,18 +193,30 @@ function stringList(
 
 function describeJsonError(code: string): string {
   switch (code) {
-    case 'CommaExpected': return 'a comma is missing';
-    case 'ColonExpected': return 'a colon is missing';
-    case 'PropertyNameExpected': return 'a property name in double quotes is expected';
-    case 'ValueExpected': return 'a value is missing';
-    case 'CloseBraceExpected': return 'a closing } is missing';
-    case 'CloseBracketExpected': return 'a closing ] is missing';
-    case 'EndOfFileExpected': return 'there is text after the end';
-    case 'InvalidCommentToken': return 'comments are not allowed';
-    case 'UnexpectedEndOfComment': return 'a comment is not closed';
-    case 'UnexpectedEndOfString': return 'a string is not closed';
-    case 'InvalidSymbol': return 'an unexpected character';
-    default: return code;
+    case 'CommaExpected':
+      return 'a comma is missing';
+    case 'ColonExpected':
+      return 'a colon is missing';
+    case 'PropertyNameExpected':
+      return 'a property name in double quotes is expected';
+    case 'ValueExpected':
+      return 'a value is missing';
+    case 'CloseBraceExpected':
+      return 'a closing } is missing';
+    case 'CloseBracketExpected':
+      return 'a closing ] is missing';
+    case 'EndOfFileExpected':
+      return 'there is text after the end';
+    case 'InvalidCommentToken':
+      return 'comments are not allowed';
+    case 'UnexpectedEndOfComment':
+      return 'a comment is not closed';
+    case 'UnexpectedEndOfString':
+      return 'a string is not closed';
+    case 'InvalidSymbol':
+      return 'an unexpected character';
+    default:
+      return code;
   }
 }
 

@@ -22,9 +22,7 @@ export { canonicalUri, isInside, relativePath, uriBasename, uriDirname, uriJoin 
 // The model and its plain types.
 export { CorpusModel } from './model/corpusModel';
 export type { CorpusDocument, DocumentBody } from './model/corpusModel';
-export type {
-  CancellationToken, CodeAction, Diagnostic, FileEdit, Position, Range, RelatedInformation, Severity, TextEdit, WorkspaceCodeAction,
-} from './model/types';
+export type { CancellationToken, CodeAction, Diagnostic, FileEdit, Position, Range, RelatedInformation, Severity, TextEdit, WorkspaceCodeAction } from './model/types';
 export { NEVER_CANCELLED } from './model/types';
 export { positionInText } from './model/lines';
 

@@ -12,9 +12,7 @@ import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
 import { Hover, hover } from './features/hover';
-import {
-  addToPeopleFileAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions,
-} from './features/people';
+import { addToPeopleFileAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
 import type { WorkspaceSymbol } from './features/workspaceSymbols';
 import type { CorpusModel } from './model/corpusModel';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
@@ -150,9 +148,10 @@ export class CorpusLanguageService {
         else reread.push(c.uri);
       }
     }
-    if (reread.length > 0) this.background(async () => {
-      for (const uri of reread) await this.index.indexFile(uri);
-    });
+    if (reread.length > 0)
+      this.background(async () => {
+        for (const uri of reread) await this.index.indexFile(uri);
+      });
     if (configChanged) this.resolver.invalidate();
     return { configChanged, peopleChanged: configChanged || peopleChanged };
   }
@@ -168,7 +167,7 @@ export class CorpusLanguageService {
   }
 
   private background(job: () => Promise<void>): void {
-    this.work = this.work.then(job).catch((e: unknown) => this.onError(`Indexing the workspace failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+    this.work = this.work.then(job).catch((e: unknown) => this.onError(`Indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
   }
 
   // ---------------------------------------------------------------- diagnostics
@@ -177,7 +176,12 @@ export class CorpusLanguageService {
    * The diagnostics of an open file under a configuration: `all` of them, and those
    * to `show` (at most MAX_DIAGNOSTICS and a note). The status counts follow `shown`.
    */
-  diagnostics(uri: string, config: CorpusConfig, options: DiagnosticOptions = {}, token: CancellationToken = NEVER_CANCELLED): { all: readonly Diagnostic[]; shown: readonly Diagnostic[] } | undefined {
+  diagnostics(
+    uri: string,
+    config: CorpusConfig,
+    options: DiagnosticOptions = {},
+    token: CancellationToken = NEVER_CANCELLED,
+  ): { all: readonly Diagnostic[]; shown: readonly Diagnostic[] } | undefined {
     const model = this.documents.get(uri);
     if (!model) return undefined;
     const all = computeDiagnostics(model, config, token, options);

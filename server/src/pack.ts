@@ -26,7 +26,7 @@ function fail<T>(error: string): Result<T> {
 /** Compares by Unicode code points (not UTF-16 units), the stable order of packed documents. */
 export function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const ca = a.codePointAt(i) ?? 0;
     const cb = b.codePointAt(i) ?? 0;
     if (ca !== cb) return ca < cb ? -1 : 1;
@@ -37,7 +37,10 @@ export function compareCodePoints(a: string, b: string): number {
 
 /** A document name from a relative path: its parts joined with "/". */
 export function nameFromRelativePath(relativePath: string): string {
-  return relativePath.split(/[\\/]+/).filter((p) => p !== '' && p !== '.').join('/');
+  return relativePath
+    .split(/[\\/]+/)
+    .filter((p) => p !== '' && p !== '.')
+    .join('/');
 }
 
 /**
@@ -109,7 +112,9 @@ export function packDocument(name: string, text: string, options: PackOptions = 
   const structural = findStructuralLine(body);
   if (structural) {
     const line = structural.line + (body === text ? 0 : countLines(text) - countLines(body));
-    return fail(`${name}, line ${line}: this line would be read as ${isEndLine(structural.text) ? 'an end line' : 'a header line'} (${JSON.stringify(shorten(structural.text))}), so the document could not be read back from the corpus. Change that line (for example put a word before it) and pack again.`);
+    return fail(
+      `${name}, line ${line}: this line would be read as ${isEndLine(structural.text) ? 'an end line' : 'a header line'} (${JSON.stringify(shorten(structural.text))}), so the document could not be read back from the corpus. Change that line (for example put a word before it) and pack again.`,
+    );
   }
   let lang: string | undefined;
   if (options.lang) {
@@ -189,7 +194,10 @@ export function detectLanguage(text: string): string | undefined {
   }
   if (letters < 20) return undefined;
   if (arabic / letters > 0.3) return 'ar';
-  const words = sample.toLowerCase().split(WORD_SPLIT).filter((w) => w !== '');
+  const words = sample
+    .toLowerCase()
+    .split(WORD_SPLIT)
+    .filter((w) => w !== '');
   if (words.length < 5) return undefined;
   let viWords = 0;
   const score = { en: 0, fr: 0, es: 0 };

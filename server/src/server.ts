@@ -16,9 +16,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { createLanguageService } from './index';
-import {
-  toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens,
-} from './lsp/convert';
+import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens } from './lsp/convert';
 import { PeopleRequest, ServerInfoRequest, StatusRequest } from './lsp/protocol';
 import { documentsConfig } from './lsp/textDocuments';
 import { Validation } from './lsp/validation';
@@ -38,7 +36,7 @@ let hasConfigurationCapability = false;
 let semanticTokensRefresh = false;
 
 function describe(e: unknown): string {
-  return e instanceof Error ? e.stack ?? e.message : String(e);
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
 async function refreshSettings(): Promise<void> {
@@ -140,13 +138,9 @@ connection.onCompletion(async (params, token) => {
 
 connection.onReferences((params, token) => service.references(params.textDocument.uri, params.position, token));
 
-connection.onDocumentHighlight((params, token) =>
-  service.highlights(params.textDocument.uri, params.position, token).map((range) => ({ range, kind: DocumentHighlightKind.Read })),
-);
+connection.onDocumentHighlight((params, token) => service.highlights(params.textDocument.uri, params.position, token).map((range) => ({ range, kind: DocumentHighlightKind.Read })));
 
-connection.languages.semanticTokens.onRange((params, token) =>
-  toSemanticTokens(service.semanticTokens(params.textDocument.uri, params.range.start.line, params.range.end.line, token)),
-);
+connection.languages.semanticTokens.onRange((params, token) => toSemanticTokens(service.semanticTokens(params.textDocument.uri, params.range.start.line, params.range.end.line, token)));
 
 connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query).map(toLspWorkspaceSymbol));
 

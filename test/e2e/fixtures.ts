@@ -32,12 +32,7 @@ export const DEFAULT_SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
  * the date or the text is wrong (date-mismatch), or which date 2024-13-01 meant.
  * For these the suite checks that no fix is offered.
  */
-export const NO_FIX_FILES: ReadonlySet<string> = new Set([
-  'partial-date.corpus',
-  'replacement-character.corpus',
-  'date-mismatch.corpus',
-  'invalid-date.corpus',
-]);
+export const NO_FIX_FILES: ReadonlySet<string> = new Set(['partial-date.corpus', 'replacement-character.corpus', 'date-mismatch.corpus', 'invalid-date.corpus']);
 
 /**
  * Fixture files named after a code (mocha needs the list when the file loads, before any
@@ -48,5 +43,8 @@ export function fixtureFiles(): string[] {
   if (!folder) return [];
   const dir = path.join(folder, 'fixtures', 'codes');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.corpus') && f.split('.')[0] in DEFAULT_SEVERITY).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.corpus') && f.split('.')[0] in DEFAULT_SEVERITY)
+    .sort();
 }

@@ -84,12 +84,7 @@ export function summarize(diags: readonly vscode.Diagnostic[]): string[] {
 }
 
 /** Waits until the diagnostics of `uri` satisfy `ok`, and returns them. */
-export function diagnosticsWhere(
-  uri: vscode.Uri,
-  ok: (diags: vscode.Diagnostic[]) => boolean,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhere(uri: vscode.Uri, ok: (diags: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
   return waitFor(
     () => {
       const d = corpusDiagnostics(uri);
@@ -101,9 +96,7 @@ export function diagnosticsWhere(
 }
 
 export function hoverText(hovers: readonly vscode.Hover[]): string {
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .join('\n');
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
 /** Header lines (0-based) and names of a corpus text, read the simple way for test expectations. */

@@ -40,7 +40,11 @@ before(async () => {
     if (meta.storeDateLine && text.startsWith(meta.storeDateLine)) text = text.slice(meta.storeDateLine.length);
     truth.set(id, meta.truth);
     // a body line that would read as a header, an end line or a date line is indented, as a corpus tool would
-    const body = text.replace(/\r\n?/g, '\n').split('\n').map((l) => (/^(<<<FILE|<<<END>>>)/.test(l) || /^\s*date[\s:]/i.test(l) ? ` ${l}` : l)).join('\n');
+    const body = text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((l) => (/^(<<<FILE|<<<END>>>)/.test(l) || /^\s*date[\s:]/i.test(l) ? ` ${l}` : l))
+      .join('\n');
     parts.push(`<<<FILE ${id}.txt lang=${meta.lang}>>>\n${body.replace(/\s*$/, '')}\n`);
   }
   uri = fileUri(path.join(ws, 'articles.corpus'));
@@ -61,7 +65,7 @@ async function dateActions(index: number): Promise<CodeAction[]> {
 
 const isoOf = (a: CodeAction): string | undefined => /^Insert date (\d{4}-\d{2}-\d{2})/.exec(a.title)?.[1];
 
-test('every undated article gets missing-date, and its first fix is the page\'s own date or nothing', async () => {
+test("every undated article gets missing-date, and its first fix is the page's own date or nothing", async () => {
   assert.equal(diagnostics.length, CASES.length);
   for (const [i, [id, expect, preferred]] of CASES.entries()) {
     const actions = await dateActions(i);

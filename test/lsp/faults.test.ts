@@ -93,7 +93,7 @@ async function assertAlive(s: TestServer = server): Promise<void> {
   assert.equal(s.process.exitCode, null, `the server exited; stderr: ${s.stderr().slice(-2000)}`);
   assert.equal(s.process.signalCode, null);
   const uri = fileUri(path.join(ws, 'alive.corpus'));
-  const symbols = (await answer(s.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'alive check'));
+  const symbols = await answer(s.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'alive check');
   assert.equal(symbols.kind, 'result');
 }
 
@@ -134,7 +134,10 @@ test('positions past the end, negative, fractional and huge: an answer every tim
       const p = { line, character };
       const h = await answer(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: p }), `hover ${JSON.stringify(p)}`);
       assert.ok(h.kind === 'result' || h.kind === 'error');
-      const a = await answer(server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: p, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), 'code actions');
+      const a = await answer(
+        server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: p, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }),
+        'code actions',
+      );
       assert.ok(a.kind === 'result' || a.kind === 'error');
     }
     // A change at hostile positions is clamped into the text, as the model does.
@@ -171,7 +174,10 @@ test('unknown and odd URIs: empty answers, and changes to unopened documents are
   // Untitled and virtual documents can be opened: they are checked with the default settings.
   for (const uri of ['untitled:Untitled-2', 'vscode-vfs://github/owner/repo/b.corpus']) {
     const d = await server.open(uri, '<<<FILE a.txt>>>\nText\n');
-    assert.deepEqual(d.diagnostics.map((x) => x.code), ['missing-date']);
+    assert.deepEqual(
+      d.diagnostics.map((x) => x.code),
+      ['missing-date'],
+    );
   }
   await assertAlive();
 });
@@ -225,11 +231,12 @@ test('a storm of 2 000 changes with cancelled requests between ends with the dia
     if (i % 10 === 0) {
       const cts = new CancellationTokenSource();
       const kind = i % 30;
-      const p = kind === 0
-        ? server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }, cts.token)
-        : kind === 10
-          ? server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: range.start }, cts.token)
-          : server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } }, cts.token);
+      const p =
+        kind === 0
+          ? server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }, cts.token)
+          : kind === 10
+            ? server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: range.start }, cts.token)
+            : server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } }, cts.token);
       requests.push(answer(p, `request ${i}`));
       if (i % 20 === 0) cts.cancel();
     }
@@ -246,7 +253,13 @@ test('a storm of 2 000 changes with cancelled requests between ends with the dia
 test('version numbers out of order: changes apply in the order they arrive', async () => {
   const uri = fileUri(path.join(ws, 'versions.corpus'));
   await server.open(uri, '<<<FILE a.txt>>>\n', 10);
-  const steps: [number, string][] = [[5, '<<<FILE b.txt date=2024-13-01>>>\n'], [3, 'date 2024\n'], [7, '<<<END>>>\n'], [7, 'tail\n'], [-1, 'x']];
+  const steps: [number, string][] = [
+    [5, '<<<FILE b.txt date=2024-13-01>>>\n'],
+    [3, 'date 2024\n'],
+    [7, '<<<END>>>\n'],
+    [7, 'tail\n'],
+    [-1, 'x'],
+  ];
   let text = '<<<FILE a.txt>>>\n';
   for (const [v, t] of steps) {
     const end = CorpusModel.parse(text).positionAt(text.length);
@@ -269,13 +282,19 @@ test('a 10 MB single line: diagnostics, hover, outline and an edit in its middle
   const h = await answer(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 5_000_000 } }), 'hover on the long line');
   assert.equal(h.kind, 'result');
   const mid = { line: 1, character: 5_000_001 };
-  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: mid, end: mid }, text: '\ufffd\n<<<FILE b>>>' }] });
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: mid, end: mid }, text: '\ufffd\n<<<FILE b>>>' }],
+  });
   const m = CorpusModel.parse(text);
   const off = m.offsetAt(mid);
   text = text.slice(0, off) + '\ufffd\n<<<FILE b>>>' + text.slice(off);
   await settle(server, uri, 2, expected(text));
   const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-  assert.deepEqual(symbols.map((s) => s.name), ['long.txt', 'b']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['long.txt', 'b'],
+  );
   await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   await assertAlive();
 });
@@ -337,10 +356,11 @@ test('a binary file opened as a corpus: diagnostics inside the text, no crash', 
     else assert.equal(d.diagnostics.length, all.length);
     assert.ok(d.diagnostics.some((x) => x.code === 'replacement-character') && d.diagnostics.some((x) => x.code === 'control-character'));
     for (const r of await Promise.all([
-    answer(server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'symbols of binary'),
-    answer(server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }), 'folding of binary'),
-    answer(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 3 } }), 'hover in binary'),
-    ])) assert.equal(r.kind, 'result');
+      answer(server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'symbols of binary'),
+      answer(server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }), 'folding of binary'),
+      answer(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 3 } }), 'hover in binary'),
+    ]))
+      assert.equal(r.kind, 'result');
   } finally {
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
@@ -354,13 +374,19 @@ test('a 1 MB document name and 1 MB URIs are handled without hanging', async () 
   figures.hostileInputs = Number(figures.hostileInputs) + 3;
   const d = await server.open(uri, text);
   assert.deepEqual(got(d), expected(text));
-  assert.ok(d.diagnostics.every((x) => JSON.stringify(x.message).length < 2000), 'messages quote long names shortened');
+  assert.ok(
+    d.diagnostics.every((x) => JSON.stringify(x.message).length < 2000),
+    'messages quote long names shortened',
+  );
   const h = await answer(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 20 } }), 'hover on a 1 MB name');
   assert.equal(h.kind, 'result');
   // URIs of 1 MB: one deep path, one long run of slashes; the server looks for .corpusrc.json above each.
   for (const long of [`file://${'/ab'.repeat(350000)}/x.corpus`, `file:///${'/'.repeat(1 << 20)}x.corpus`]) {
     const dd = await server.open(long, '<<<FILE a.txt>>>\nText\n');
-    assert.deepEqual(dd.diagnostics.map((x) => x.code), ['missing-date']);
+    assert.deepEqual(
+      dd.diagnostics.map((x) => x.code),
+      ['missing-date'],
+    );
     const s = await answer(server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'a.txt' }), 'workspace symbols with a 1 MB URI');
     assert.equal(s.kind, 'result');
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: long } });
@@ -397,13 +423,15 @@ test('invalid .corpusrc.json files are reported as diagnostics and the defaults 
     // An empty file is no configuration: the defaults apply and there is nothing to report.
     const empty = v.trim() === '';
     // The server first clears the file's old diagnostics (an empty list), then publishes the new ones.
-    const rcDiags = empty ? undefined : (async () => {
-      for (let k = 0; k < 3; k++) {
-        const p = await server.nextDiagnostics(fileUri(rc));
-        if (p.diagnostics.length > 0) return p;
-      }
-      return undefined;
-    })();
+    const rcDiags = empty
+      ? undefined
+      : (async () => {
+          for (let k = 0; k < 3; k++) {
+            const p = await server.nextDiagnostics(fileUri(rc));
+            if (p.diagnostics.length > 0) return p;
+          }
+          return undefined;
+        })();
     const next = server.nextDiagnostics(uri);
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Changed }] });
     const d = await next;

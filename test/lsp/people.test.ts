@@ -7,8 +7,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  CodeAction, CodeActionRequest, DidChangeWatchedFilesNotification, DocumentHighlightRequest, DocumentSymbol, DocumentSymbolRequest,
-  FileChangeType, HoverRequest, ReferencesRequest, SemanticTokensRangeRequest, SymbolInformation, WorkspaceSymbolRequest,
+  CodeAction,
+  CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  DocumentHighlightRequest,
+  DocumentSymbol,
+  DocumentSymbolRequest,
+  FileChangeType,
+  HoverRequest,
+  ReferencesRequest,
+  SemanticTokensRangeRequest,
+  SymbolInformation,
+  WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { fileUri, startServer, TestServer } from '../support/lspClient';
 import { FIXTURES, SEEDS } from '../support/fixtures';
@@ -67,7 +77,7 @@ test('hover, references, highlights and semantic tokens on a person', async () =
   assert.equal(tokens.data.length % 5, 0);
 });
 
-test('document symbols list each document\'s people; workspace symbols find people', async () => {
+test("document symbols list each document's people; workspace symbols find people", async () => {
   const uri = fileUri(path.join(ws, 'seeds.corpus'));
   const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
   assert.equal(symbols.length, 5);
@@ -85,7 +95,7 @@ test('a broken people file gets diagnostics and validation goes on; fixing it re
   const d = await diags;
   assert.ok(d.diagnostics.length >= 1);
   assert.ok(d.diagnostics.every((x) => x.code === 'invalid-people-file'));
-  fs.writeFileSync(broken, JSON.stringify({ people: [{ name: 'Lê Hoài Trung', description: 'Head of the Party Central Committee\'s Commission for External Relations' }] }));
+  fs.writeFileSync(broken, JSON.stringify({ people: [{ name: 'Lê Hoài Trung', description: "Head of the Party Central Committee's Commission for External Relations" }] }));
   const cleared = server.nextDiagnostics(fileUri(broken));
   await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(broken), type: FileChangeType.Changed }] });
   assert.deepEqual((await cleared).diagnostics, []);

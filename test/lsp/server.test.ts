@@ -50,7 +50,10 @@ test('seeds.corpus: three missing-date warnings, one partial-date, five symbols 
   assert.deepEqual(summary, ['partial-date:3:21', 'missing-date:2:46', 'missing-date:2:67', 'missing-date:2:80']);
   assert.ok(diags.diagnostics.every((d) => d.source === 'corpus'));
   const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-  assert.deepEqual(symbols.map((s) => s.name), ['000_49243bdc0dd67178.txt', '001_665790bf4786f678.txt', '002_e77d50c1257fff65.txt', '003_dc61dc6a43fd7c34.txt', '004_b79afbb6f32da4f5.txt']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['000_49243bdc0dd67178.txt', '001_665790bf4786f678.txt', '002_e77d50c1257fff65.txt', '003_dc61dc6a43fd7c34.txt', '004_b79afbb6f32da4f5.txt'],
+  );
   assert.match(symbols[0].detail ?? '', /^2024-12-12 · HÀ NỘI — State President Lương Cường/);
   const folds = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
   assert.equal(folds?.length, 5);
@@ -66,7 +69,8 @@ test('corpus/status: documents and problem counts of what was published, cheaply
   // After an edit that breaks a header, the counts follow the next publication.
   const next = server.nextDiagnostics(uri, 2);
   await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-    textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: '<<' }],
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: '<<' }],
   });
   const after = await next;
   const errors = after.diagnostics.filter((d) => d.severity === 1).length;
@@ -85,13 +89,20 @@ test('quick fix and fix all over the protocol', async () => {
   const invalid = diags.diagnostics.find((d) => d.code === 'invalid-date');
   assert.ok(invalid);
   const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
-    textDocument: { uri }, range: invalid.range, context: { diagnostics: [invalid] },
+    textDocument: { uri },
+    range: invalid.range,
+    context: { diagnostics: [invalid] },
   })) as CodeAction[];
   const fix = actions.find((a) => a.title.includes('2024-12-01'));
   assert.ok(fix?.isPreferred);
-  assert.deepEqual(fix?.diagnostics?.map((d) => d.code), ['invalid-date']);
+  assert.deepEqual(
+    fix?.diagnostics?.map((d) => d.code),
+    ['invalid-date'],
+  );
   const all = (await server.connection.sendRequest(CodeActionRequest.type, {
-    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
   })) as CodeAction[];
   assert.equal(all.length, 1);
   const edits = all[0].edit?.changes?.[uri] as TextEdit[];
@@ -102,19 +113,24 @@ test('quick fix and fix all over the protocol', async () => {
   assert.deepEqual(computeDiagnostics(CorpusModel.parse(fixed), DEFAULT_CONFIG), [], fixed);
 });
 
-test('missing-date fixes propose the article\'s date; completion offers it after date=', async () => {
+test("missing-date fixes propose the article's date; completion offers it after date=", async () => {
   const uri = fileUri(path.join(ws, 'seeds.corpus'));
   const diags = await server.open(fileUri(path.join(ws, 'dates.corpus')), seedsText);
   const d003 = diags.diagnostics.find((d) => d.code === 'missing-date' && d.range.start.line === 67);
   assert.ok(d003);
   const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
-    textDocument: { uri: fileUri(path.join(ws, 'dates.corpus')) }, range: d003.range, context: { diagnostics: [d003] },
+    textDocument: { uri: fileUri(path.join(ws, 'dates.corpus')) },
+    range: d003.range,
+    context: { diagnostics: [d003] },
   })) as CodeAction[];
   assert.match(actions[0].title, /^Insert date 2025-03-13 \(from 'March 13' in the first sentence, year from '2025'/);
   assert.equal(actions[0].isPreferred ?? false, false, 'the year comes from elsewhere in the text: offered, not preferred');
   // a page that states its full publication date gets that date as the preferred fix
   const stated = fileUri(path.join(ws, 'stated.corpus'));
-  const sd = await server.open(stated, '<<<FILE a.txt lang=en>>>\nCity opens its new bridge\nPublished March 13, 2025 10:15 AM\nThe city opened its new bridge on Thursday in front of hundreds of residents and their families.\n');
+  const sd = await server.open(
+    stated,
+    '<<<FILE a.txt lang=en>>>\nCity opens its new bridge\nPublished March 13, 2025 10:15 AM\nThe city opened its new bridge on Thursday in front of hundreds of residents and their families.\n',
+  );
   const dm = sd.diagnostics.find((d) => d.code === 'missing-date');
   assert.ok(dm);
   const sa = (await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: stated }, range: dm.range, context: { diagnostics: [dm] } })) as CodeAction[];
@@ -123,7 +139,7 @@ test('missing-date fixes propose the article\'s date; completion offers it after
   const small = fileUri(path.join(ws, 'complete.corpus'));
   await server.open(small, '<<<FILE a.txt lang=en date=>>>\nThe talks ended on Thursday, March 13, 2025.\n');
   const items = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: small }, position: { line: 0, character: 27 } });
-  const list = Array.isArray(items) ? items : items?.items ?? [];
+  const list = Array.isArray(items) ? items : (items?.items ?? []);
   assert.equal(list[0]?.label, '2025-03-13');
   assert.deepEqual(list[0]?.textEdit, { range: { start: { line: 0, character: 27 }, end: { line: 0, character: 27 } }, newText: '2025-03-13' });
   void uri;
@@ -152,7 +168,10 @@ test('a sequence of incremental edits ends with the diagnostics of a fresh parse
   }
   const final = await server.nextDiagnostics(uri, version);
   const fresh = computeDiagnostics(CorpusModel.parse(text), DEFAULT_CONFIG);
-  assert.deepEqual(final.diagnostics.map((d) => [d.code, d.range, d.message]), fresh.map((d) => [d.code, d.range, d.message]));
+  assert.deepEqual(
+    final.diagnostics.map((d) => [d.code, d.range, d.message]),
+    fresh.map((d) => [d.code, d.range, d.message]),
+  );
 });
 
 test('settings and .corpusrc.json change the diagnostics without a restart', async () => {
@@ -161,14 +180,20 @@ test('settings and .corpusrc.json change the diagnostics without a restart', asy
   let next = server.nextDiagnostics(uri);
   await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   let d = await next;
-  assert.deepEqual(d.diagnostics.map((x) => x.code), ['partial-date']);
+  assert.deepEqual(
+    d.diagnostics.map((x) => x.code),
+    ['partial-date'],
+  );
 
   const rc = path.join(ws, '.corpusrc.json');
   fs.writeFileSync(rc, JSON.stringify({ rules: { 'partial-date': 'error', 'missing-date': 'hint' } }));
   next = server.nextDiagnostics(uri);
   await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Created }] });
   d = await next;
-  assert.deepEqual(d.diagnostics.map((x) => `${x.code}:${x.severity}`), ['partial-date:1', 'missing-date:4', 'missing-date:4', 'missing-date:4']);
+  assert.deepEqual(
+    d.diagnostics.map((x) => `${x.code}:${x.severity}`),
+    ['partial-date:1', 'missing-date:4', 'missing-date:4', 'missing-date:4'],
+  );
 
   // An invalid rc file gets its own diagnostics; the defaults (and settings) apply.
   fs.writeFileSync(rc, '{ "rules": { "missing-date": "loud" }, "colour": 1 }');
@@ -176,9 +201,15 @@ test('settings and .corpusrc.json change the diagnostics without a restart', asy
   next = server.nextDiagnostics(uri);
   await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Changed }] });
   d = await next;
-  assert.deepEqual(d.diagnostics.map((x) => x.code), ['partial-date']);
+  assert.deepEqual(
+    d.diagnostics.map((x) => x.code),
+    ['partial-date'],
+  );
   const rd = await rcDiags;
-  assert.deepEqual(rd.diagnostics.map((x) => String(x.message).slice(0, 40)), ['The setting for "missing-date" must be "', '"colour" is not a setting of .corpusrc.j']);
+  assert.deepEqual(
+    rd.diagnostics.map((x) => String(x.message).slice(0, 40)),
+    ['The setting for "missing-date" must be "', '"colour" is not a setting of .corpusrc.j'],
+  );
   fs.rmSync(rc);
   next = server.nextDiagnostics(uri);
   await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Deleted }] });

@@ -27,17 +27,57 @@ export const SEED_WORDS: readonly string[] = seedWords();
 
 /** Text from other scripts that a corpus may hold, beside those of the seeds. */
 export const SCRIPTS: readonly string[] = [
-  'Lương Cường', 'Phạm Minh Chính', 'Tô Lâm', 'Hà Nội', 'président', 'ministère', 'Ñuñoa', 'São Paulo',
-  'فام مينه تشينه', 'الرئيس', '٢٠٢٤-١٢-١٢', 'Москва', 'Ελλάδα', '東京', '北京市', '서울', 'हिन्दी', 'עברית',
-  'ﷺ', 'e\u0301', 'A\u030A', '\u200f', '\u200e', '\u202e', '\u2028', '\u2029', '\u00a0', '\u3000',
+  'Lương Cường',
+  'Phạm Minh Chính',
+  'Tô Lâm',
+  'Hà Nội',
+  'président',
+  'ministère',
+  'Ñuñoa',
+  'São Paulo',
+  'فام مينه تشينه',
+  'الرئيس',
+  '٢٠٢٤-١٢-١٢',
+  'Москва',
+  'Ελλάδα',
+  '東京',
+  '北京市',
+  '서울',
+  'हिन्दी',
+  'עברית',
+  'ﷺ',
+  'e\u0301',
+  'A\u030A',
+  '\u200f',
+  '\u200e',
+  '\u202e',
+  '\u2028',
+  '\u2029',
+  '\u00a0',
+  '\u3000',
 ];
 
 export const EMOJI: readonly string[] = ['👋', '👋🏽', '🇻🇳', '👨‍👩‍👧', '🧑🏿‍🚀', '😀', '🏳️‍🌈', '𝕏', '\u{1F600}\u{FE0F}'];
 
 /** NUL, C0 controls, DEL, U+FFFD, a lone BOM and lone surrogates. */
 export const HOSTILE_CHARS: readonly string[] = [
-  '\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f', '\u0085',
-  '\ufffd', '\ufffd\ufffd', '\ufeff', '\ud800', '\udc00', '\udbff', '\t',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\ufffd',
+  '\ufffd\ufffd',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '\udbff',
+  '\t',
 ];
 
 export const EOLS: readonly string[] = ['\n', '\r\n', '\r'];
@@ -49,23 +89,61 @@ const bareName = fc.oneof(
   fc.constantFrom(...SEED_WORDS.slice(0, 100)).map((w) => w.replace(/["\s]/g, '') || 'w'),
   fc.constantFrom(...EMOJI),
 );
-const quotedName = fc
-  .array(fc.oneof(fc.constantFrom(...SCRIPTS, ...EMOJI, ' ', '\\"', '\\\\', 'a', '>>>', '<<<', '\t')), { minLength: 1, maxLength: 5 })
-  .map((parts) => `"${parts.join('')}"`);
+const quotedName = fc.array(fc.oneof(fc.constantFrom(...SCRIPTS, ...EMOJI, ' ', '\\"', '\\\\', 'a', '>>>', '<<<', '\t')), { minLength: 1, maxLength: 5 }).map((parts) => `"${parts.join('')}"`);
 const anyName = fc.oneof({ weight: 3, arbitrary: bareName }, { weight: 1, arbitrary: quotedName });
 
 const dateValue = fc.oneof(
-  fc.constantFrom('2024-12-12', '2024-12', '2024', '2024-02-29', '2023-02-29', '2024-13-01', '2024-02-30', '2024-1-5',
-    '12/12/2024', 'YYYY-MM-DD', '', '0000-00-00', '9999-12-31', '٢٠٢٤-١٢-١٢', '2024-12-12T10:00', '+2024-12-12', '20241212'),
-  fc.tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 32 }))
+  fc.constantFrom(
+    '2024-12-12',
+    '2024-12',
+    '2024',
+    '2024-02-29',
+    '2023-02-29',
+    '2024-13-01',
+    '2024-02-30',
+    '2024-1-5',
+    '12/12/2024',
+    'YYYY-MM-DD',
+    '',
+    '0000-00-00',
+    '9999-12-31',
+    '٢٠٢٤-١٢-١٢',
+    '2024-12-12T10:00',
+    '+2024-12-12',
+    '20241212',
+  ),
+  fc
+    .tuple(fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 32 }))
     .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
 );
 const attribute = fc.oneof(
   dateValue.map((v) => `date=${v}`),
-  fc.constantFrom('lang=en', 'lang=fr', 'lang=vi', 'lang=ar', 'lang=pt-BR', 'lang=english', 'lang=', 'lang=x-123456789',
-    'title="Tô Lâm visit"', 'title=""', 'title="a \\" b"', 'title="unterminated', 'source=https://example.org/a?b=c',
-    'source=not-a-url', 'source=javascript:alert(1)', 'source=http://', 'author=me', 'x.y-z=1', '=v', 'k=', '9k=v',
-    'date=2024-12-12 date=2024-12-13', 'a=b=c', 'k="v"x'),
+  fc.constantFrom(
+    'lang=en',
+    'lang=fr',
+    'lang=vi',
+    'lang=ar',
+    'lang=pt-BR',
+    'lang=english',
+    'lang=',
+    'lang=x-123456789',
+    'title="Tô Lâm visit"',
+    'title=""',
+    'title="a \\" b"',
+    'title="unterminated',
+    'source=https://example.org/a?b=c',
+    'source=not-a-url',
+    'source=javascript:alert(1)',
+    'source=http://',
+    'author=me',
+    'x.y-z=1',
+    '=v',
+    'k=',
+    '9k=v',
+    'date=2024-12-12 date=2024-12-13',
+    'a=b=c',
+    'k="v"x',
+  ),
 );
 
 /** A header line: valid, or one of the near misses the spec lists. */
@@ -80,11 +158,9 @@ export const headerLine: fc.Arbitrary<string> = fc
 
 export const endLine: fc.Arbitrary<string> = fc.constantFrom('<<<END>>>', '<<<END>>>', '<<<END>>> \t', '<<<END>>>x', '<<<end>>>', ' <<<END>>>', '<<<END>>');
 
-export const dateLine: fc.Arbitrary<string> = fc.tuple(
-  fc.constantFrom('date ', ' date ', '\tdate\t', 'Date ', 'date: ', 'DATE ', 'date'),
-  dateValue,
-  fc.constantFrom('', ' HÀ NỘI — State President', ' Le président', ' x'),
-).map(([k, v, rest]) => `${k}${v}${rest}`);
+export const dateLine: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('date ', ' date ', '\tdate\t', 'Date ', 'date: ', 'DATE ', 'date'), dateValue, fc.constantFrom('', ' HÀ NỘI — State President', ' Le président', ' x'))
+  .map(([k, v, rest]) => `${k}${v}${rest}`);
 
 const word = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...SEED_WORDS) },
@@ -109,27 +185,52 @@ export const corpusLine: fc.Arbitrary<string> = fc.oneof(
 
 /** A whole corpus text: lines joined by mixed line breaks, maybe a BOM, maybe a final line break. */
 export function corpusText(maxLines = 40): fc.Arbitrary<string> {
-  return fc
-    .tuple(
-      fc.boolean(),
-      fc.array(fc.tuple(corpusLine, fc.constantFrom(...EOLS, '\n', '\n', '\r\n')), { maxLength: maxLines }),
-      fc.boolean(),
-    )
-    .map(([bom, lines, finalBreak]) => {
-      let s = bom ? '\ufeff' : '';
-      lines.forEach(([l, eol], i) => {
-        s += l;
-        if (i < lines.length - 1 || finalBreak) s += eol;
-      });
-      return s;
+  return fc.tuple(fc.boolean(), fc.array(fc.tuple(corpusLine, fc.constantFrom(...EOLS, '\n', '\n', '\r\n')), { maxLength: maxLines }), fc.boolean()).map(([bom, lines, finalBreak]) => {
+    let s = bom ? '\ufeff' : '';
+    lines.forEach(([l, eol], i) => {
+      s += l;
+      if (i < lines.length - 1 || finalBreak) s += eol;
     });
+    return s;
+  });
 }
 
 /** Snippets an edit inserts: pieces of syntax, line breaks (also half of a CRLF), characters of every kind. */
 export const FRAGMENTS: readonly string[] = [
-  '\n', '\r', '\r\n', '\n\n', '\r\r', '<', '<<<', '<<<FILE', '<<<FILE a.txt>>>\n', '<<<FILE "x y.txt" date=2024-12-12>>>\r\n',
-  '<<<END>>>', '<<<END>>>\n', '>>>', '>', '"', '\\', ' ', '\t', 'date 2024-12-12 ', 'date ', 'date=2024-02-30', 'lang=xx',
-  'FILE', 'END', 'x', 'Lương Cường', 'فام', '👋🏽', '\ud83d', '\udc4b', '\u0000', '\ufffd', '\ufeff', '\u2028',
+  '\n',
+  '\r',
+  '\r\n',
+  '\n\n',
+  '\r\r',
+  '<',
+  '<<<',
+  '<<<FILE',
+  '<<<FILE a.txt>>>\n',
+  '<<<FILE "x y.txt" date=2024-12-12>>>\r\n',
+  '<<<END>>>',
+  '<<<END>>>\n',
+  '>>>',
+  '>',
+  '"',
+  '\\',
+  ' ',
+  '\t',
+  'date 2024-12-12 ',
+  'date ',
+  'date=2024-02-30',
+  'lang=xx',
+  'FILE',
+  'END',
+  'x',
+  'Lương Cường',
+  'فام',
+  '👋🏽',
+  '\ud83d',
+  '\udc4b',
+  '\u0000',
+  '\ufffd',
+  '\ufeff',
+  '\u2028',
 ];
 
 export interface EditSpec {

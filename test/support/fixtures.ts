@@ -8,9 +8,7 @@ import type { Diagnostic } from '../../server/src/model/types';
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 /** The seed articles: the shared copy beside the repository, or the one in test/fixtures/seeds. */
-export const SEEDS = fs.existsSync(path.resolve(ROOT, '..', 'shared', 'seeds', 'seeds.corpus'))
-  ? path.resolve(ROOT, '..', 'shared', 'seeds')
-  : path.join(ROOT, 'test', 'fixtures', 'seeds');
+export const SEEDS = fs.existsSync(path.resolve(ROOT, '..', 'shared', 'seeds', 'seeds.corpus')) ? path.resolve(ROOT, '..', 'shared', 'seeds') : path.join(ROOT, 'test', 'fixtures', 'seeds');
 
 export function readFixture(...parts: string[]): string {
   return fs.readFileSync(path.join(FIXTURES, ...parts), 'utf8');

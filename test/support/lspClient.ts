@@ -59,7 +59,14 @@ export async function startServer(options: { workspace?: string; settings?: Reco
     nextDiagnostics(uri, version) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} (version ${version}) within 10 s; stderr: ${err}`)), 10000);
-        waiters.push({ uri, version, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+        waiters.push({
+          uri,
+          version,
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolve(p);
+          },
+        });
       });
     },
     async open(uri, text, version = 1) {
@@ -89,7 +96,10 @@ export async function startServer(options: { workspace?: string; settings?: Reco
     workspaceFolders: ws ? [{ uri: fileUri(ws), name: path.basename(ws) }] : null,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+      },
     },
   });
   await connection.sendNotification(InitializedNotification.type, {});

@@ -48,7 +48,6 @@ const GRAPH = new Map(FILES.map((f) => [f, specifiers(f)]));
 const isAdapter = (f: string): boolean => /^server\/src\/(server\.ts|cli\.ts|cli\/|lsp\/|node\/)/.test(rel(f));
 const SERVICE = FILES.filter((f) => f.startsWith(SERVER) && !isAdapter(f));
 
-
 test('no source file of the server or the client is over 400 lines; server.ts is under 300', () => {
   const over = FILES.map((f) => [rel(f), fs.readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 400);
   assert.deepEqual(over, []);

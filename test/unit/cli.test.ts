@@ -89,12 +89,18 @@ test('lint --max-warnings: more warnings than allowed exits 1', async () => {
 test('lint reads .corpusrc.json as the editor does: the same problems as the language service', async () => {
   const file = path.join(CLI_FIXTURES, 'configured', 'news.corpus');
   const r = await run(['lint', '--format', 'json', file]);
-  const report = JSON.parse(r.stdout) as { files: { path: string; diagnostics: { code: string; severity: string; message: string; range: unknown; related?: unknown }[] }[]; summary: Record<string, number> };
+  const report = JSON.parse(r.stdout) as {
+    files: { path: string; diagnostics: { code: string; severity: string; message: string; range: unknown; related?: unknown }[] }[];
+    summary: Record<string, number>;
+  };
   // The editor's path: the same resolver over the file's absolute path, the whole-text model.
   const resolver = new ConfigResolver(nodeFileSystem);
   const expected = computeDiagnostics(CorpusModel.parse(fs.readFileSync(file, 'utf8')), (await resolver.resolve(pathToUri(file))).config);
   const got = report.files[0].diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, ...(d.related ? { related: d.related } : {}) }));
-  assert.deepEqual(got, expected.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, ...(d.related ? { related: d.related } : {}) })));
+  assert.deepEqual(
+    got,
+    expected.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range, ...(d.related ? { related: d.related } : {}) })),
+  );
   // The configuration mattered: no missing-date, partial-date raised to error, `author` allowed, `section` a warning.
   const codes = got.map((d) => `${d.severity} ${d.code}`);
   assert.ok(!codes.some((c) => c.endsWith('missing-date')));
@@ -113,7 +119,7 @@ test('lint reports a broken .corpusrc.json once, as invalid-config, and applies 
   assert.equal(r.code, 1);
 });
 
-test('lint --outline prints each file\'s documents as the outline shows them', async () => {
+test("lint --outline prints each file's documents as the outline shows them", async () => {
   const r = await run(['lint', '--outline', SEEDS_CORPUS]);
   assert.match(r.stdout, /seeds\.corpus: 5 documents\n {2}000_49243bdc0dd67178\.txt {2}\(2024-12-12 · HÀ NỘI — State President/);
   assert.match(r.stdout, / {2}004_b79afbb6f32da4f5\.txt {2}\(no date · في السادس/);
@@ -148,7 +154,10 @@ test('lint --format json: valid JSON with 1-based positions and a summary', asyn
   assert.equal(r.code, 1);
   const report = JSON.parse(r.stdout) as { version: number; files: { path: string; diagnostics: { line: number; column: number; code: string }[] }[]; summary: { errors: number; files: number } };
   assert.equal(report.files.length, 2);
-  assert.deepEqual(report.files[0].diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`), ['22:7 partial-date', '47:9 missing-date', '68:9 missing-date', '81:9 missing-date']);
+  assert.deepEqual(
+    report.files[0].diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`),
+    ['22:7 partial-date', '47:9 missing-date', '68:9 missing-date', '81:9 missing-date'],
+  );
   assert.equal(report.summary.errors, 3);
   assert.match(r.stderr, /problems/, 'the summary goes to the error stream so the standard output stays JSON');
 });
@@ -164,7 +173,18 @@ test('lint --format sarif: valid SARIF 2.1.0 (checked against the schema), relat
   const validate = ajv.compile(schema);
   for (const args of [[SEEDS_CORPUS, 'test/fixtures/cli/invalid/broken.corpus', 'test/fixtures/cli/configured'], ['test/fixtures/cli/bad-config'], ['no/such.corpus']]) {
     const r = await run(['lint', '--format', 'sarif', ...args]);
-    const log = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[]; relatedLocations?: unknown[] }[]; invocations: { executionSuccessful: boolean }[] }[] };
+    const log = JSON.parse(r.stdout) as {
+      version: string;
+      runs: {
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[];
+          relatedLocations?: unknown[];
+        }[];
+        invocations: { executionSuccessful: boolean }[];
+      }[];
+    };
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
     assert.equal(log.version, '2.1.0');
     if (args[0] === 'no/such.corpus') {
@@ -173,7 +193,18 @@ test('lint --format sarif: valid SARIF 2.1.0 (checked against the schema), relat
     }
   }
   const r = await run(['lint', '--format', 'sarif', 'test/fixtures/cli/configured/news.corpus', 'test/fixtures/cli/invalid']);
-  const results = (JSON.parse(r.stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[]; relatedLocations?: unknown[] }[] }[] }).runs[0].results;
+  const results = (
+    JSON.parse(r.stdout) as {
+      runs: {
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[];
+          relatedLocations?: unknown[];
+        }[];
+      }[];
+    }
+  ).runs[0].results;
   const dup = results.find((x) => x.ruleId === 'duplicate-name');
   assert.ok(dup && dup.relatedLocations?.length === 1);
   assert.deepEqual(dup.locations[0].physicalLocation.artifactLocation, { uri: 'test/fixtures/cli/configured/news.corpus', uriBaseId: '%SRCROOT%' });
@@ -203,10 +234,12 @@ test('colour and progress appear on a terminal only (or when asked)', async () =
 });
 
 test('the problem matcher in package.json reads the text lines', async () => {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { problemMatchers: { name: string; owner: string; pattern: { regexp: string; file: number; line: number; column: number; severity: number; code: number; message: number } }[] } };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { problemMatchers: { name: string; owner: string; pattern: { regexp: string; file: number; line: number; column: number; severity: number; code: number; message: number } }[] };
+  };
   const m = pkg.contributes.problemMatchers.find((x) => x.name === 'corpus');
   assert.ok(m);
-  assert.equal(m.owner, 'corpus-cli', 'its own owner: sharing the language client\'s collection name let the client clear the task\'s problems');
+  assert.equal(m.owner, 'corpus-cli', "its own owner: sharing the language client's collection name let the client clear the task's problems");
   const re = new RegExp(m.pattern.regexp);
   const r = await run(['lint', 'test/fixtures/cli/invalid/broken.corpus', 'test/fixtures/cli/configured']);
   const lines = r.stdout.trim().split('\n').slice(0, -1);
@@ -222,13 +255,19 @@ test('the problem matcher in package.json reads the text lines', async () => {
     severities.add(g[m.pattern.severity]);
   }
   // VS Code knows error, warning and info: "information" is read as "info".
-  assert.ok([...severities].every((s) => ['error', 'warning', 'info', 'hint'].includes(s)), [...severities].join());
+  assert.ok(
+    [...severities].every((s) => ['error', 'warning', 'info', 'hint'].includes(s)),
+    [...severities].join(),
+  );
   assert.equal(re.exec('x.corpus:1:2 information partial-date The date line gives only the month.')?.[m.pattern.severity], 'info');
 });
 
 // ---- pack / unpack ----
 
-const SEED_FILES = fs.readdirSync(SEEDS).filter((f) => /^00.*\.txt$/.test(f)).sort();
+const SEED_FILES = fs
+  .readdirSync(SEEDS)
+  .filter((f) => /^00.*\.txt$/.test(f))
+  .sort();
 
 test('pack the five seed articles one by one, unpack them: byte for byte, base names', async () => {
   const dir = tempDir();
@@ -236,7 +275,10 @@ test('pack the five seed articles one by one, unpack them: byte for byte, base n
   assert.equal(p.code, 0, p.stderr);
   assert.match(p.stdout, /Packed 5 files into x\.corpus/);
   const corpus = fs.readFileSync(path.join(dir, 'x.corpus'), 'utf8');
-  assert.deepEqual([...corpus.matchAll(/^<<<FILE (.*)>>>$/gm)].map((m) => m[1]), SEED_FILES);
+  assert.deepEqual(
+    [...corpus.matchAll(/^<<<FILE (.*)>>>$/gm)].map((m) => m[1]),
+    SEED_FILES,
+  );
   const u = await run(['unpack', 'x.corpus', '-o', 'y'], { cwd: dir });
   assert.equal(u.code, 0, u.stderr);
   assert.deepEqual(fs.readdirSync(path.join(dir, 'y')).sort(), SEED_FILES);
@@ -263,9 +305,10 @@ test('pack a folder: names relative to it, sub-folders and spaces (quoted), stab
   fs.writeFileSync(path.join(src, '.DS_Store'), 'not packed');
   assert.equal((await run(['pack', 'src', '-o', 'out.corpus'], { cwd: dir })).code, 0);
   const corpus = fs.readFileSync(path.join(dir, 'out.corpus'), 'utf8');
-  assert.deepEqual(corpus.split('\n').filter((l) => l.startsWith('<<<FILE')), [
-    '<<<FILE a.txt>>>', '<<<FILE b.txt>>>', '<<<FILE "sub dir/Tô Lâm.txt">>>', '<<<FILE "sub dir/z.txt">>>',
-  ]);
+  assert.deepEqual(
+    corpus.split('\n').filter((l) => l.startsWith('<<<FILE')),
+    ['<<<FILE a.txt>>>', '<<<FILE b.txt>>>', '<<<FILE "sub dir/Tô Lâm.txt">>>', '<<<FILE "sub dir/z.txt">>>'],
+  );
   // Packing again refuses to replace the output, unless --force.
   assert.equal((await run(['pack', 'src', '-o', 'out.corpus'], { cwd: dir })).code, 2);
   assert.equal((await run(['pack', 'src', '-o', 'out.corpus', '--force'], { cwd: dir })).code, 0);
@@ -298,7 +341,10 @@ test('pack refuses a corpus inside a corpus, header-like lines, duplicate names,
   assert.equal(near.code, 1);
   assert.match(near.stderr, /near\.txt, line 2: this line would be read as a header line/);
   assert.ok(!fs.existsSync(path.join(dir, 'n.corpus')), 'no half-written corpus');
-  assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  assert.deepEqual(
+    fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+    [],
+  );
 
   fs.mkdirSync(path.join(dir, 'other'));
   fs.writeFileSync(path.join(dir, 'other', 'near.txt'), 'x');
@@ -397,7 +443,9 @@ test('stats: documents, dates, languages and sizes (text and JSON)', async () =>
   assert.match(t.stdout, /date range: 2024-12 to 2024-12-12/);
   assert.match(t.stdout, /guessed: en 2, fr 2, ar 1/);
   const j = await run(['stats', '--json', SEEDS_CORPUS, 'test/fixtures/cli/configured']);
-  const data = JSON.parse(j.stdout) as { files: { documents: number; bytes: number; dates: { day: number; month: number; invalid: number }; languages: Record<string, number>; characters: { total: number } }[] };
+  const data = JSON.parse(j.stdout) as {
+    files: { documents: number; bytes: number; dates: { day: number; month: number; invalid: number }; languages: Record<string, number>; characters: { total: number } }[];
+  };
   assert.equal(data.files.length, 2);
   assert.equal(data.files[0].bytes, fs.statSync(SEEDS_CORPUS).size);
   assert.equal(data.files[0].characters.total, fs.readFileSync(SEEDS_CORPUS, 'utf8').length);
@@ -415,12 +463,21 @@ test('people: the detected people with spellings and counts (text and JSON), peo
   assert.match(t.stdout, /^Lương Cường: \d+ mentions in \d+ documents$/m);
   assert.match(t.stdout, /people in 5 documents\.\n$/);
   const j = await run(['people', '--json', 'seeds.corpus'], { cwd: dir });
-  const data = JSON.parse(j.stdout) as { documents: number; people: { name: string; known: boolean; mentions: number; spellings: { text: string; count: number }[]; documents: { file: string; name: string; count: number }[] }[] };
+  const data = JSON.parse(j.stdout) as {
+    documents: number;
+    people: { name: string; known: boolean; mentions: number; spellings: { text: string; count: number }[]; documents: { file: string; name: string; count: number }[] }[];
+  };
   assert.equal(data.documents, 5);
   const cuong = data.people.find((p) => p.name === 'Lương Cường');
   assert.ok(cuong && !cuong.known);
-  assert.equal(cuong.mentions, cuong.spellings.reduce((n, s) => n + s.count, 0));
-  assert.equal(cuong.mentions, cuong.documents.reduce((n, d) => n + d.count, 0));
+  assert.equal(
+    cuong.mentions,
+    cuong.spellings.reduce((n, s) => n + s.count, 0),
+  );
+  assert.equal(
+    cuong.mentions,
+    cuong.documents.reduce((n, d) => n + d.count, 0),
+  );
   assert.ok(cuong.documents.every((d) => d.file === 'seeds.corpus' && /^00\d_/.test(d.name)));
   // A people file found in the folder makes a person known.
   fs.writeFileSync(path.join(dir, 'team.people.json'), JSON.stringify({ people: [{ name: 'Tô Lâm', aliases: ['To Lam'], description: 'General Secretary' }] }));

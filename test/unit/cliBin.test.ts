@@ -72,7 +72,10 @@ after(() => {
 
 test('pack the five articles, unpack them: byte for byte; a folder holding a corpus is refused', () => {
   packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bin-'));
-  const articles = fs.readdirSync(SEEDS).filter((f) => /^00.*\.txt$/.test(f)).sort();
+  const articles = fs
+    .readdirSync(SEEDS)
+    .filter((f) => /^00.*\.txt$/.test(f))
+    .sort();
   const p = corpus(['pack', ...articles.map((a) => path.join(SEEDS, a)), '-o', 'x.corpus'], packDir);
   assert.equal(p.status, 0, p.stderr);
   const u = corpus(['unpack', 'x.corpus', '-o', 'y'], packDir);

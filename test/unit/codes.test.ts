@@ -17,7 +17,10 @@ const dir = path.join(FIXTURES, 'codes');
 
 /** `<code>.corpus` and its variants `<code>.<variant>.corpus`. */
 function fixturesOf(code: string): string[] {
-  return fs.readdirSync(dir).filter((f) => f === `${code}.corpus` || (f.startsWith(`${code}.`) && f.endsWith('.corpus'))).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f === `${code}.corpus` || (f.startsWith(`${code}.`) && f.endsWith('.corpus')))
+    .sort();
 }
 
 const NO_FIX = new Set(['partial-date', 'replacement-character', 'date-mismatch']);
@@ -33,7 +36,10 @@ for (const code of CODES) {
       if (process.env.UPDATE_EXPECTED) fs.writeFileSync(expectedFile, got.join('\n') + '\n');
       const expected = fs.readFileSync(expectedFile, 'utf8').trim().split('\n');
       assert.deepEqual(got, expected);
-      assert.ok(diags.every((d) => d.code === code), `only ${code} is reported`);
+      assert.ok(
+        diags.every((d) => d.code === code),
+        `only ${code} is reported`,
+      );
       for (const d of diags) assert.ok(d.message.length > 30, 'the message explains what to do');
     });
   }
@@ -48,7 +54,11 @@ for (const code of CODES) {
       for (const a of actions) {
         const fixed = applyEdits(model, a.edits);
         const after: { message: string }[] = computeDiagnostics(CorpusModel.parse(fixed), DEFAULT_CONFIG, undefined, { text: true }).filter((d) => d.code === code);
-        assert.deepEqual(after.map((d) => d.message), [], `${file}: "${a.title}" fixes ${code}:\n${fixed}`);
+        assert.deepEqual(
+          after.map((d) => d.message),
+          [],
+          `${file}: "${a.title}" fixes ${code}:\n${fixed}`,
+        );
       }
     }
     if (NO_FIX.has(code)) {

@@ -6,7 +6,9 @@ import { computeDiagnostics, configFromSettings, ConfigResolver, CorpusModel, me
 import { memoryFileSystem } from '../support/memoryFileSystem';
 
 test('a valid rc file is read', () => {
-  const { config, problems } = parseRcFile('{ "rules": { "missing-date": "off", "partial-date": "hint" }, "attributes": ["author"], "people": ["p/*.people.json"], "dateStyle": "attribute", "dateFixes": "ask" }');
+  const { config, problems } = parseRcFile(
+    '{ "rules": { "missing-date": "off", "partial-date": "hint" }, "attributes": ["author"], "people": ["p/*.people.json"], "dateStyle": "attribute", "dateFixes": "ask" }',
+  );
   assert.deepEqual(problems, []);
   assert.deepEqual(config, { rules: { 'missing-date': 'off', 'partial-date': 'hint' }, attributes: ['author'], people: ['p/*.people.json'], dateStyle: 'attribute', dateFixes: 'ask' });
 });
@@ -19,14 +21,20 @@ test('dateFixes: "preferred" by default, the rc file wins over the settings, a w
   const text = '{ "dateFixes": "always" }';
   const { config, problems } = parseRcFile(text);
   assert.equal(config.dateFixes, undefined);
-  assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['"always"']);
+  assert.deepEqual(
+    problems.map((p) => text.slice(p.start, p.end)),
+    ['"always"'],
+  );
   assert.match(problems[0].message, /"preferred".*"ask"/);
 });
 
 test('problems point at the exact offending text, and what is valid still applies', () => {
   const text = '{ "rules": { "missing-date": "loud", "no-such-code": "off", "partial-date": "off" }, "attributes": ["ok", "1bad"], "colour": 1 }';
   const { config, problems } = parseRcFile(text);
-  assert.deepEqual(problems.map((p) => text.slice(p.start, p.end)), ['"loud"', '"no-such-code"', '"1bad"', '"colour"']);
+  assert.deepEqual(
+    problems.map((p) => text.slice(p.start, p.end)),
+    ['"loud"', '"no-such-code"', '"1bad"', '"colour"'],
+  );
   assert.deepEqual(config.rules, { 'partial-date': 'off' });
   assert.deepEqual(config.attributes, ['ok']);
 });

@@ -19,7 +19,12 @@ function dateFixes(model: CorpusModel, config = DEFAULT_CONFIG) {
   const docs = model.documents;
   for (const d of computeDiagnostics(model, config).filter((x) => x.code === 'missing-date')) {
     const name = docs.find((x) => x.headerLine === d.range.start.line)?.name ?? '?';
-    out.set(name, codeActions(model, config, d.range).filter((a) => a.diagnostic?.code === 'missing-date').map((a) => ({ title: a.title, preferred: a.isPreferred, text: applyEdits(model, a.edits) })));
+    out.set(
+      name,
+      codeActions(model, config, d.range)
+        .filter((a) => a.diagnostic?.code === 'missing-date')
+        .map((a) => ({ title: a.title, preferred: a.isPreferred, text: applyEdits(model, a.edits) })),
+    );
   }
   return out;
 }
@@ -47,7 +52,8 @@ test('seeds: the first missing-date fix is the date the article states, offered 
 });
 
 test('a date the page states in full is preferred; dateFixes "ask" only offers it', () => {
-  const text = '<<<FILE a.txt lang=fr>>>\nLe maire inaugure le nouveau pont\nPublié le 29 août 2024 à 10h15\nLe maire a inauguré jeudi le nouveau pont sur la rivière, devant des centaines d\'habitants venus en famille.\n';
+  const text =
+    "<<<FILE a.txt lang=fr>>>\nLe maire inaugure le nouveau pont\nPublié le 29 août 2024 à 10h15\nLe maire a inauguré jeudi le nouveau pont sur la rivière, devant des centaines d'habitants venus en famille.\n";
   const list = dateFixes(CorpusModel.parse(text)).get('a.txt') ?? [];
   assert.equal(list[0]?.title.slice(0, 22), 'Insert date 2024-08-29');
   assert.equal(list[0]?.preferred, true);
@@ -60,13 +66,18 @@ test('a date the page states in full is preferred; dateFixes "ask" only offers i
 test('no support, no offer: an article without a date gets only the skeleton', () => {
   const m = CorpusModel.parse('<<<FILE a.txt>>>\nThe minister spoke about trade and the economy.\n');
   const list = dateFixes(m).get('a.txt') ?? [];
-  assert.deepEqual(list.map((f) => f.title), ['Insert a date line to fill in (date YYYY-MM-DD)']);
+  assert.deepEqual(
+    list.map((f) => f.title),
+    ['Insert a date line to fill in (date YYYY-MM-DD)'],
+  );
 });
 
 test('dateStyle "attribute" writes date= in the header', () => {
   const m = CorpusModel.parse('<<<FILE a.txt lang=en>>>\nOn March 13, 2025 the President met the press in the capital to talk about trade.\n');
   const config = mergeConfig(undefined, { dateStyle: 'attribute' });
-  const best = dateFixes(m, config).get('a.txt')?.find((f) => f.preferred);
+  const best = dateFixes(m, config)
+    .get('a.txt')
+    ?.find((f) => f.preferred);
   assert.equal(best?.text.split('\n')[0], '<<<FILE a.txt lang=en date=2025-03-13>>>');
 });
 
@@ -85,13 +96,14 @@ test('hover on a date lists the dates the text states; date-mismatch points at t
 
 test('date-mismatch reads the same evidence: a dateline naming another day is one, a caption or an earlier event is not', () => {
   const mismatches = (text: string) => computeDiagnostics(CorpusModel.parse(text), DEFAULT_CONFIG, undefined, { text: true }).filter((d) => d.code === 'date-mismatch');
-  const wire = '<<<FILE a.txt lang=en>>>\ndate 2024-03-05\nHANOI, March 4 (Reuters) - Vietnam\'s central bank kept its main interest rates unchanged on Monday, citing steady growth.\n';
+  const wire = "<<<FILE a.txt lang=en>>>\ndate 2024-03-05\nHANOI, March 4 (Reuters) - Vietnam's central bank kept its main interest rates unchanged on Monday, citing steady growth.\n";
   const [m] = mismatches(wire);
   assert.ok(m, 'the dateline says March 4');
   assert.match(m.message, /March 4/);
   assert.equal(mismatches(wire.replace('2024-03-05', '2024-03-04')).length, 0);
-  const caption = '<<<FILE b.txt lang=fr>>>\ndate 2024-05-12\nLe maire inaugure le nouveau pont\nLe maire a inauguré ce dimanche le nouveau pont sur la rivière, devant des centaines d\'habitants.\nPhoto prise le 3 mars 2024 lors des travaux (AFP)\n';
-  assert.equal(mismatches(caption).length, 0, 'a caption date is another day, not the article\'s');
+  const caption =
+    "<<<FILE b.txt lang=fr>>>\ndate 2024-05-12\nLe maire inaugure le nouveau pont\nLe maire a inauguré ce dimanche le nouveau pont sur la rivière, devant des centaines d'habitants.\nPhoto prise le 3 mars 2024 lors des travaux (AFP)\n";
+  assert.equal(mismatches(caption).length, 0, "a caption date is another day, not the article's");
   const earlier = '<<<FILE c.txt lang=es>>>\ndate 2026-03-10\nEl Ayuntamiento aprobó este martes el presupuesto que había presentado el pasado 26 de febrero ante el pleno municipal.\n';
   assert.equal(mismatches(earlier).length, 0, 'an earlier event named in passing');
 });
@@ -104,7 +116,10 @@ test('completion in a header: keys not yet used, lang tags, dates from the text'
   const dates = completion(m2, DEFAULT_CONFIG, { line: 0, character: 19 });
   assert.equal(dates[0].label, '2025-03-13');
   assert.equal(dates[0].from, 19);
-  assert.deepEqual(completion(m2, DEFAULT_CONFIG, { line: 0, character: 26 }).map((c) => c.label), ['fr']);
+  assert.deepEqual(
+    completion(m2, DEFAULT_CONFIG, { line: 0, character: 26 }).map((c) => c.label),
+    ['fr'],
+  );
   assert.deepEqual(completion(m2, DEFAULT_CONFIG, { line: 0, character: 5 }), [], 'not inside <<<FILE or the name');
   assert.deepEqual(completion(m2, DEFAULT_CONFIG, { line: 1, character: 5 }), [], 'not in the body');
 });

@@ -208,7 +208,12 @@ describe('evidence from real articles (dates development set, dev part)', () => 
   for (const [id, why] of silent) {
     it(`${id}: proposes no date: ${why}`, () => {
       const a = article(id);
-      assert.deepEqual(proposeDates(a.text, { lang: a.lang }).filter((c) => c.iso !== undefined).map((c) => c.iso), []);
+      assert.deepEqual(
+        proposeDates(a.text, { lang: a.lang })
+          .filter((c) => c.iso !== undefined)
+          .map((c) => c.iso),
+        [],
+      );
     });
   }
 
@@ -229,8 +234,16 @@ describe('evidence from real articles (dates development set, dev part)', () => 
 
   it('never proposes a duration, an age or a span as a date', () => {
     // real phrases of the set: "For the first time in 10 weeks" (en-14), "three weeks" and "two hours" forms
-    for (const text of ['For the first time in 10 weeks, we got through a Saturday night without running out of officers.', 'Three days later the suspect was arrested, police said on the radio.', 'Il y a deux jours, depuis trois mois, durante dos horas, seit drei Wochen, há três meses.']) {
-      assert.deepEqual(findDateExpressions(text).filter((e) => e.kind === 'date'), [], text);
+    for (const text of [
+      'For the first time in 10 weeks, we got through a Saturday night without running out of officers.',
+      'Three days later the suspect was arrested, police said on the radio.',
+      'Il y a deux jours, depuis trois mois, durante dos horas, seit drei Wochen, há três meses.',
+    ]) {
+      assert.deepEqual(
+        findDateExpressions(text).filter((e) => e.kind === 'date'),
+        [],
+        text,
+      );
       assert.deepEqual(proposeDates(text), [], text);
     }
   });
@@ -302,7 +315,10 @@ describe('no support, no offer', () => {
     ['numbers that are not dates', 'About 30 countries and 1/2 of the 100 delegates, 18-NQ/TW, 2,000 people.', { previousDate: '2024-12' }],
   ] as const) {
     it(`offers nothing for ${label}`, () => {
-      assert.deepEqual(proposeDates(text, ctx).filter((c) => c.iso !== undefined), []);
+      assert.deepEqual(
+        proposeDates(text, ctx).filter((c) => c.iso !== undefined),
+        [],
+      );
     });
   }
 
@@ -354,7 +370,7 @@ describe('datesContradict', () => {
     assert.equal(datesContradict('2024-12', proposeDates('No date here at all.')), undefined);
   });
 
-  it('holds a byline\'s year against the document, and not a caption\'s or an earlier event\'s day', () => {
+  it("holds a byline's year against the document, and not a caption's or an earlier event's day", () => {
     const a = article('de-04');
     const cs = proposeDates(a.text, { lang: 'de' });
     assert.ok(datesContradict('2024', cs));

@@ -15,7 +15,10 @@ const seeds = CorpusModel.parse(fs.readFileSync(path.join(SEEDS, 'seeds.corpus')
 test('document symbols: one per document, detail = date · lang · first words, selection = the name', () => {
   const m = CorpusModel.parse('<<<FILE a.txt lang=vi>>>\n date 2024-12-12 Hà Nội — Chủ tịch nước Lương Cường đã làm việc với Bộ Ngoại giao hôm thứ Năm.\n<<<FILE "b c.txt">>>\n\nText.\n<<<END>>>\n');
   const s = documentSymbols(m);
-  assert.deepEqual(s.map((x) => x.name), ['a.txt', 'b c.txt']);
+  assert.deepEqual(
+    s.map((x) => x.name),
+    ['a.txt', 'b c.txt'],
+  );
   assert.equal(s[0].detail, '2024-12-12 · vi · Hà Nội — Chủ tịch nước Lương Cường đã làm việc với Bộ Ngoại…');
   assert.equal(s[1].detail, 'no date · Text.');
   assert.deepEqual(s[1].selectionRange, { start: { line: 2, character: 8 }, end: { line: 2, character: 17 } });
@@ -25,7 +28,10 @@ test('document symbols: one per document, detail = date · lang · first words, 
 
 test('folding: header to the last non-blank line', () => {
   const m = CorpusModel.parse('<<<FILE a>>>\nx\n\n\n<<<FILE b>>>\ny\n<<<END>>>\n\n');
-  assert.deepEqual(foldingRanges(m), [{ startLine: 0, endLine: 1 }, { startLine: 4, endLine: 6 }]);
+  assert.deepEqual(foldingRanges(m), [
+    { startLine: 0, endLine: 1 },
+    { startLine: 4, endLine: 6 },
+  ]);
 });
 
 test('hover on a date line writes the date out; on a name shows the document', () => {
@@ -56,8 +62,14 @@ test('workspace symbols: fuzzy, diacritic-insensitive, across files', () => {
     ['file:///a.corpus', [{ name: 'Lương Cường.txt', detail: '', range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } }]],
     ['file:///b.corpus', [{ name: 'other.txt', detail: '', range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } }]],
   ]);
-  assert.deepEqual(workspaceSymbols(index, 'luong cuong', (u) => u).map((s) => s.uri), ['file:///a.corpus']);
-  assert.deepEqual(workspaceSymbols(index, 'oth', (u) => u).map((s) => s.name), ['other.txt']);
+  assert.deepEqual(
+    workspaceSymbols(index, 'luong cuong', (u) => u).map((s) => s.uri),
+    ['file:///a.corpus'],
+  );
+  assert.deepEqual(
+    workspaceSymbols(index, 'oth', (u) => u).map((s) => s.name),
+    ['other.txt'],
+  );
   assert.equal(workspaceSymbols(index, '', (u) => u).length, 2);
   assert.equal(foldForSearch('Đặng Thị'), 'dang thi');
 });

@@ -23,16 +23,67 @@ function check<T extends unknown[]>(prop: fc.IProperty<T>, parameters: fc.Parame
 }
 
 /** Texts that are almost configuration files: JSON values, with pieces cut, doubled or spliced in. */
-const PIECES = ['{', '}', '[', ']', ',', ':', '"', '"rules"', '"attributes"', '"people"', '"dateStyle"', '"dateFixes"', '"ask"', '"$schema"', '"__proto__"',
-  '"constructor"', '"missing-date"', '"off"', '"error"', '"loud"', '"line"', '"attribute"', '"author"', '"9x"', '"*.people.json"',
-  '"name"', '"aliases"', '"description"', '"Lương Cường"', '"فام"', '"👋"', 'null', 'true', '1', '-0.5e99', '/*', '*/', '//', '\n', '\r',
-  '\u0000', '\ufeff', '\\', '\\u12', '"\\"', ' '];
+const PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '"rules"',
+  '"attributes"',
+  '"people"',
+  '"dateStyle"',
+  '"dateFixes"',
+  '"ask"',
+  '"$schema"',
+  '"__proto__"',
+  '"constructor"',
+  '"missing-date"',
+  '"off"',
+  '"error"',
+  '"loud"',
+  '"line"',
+  '"attribute"',
+  '"author"',
+  '"9x"',
+  '"*.people.json"',
+  '"name"',
+  '"aliases"',
+  '"description"',
+  '"Lương Cường"',
+  '"فام"',
+  '"👋"',
+  'null',
+  'true',
+  '1',
+  '-0.5e99',
+  '/*',
+  '*/',
+  '//',
+  '\n',
+  '\r',
+  '\u0000',
+  '\ufeff',
+  '\\',
+  '\\u12',
+  '"\\"',
+  ' ',
+];
 const jsonish = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join('')),
-  fc.json().chain((j) => fc.tuple(fc.constant(j), fc.nat(j.length), fc.nat(j.length), fc.constantFrom('', ...PIECES)))
+  fc
+    .json()
+    .chain((j) => fc.tuple(fc.constant(j), fc.nat(j.length), fc.nat(j.length), fc.constantFrom('', ...PIECES)))
     .map(([j, a, b, ins]) => j.slice(0, Math.min(a, b)) + ins + j.slice(Math.max(a, b))),
-  fc.record({ rules: fc.dictionary(fc.constantFrom(...CODES, 'nope'), fc.constantFrom('off', 'error', 'warning', 'information', 'hint', 'x', 1 as unknown as string)),
-    attributes: fc.array(fc.string(), { maxLength: 4 }), people: fc.array(fc.string(), { maxLength: 3 }) }).map((o) => JSON.stringify(o)),
+  fc
+    .record({
+      rules: fc.dictionary(fc.constantFrom(...CODES, 'nope'), fc.constantFrom('off', 'error', 'warning', 'information', 'hint', 'x', 1 as unknown as string)),
+      attributes: fc.array(fc.string(), { maxLength: 4 }),
+      people: fc.array(fc.string(), { maxLength: 3 }),
+    })
+    .map((o) => JSON.stringify(o)),
   fc.string({ unit: 'binary', maxLength: 200 }),
 );
 
@@ -45,19 +96,17 @@ function assertProblemsInside(text: string, problems: readonly { start: number; 
   }
 }
 
-const NESTED = [
-  '['.repeat(100000),
-  `{"rules": ${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}}`,
-  `{"people": [${'['.repeat(50000)}`,
-  `{"attributes": ${'[['.repeat(30000)}`,
-];
+const NESTED = ['['.repeat(100000), `{"rules": ${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}}`, `{"people": [${'['.repeat(50000)}`, `{"attributes": ${'[['.repeat(30000)}`];
 
 test('.corpusrc.json nested ten thousand levels deep is reported, not thrown (the defaults apply)', () => {
   for (const text of NESTED) {
     let out: ReturnType<typeof parseRcFile> | undefined;
-    assert.doesNotThrow(() => {
-      out = parseRcFile(text);
-    }, `parseRcFile on ${JSON.stringify(text.slice(0, 30))}…`);
+    assert.doesNotThrow(
+      () => {
+        out = parseRcFile(text);
+      },
+      `parseRcFile on ${JSON.stringify(text.slice(0, 30))}…`,
+    );
     assert.ok(out && out.problems.length > 0, 'the file gets a problem');
     assertProblemsInside(text, out.problems, 'nested');
     assert.deepEqual(mergeConfig({}, out.config).rules, {});

@@ -72,7 +72,7 @@ function noThrow<T>(what: string, fn: () => T): T {
     return fn();
   } catch (e) {
     figures.crashes++;
-    throw new Error(`${what} threw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    throw new Error(`${what} threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 }
 

@@ -35,8 +35,7 @@ function loadGrammar(): Promise<vsctm.IGrammar> {
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
-      loadGrammar: async (scopeName: string) =>
-        scopeName === 'source.corpus' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null,
+      loadGrammar: async (scopeName: string) => (scopeName === 'source.corpus' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null),
     });
     const grammar = await registry.loadGrammar('source.corpus');
     assert.ok(grammar, 'the grammar source.corpus loads');
@@ -132,15 +131,28 @@ test('seeds.corpus: header lines get the header scopes, body lines never do, dat
     const dateLine = /^([ \t]*)(date)[ \t]+(\S+)/.exec(line);
     if (previousWasHeader && dateLine) {
       dateLines++;
-      assert.deepEqual(r.tokens.filter((t) => has(t, 'keyword.other.date.corpus')).map((t) => t.text), ['date'], where);
-      assert.deepEqual(r.tokens.filter((t) => has(t, 'constant.numeric.date.corpus')).map((t) => t.text), [dateLine[3]], where);
+      assert.deepEqual(
+        r.tokens.filter((t) => has(t, 'keyword.other.date.corpus')).map((t) => t.text),
+        ['date'],
+        where,
+      );
+      assert.deepEqual(
+        r.tokens.filter((t) => has(t, 'constant.numeric.date.corpus')).map((t) => t.text),
+        [dateLine[3]],
+        where,
+      );
       // The rest of the date line is article text.
       const last = r.tokens[r.tokens.length - 1];
       assert.deepEqual(last.scopes, ['source.corpus'], `${where}: the text after the date is plain`);
     } else {
       for (const t of r.tokens) assert.ok(!hasPrefix(t, 'keyword.other.date') && !hasPrefix(t, 'constant.numeric.date'), `${where}: ${JSON.stringify(t.text.slice(0, 40))} is scoped as a date`);
       // Every other body line is one plain token.
-      if (line.length > 0) assert.deepEqual(r.tokens.map((t) => t.scopes), [['source.corpus']], `${where}: body line is plain text`);
+      if (line.length > 0)
+        assert.deepEqual(
+          r.tokens.map((t) => t.scopes),
+          [['source.corpus']],
+          `${where}: body line is plain text`,
+        );
     }
     if (line.trim() !== '') previousWasHeader = false;
   }
@@ -177,7 +189,11 @@ test('a 1 MB body line is one plain token, whatever it holds', async () => {
     for (const [label, state] of contexts) {
       const r = tokenize(grammar, line, state);
       assertComplete(r, line, `${JSON.stringify(unit)} ${label}`);
-      assert.deepEqual(r.tokens.map((t) => t.scopes), [['source.corpus']], `${JSON.stringify(unit)} ${label}`);
+      assert.deepEqual(
+        r.tokens.map((t) => t.scopes),
+        [['source.corpus']],
+        `${JSON.stringify(unit)} ${label}`,
+      );
     }
   }
 });
@@ -203,7 +219,10 @@ test('1 MB of <, ", =, >, blanks or backslashes as a line, as the line after a h
         // Only `<<…` can look like a (malformed) header.
         if (unit !== '<') assert.equal(header.length, 0, `${what}: nothing is a header`);
       } else {
-        assert.ok(r.tokens.every((t) => has(t, 'meta.header.corpus')), `${what}: the whole line is a header`);
+        assert.ok(
+          r.tokens.every((t) => has(t, 'meta.header.corpus')),
+          `${what}: the whole line is a header`,
+        );
       }
     }
   }
@@ -218,51 +237,110 @@ test('big headers full of attributes, strings and stray text tokenize to the end
   const grammar = await loadGrammar();
   // [label, line, check, most tokens expected]
   const cases: [string, string, (toks: Tok[]) => void, number?][] = [
-    ['many attributes', `<<<FILE x${fill(' a=1', BIG)}>>>`, (toks) => {
-      assert.equal(toks.filter((t) => has(t, 'entity.other.attribute-name.corpus')).length, BIG / 4);
-    }, BIG + 10], // blank, key, =, value: one token per character
-    ['many quoted attributes with escapes', `<<<FILE x${fill(' t="\\""', BIG)}>>>`, (toks) => {
-      assert.ok(toks.filter((t) => has(t, 'constant.character.escape.corpus')).length >= BIG / 7 - 1);
-    }, (BIG * 6) / 7 + 10], // blank, key, =, ", \", ": six tokens per seven characters
-    ['many date attributes', `<<<FILE x${fill(' date=2024-12-1', BIG)}>>>`, (toks) => {
-      assert.ok(toks.filter((t) => has(t, 'invalid.illegal.date.corpus')).length >= BIG / 16 - 1);
-    }],
-    ['a=" chained', `<<<FILE x${fill(' a="', BIG)}`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'string.quoted.double.corpus')));
-    }, (BIG * 3) / 4 + 10], // ' a=" a="' is blank, key, =, ", ' a=', ": six tokens per eight characters
-    ['unterminated values', `<<<FILE x${fill(' a="\\" b', BIG)}`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'string.quoted.double.corpus')));
-    }],
-    ['one key of 1 MB without =', `<<<FILE x ${fill('k')}>>>`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'invalid.illegal.unexpected.corpus') && t.text.length === MB));
-    }],
-    ['> then 1 MB of blanks', `<<<FILE x> y>${fill(' ')}z`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'entity.name.section.corpus') && t.text === 'x>'));
-    }],
-    ['short closings', `<<<FILE x${fill(' a=1>', BIG)}>`, (toks) => {
-      assert.equal(toks.filter((t) => has(t, 'invalid.illegal.short-close.corpus')).length, 1);
-    }, (BIG * 4) / 5 + 10], // blank, key, =, value: four tokens per five characters
-    ['stray quotes', `<<<FILE x${fill(' "a', BIG)}`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'invalid.illegal.unexpected.corpus')));
-    }],
-    ['>>> followed by blanks and text', `<<<FILE x${fill(' >>>  ', BIG)}`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'invalid.illegal.trailing-text.corpus')));
-    }],
-    ['near miss with 1 MB of <', `${fill('<')}FILE x>>>`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'invalid.illegal.malformed-header.corpus')));
-    }],
-    ['indented near miss', `${fill(' ')}<<<FILE x>>>`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'invalid.illegal.malformed-header.corpus')));
-    }],
-    ['1 MB of blanks then FILE', `<<<${fill(' ')}FILE x>>>`, (toks) => {
-      assert.ok(toks.some((t) => has(t, 'invalid.illegal.malformed-header.corpus')));
-    }],
+    [
+      'many attributes',
+      `<<<FILE x${fill(' a=1', BIG)}>>>`,
+      (toks) => {
+        assert.equal(toks.filter((t) => has(t, 'entity.other.attribute-name.corpus')).length, BIG / 4);
+      },
+      BIG + 10,
+    ], // blank, key, =, value: one token per character
+    [
+      'many quoted attributes with escapes',
+      `<<<FILE x${fill(' t="\\""', BIG)}>>>`,
+      (toks) => {
+        assert.ok(toks.filter((t) => has(t, 'constant.character.escape.corpus')).length >= BIG / 7 - 1);
+      },
+      (BIG * 6) / 7 + 10,
+    ], // blank, key, =, ", \", ": six tokens per seven characters
+    [
+      'many date attributes',
+      `<<<FILE x${fill(' date=2024-12-1', BIG)}>>>`,
+      (toks) => {
+        assert.ok(toks.filter((t) => has(t, 'invalid.illegal.date.corpus')).length >= BIG / 16 - 1);
+      },
+    ],
+    [
+      'a=" chained',
+      `<<<FILE x${fill(' a="', BIG)}`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'string.quoted.double.corpus')));
+      },
+      (BIG * 3) / 4 + 10,
+    ], // ' a=" a="' is blank, key, =, ", ' a=', ": six tokens per eight characters
+    [
+      'unterminated values',
+      `<<<FILE x${fill(' a="\\" b', BIG)}`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'string.quoted.double.corpus')));
+      },
+    ],
+    [
+      'one key of 1 MB without =',
+      `<<<FILE x ${fill('k')}>>>`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'invalid.illegal.unexpected.corpus') && t.text.length === MB));
+      },
+    ],
+    [
+      '> then 1 MB of blanks',
+      `<<<FILE x> y>${fill(' ')}z`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'entity.name.section.corpus') && t.text === 'x>'));
+      },
+    ],
+    [
+      'short closings',
+      `<<<FILE x${fill(' a=1>', BIG)}>`,
+      (toks) => {
+        assert.equal(toks.filter((t) => has(t, 'invalid.illegal.short-close.corpus')).length, 1);
+      },
+      (BIG * 4) / 5 + 10,
+    ], // blank, key, =, value: four tokens per five characters
+    [
+      'stray quotes',
+      `<<<FILE x${fill(' "a', BIG)}`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'invalid.illegal.unexpected.corpus')));
+      },
+    ],
+    [
+      '>>> followed by blanks and text',
+      `<<<FILE x${fill(' >>>  ', BIG)}`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'invalid.illegal.trailing-text.corpus')));
+      },
+    ],
+    [
+      'near miss with 1 MB of <',
+      `${fill('<')}FILE x>>>`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'invalid.illegal.malformed-header.corpus')));
+      },
+    ],
+    [
+      'indented near miss',
+      `${fill(' ')}<<<FILE x>>>`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'invalid.illegal.malformed-header.corpus')));
+      },
+    ],
+    [
+      '1 MB of blanks then FILE',
+      `<<<${fill(' ')}FILE x>>>`,
+      (toks) => {
+        assert.ok(toks.some((t) => has(t, 'invalid.illegal.malformed-header.corpus')));
+      },
+    ],
   ];
   for (const [label, line, check, most] of cases) {
     const r = tokenize(grammar, line);
     assertComplete(r, line, label);
     assert.ok(r.tokens.length <= (most ?? line.length / 2 + 10), `${label}: ${r.tokens.length} tokens`);
-    assert.ok(r.tokens.every((t) => has(t, 'meta.header.corpus')), `${label}: the whole line is a header`);
+    assert.ok(
+      r.tokens.every((t) => has(t, 'meta.header.corpus')),
+      `${label}: the whole line is a header`,
+    );
     check(r.tokens);
   }
 });
@@ -279,7 +357,10 @@ test('a 1 MB date line after a header: keyword, value, then plain text', async (
     assertComplete(r, line, line.slice(0, 16));
     assert.ok(r.tokens.length <= 6, `few tokens (${r.tokens.length})`);
     assert.ok(r.tokens.some((t) => has(t, 'keyword.other.date.corpus') && t.text === 'date'));
-    assert.ok(r.tokens.some((t) => has(t, valueScope)), `${line.slice(0, 16)}: value scoped ${valueScope}`);
+    assert.ok(
+      r.tokens.some((t) => has(t, valueScope)),
+      `${line.slice(0, 16)}: value scoped ${valueScope}`,
+    );
   }
 });
 
@@ -399,11 +480,23 @@ test('test/grammar: every assertion line is one vscode-tmgrammar-test understand
       const where = `${file}:${i + 1}`;
       // Checked here first: the tool's own parser backtracks exponentially on some
       // malformed lines (e.g. two ' - ' exclusion groups) and ignores others silently.
-      const words = marker[2].trim().split(/\s+/).filter((w) => w !== '');
+      const words = marker[2]
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '');
       assert.ok(words.filter((w) => w === '-').length <= 1, `${where}: one '-' at most, with every excluded scope after it`);
-      assert.ok(words.every((w) => w === '-' || scopeName.test(w)), `${where}: only scope names after the marker`);
-      assert.ok(words.some((w) => w !== '-'), `${where}: a scope is named`);
-      assert.ok(words.every((w) => w === '-' || w.endsWith('.corpus') || w === 'source.corpus'), `${where}: full scope names (the tool compares them exactly)`);
+      assert.ok(
+        words.every((w) => w === '-' || scopeName.test(w)),
+        `${where}: only scope names after the marker`,
+      );
+      assert.ok(
+        words.some((w) => w !== '-'),
+        `${where}: a scope is named`,
+      );
+      assert.ok(
+        words.every((w) => w === '-' || w.endsWith('.corpus') || w === 'source.corpus'),
+        `${where}: full scope names (the tool compares them exactly)`,
+      );
       assert.ok(parseScopeAssertion(i, 1, line).length > 0, `${where}: the tool reads the assertion`);
     }
     assert.ok(assertions >= 10, `${file}: has assertions (${assertions})`);

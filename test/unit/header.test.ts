@@ -7,7 +7,14 @@ test('valid headers give name, attributes and no fault', () => {
   const h = parseHeader('<<<FILE "Tô Lâm \\"visit\\".txt"\tlang=fr date=2024-08-29 title="A b" >>>  ');
   assert.equal(h.fault, undefined);
   assert.equal(h.name, 'Tô Lâm "visit".txt');
-  assert.deepEqual(h.attributes.map((a) => [a.key, a.value]), [['lang', 'fr'], ['date', '2024-08-29'], ['title', 'A b']]);
+  assert.deepEqual(
+    h.attributes.map((a) => [a.key, a.value]),
+    [
+      ['lang', 'fr'],
+      ['date', '2024-08-29'],
+      ['title', 'A b'],
+    ],
+  );
   assert.equal(parseHeader('<<<FILE a>b.txt>>>').name, 'a>b.txt');
   assert.equal(parseHeader('<<<FILE 🇻🇳.txt>>>').fault, undefined);
 });
@@ -53,7 +60,10 @@ test('end lines', () => {
 });
 
 test('the canonical form quotes only when needed and round-trips', () => {
-  const line = formatHeader('Tô Lâm "visit".txt', [{ key: 'lang', value: 'fr' }, { key: 'title', value: 'A b' }]);
+  const line = formatHeader('Tô Lâm "visit".txt', [
+    { key: 'lang', value: 'fr' },
+    { key: 'title', value: 'A b' },
+  ]);
   assert.equal(line, '<<<FILE "Tô Lâm \\"visit\\".txt" lang=fr title="A b">>>');
   const h = parseHeader(line);
   assert.equal(h.fault, undefined);

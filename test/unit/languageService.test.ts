@@ -43,7 +43,7 @@ async function workspace() {
   return { mem, documents, service };
 }
 
-test('the index never reads an open file from the disk; the editor\'s model counts', async () => {
+test("the index never reads an open file from the disk; the editor's model counts", async () => {
   const { mem, documents, service } = await workspace();
   // Open, with text the disk does not hold yet.
   documents.models.set('file:///w/seeds.corpus', CorpusModel.parse(`<<<FILE unsaved.txt>>>\nText.\n${seedsText}`));
@@ -53,7 +53,10 @@ test('the index never reads an open file from the disk; the editor\'s model coun
   assert.ok(!mem.reads.includes('file:///w/seeds.corpus'), `read: ${mem.reads.join(', ')}`);
   assert.ok(mem.reads.includes('file:///w/other.corpus'));
   assert.ok(!mem.reads.some((u) => u.includes('node_modules')));
-  const names = service.workspaceSymbols('').filter((s) => s.kind === 'document').map((s) => `${s.containerName}:${s.name}`);
+  const names = service
+    .workspaceSymbols('')
+    .filter((s) => s.kind === 'document')
+    .map((s) => `${s.containerName}:${s.name}`);
   assert.ok(names.includes('seeds.corpus:unsaved.txt'));
   assert.ok(names.includes('other.corpus:other.txt'));
   assert.ok(!names.includes('skipped.corpus:skipped.txt'));
@@ -81,7 +84,10 @@ test('the index yields between files, so requests are answered while it reads', 
   }
   await service.idle();
   assert.equal(service.workspaceSymbols('doc-').length, 30);
-  assert.ok(seen.some((n) => n > 0 && n < 30), `counts seen meanwhile: ${seen.join(',')}`);
+  assert.ok(
+    seen.some((n) => n > 0 && n < 30),
+    `counts seen meanwhile: ${seen.join(',')}`,
+  );
 });
 
 test('file events keep the index up to date', async () => {
@@ -115,7 +121,7 @@ test('a change to a file the "people" globs name reloads the people; other JSON 
   assert.equal(changed('file:///elsewhere/data/x.json'), false);
 });
 
-test('a person\'s hover counts and links the mentions elsewhere, computed in the service; references cross files', async () => {
+test("a person's hover counts and links the mentions elsewhere, computed in the service; references cross files", async () => {
   const { documents, service } = await workspace();
   const uri = 'file:///w/seeds.corpus';
   documents.models.set(uri, CorpusModel.parse(seedsText));
@@ -128,7 +134,10 @@ test('a person\'s hover counts and links the mentions elsewhere, computed in the
   assert.match(h.markdown, /Elsewhere: \[other\\\.corpus › other\\\.txt\]\(file:\/\/\/w\/other\.corpus#L2\)/);
   const refs = service.references(uri, at(seedsText, 'Lương Cường', 1));
   assert.equal(refs.filter((r) => r.uri === uri).length, 8);
-  assert.deepEqual(refs.filter((r) => r.uri !== uri).map((r) => [r.uri, r.range.start.line]), [['file:///w/other.corpus', 1]]);
+  assert.deepEqual(
+    refs.filter((r) => r.uri !== uri).map((r) => [r.uri, r.range.start.line]),
+    [['file:///w/other.corpus', 1]],
+  );
   assert.equal(service.highlights(uri, at(seedsText, 'Lương Cường', 1)).length, 8);
   assert.ok(service.workspaceSymbols('luong cuong').some((s) => s.kind === 'person' && s.uri === 'file:///w/other.corpus'));
   // A date hover still comes from the same entry point.
@@ -152,21 +161,33 @@ test('"Add … to the people file" is a plain edit of the first people file, or 
   await service.reloadPeople();
   const fresh = (await service.codeActions(uri, { start: pos, end: pos })).find((a) => a.title.includes('(new file)'));
   assert.equal(fresh?.title, 'Add “Hoang Dang Quang” to people.people.json (new file)');
-  assert.deepEqual(fresh?.changes.map((c) => [c.uri, c.create]), [['file:///w/people.people.json', true]]);
+  assert.deepEqual(
+    fresh?.changes.map((c) => [c.uri, c.create]),
+    [['file:///w/people.people.json', true]],
+  );
   // Only fixes when only quick fixes of a source kind are asked for: on the seeds "Fix all" has nothing it may
   // write (their date proposals are offered, not preferred); on a broken header it has.
-  assert.deepEqual((await service.codeActions(uri, { start: pos, end: pos }, ['source.fixAll'])).map((a) => a.kind), []);
+  assert.deepEqual(
+    (await service.codeActions(uri, { start: pos, end: pos }, ['source.fixAll'])).map((a) => a.kind),
+    [],
+  );
   const broken = 'file:///w/broken.corpus';
   documents.models.set(broken, CorpusModel.parse('<<<file a.txt date=2024-01-01>>>\nText.\n'));
   const start = { line: 0, character: 0 };
-  assert.deepEqual((await service.codeActions(broken, { start, end: start }, ['source.fixAll'])).map((a) => a.kind), ['source.fixAll.corpus']);
+  assert.deepEqual(
+    (await service.codeActions(broken, { start, end: start }, ['source.fixAll'])).map((a) => a.kind),
+    ['source.fixAll.corpus'],
+  );
 });
 
 test('people-file problems come back as diagnostics, and an empty list once fixed', async () => {
   const { mem, service } = await workspace();
   mem.files.set('file:///w/broken.people.json', '{ "people": [ { "aliases": ["x"] }, ');
   const first = await service.start();
-  assert.deepEqual(first.map((f) => f.uri), ['file:///w/broken.people.json']);
+  assert.deepEqual(
+    first.map((f) => f.uri),
+    ['file:///w/broken.people.json'],
+  );
   assert.ok(first[0].diagnostics.length > 0 && first[0].diagnostics.every((d) => d.code === 'invalid-people-file' && d.severity === 'error'));
   mem.files.set('file:///w/broken.people.json', '{ "people": [] }');
   assert.deepEqual(await service.reloadPeople(), [{ uri: 'file:///w/broken.people.json', diagnostics: [] }]);
@@ -202,7 +223,10 @@ test('the auxiliary codes follow their settings: a severity, or "off"', async ()
   const people = await service.start();
   assert.ok(people[0].diagnostics.length > 0 && people[0].diagnostics.every((d) => d.severity === 'hint'));
   const resolved = await service.configFor('file:///w/a.corpus');
-  assert.deepEqual(service.configDiagnostics(resolved)?.diagnostics.map((d) => `${d.code}:${d.severity}`), ['invalid-config:warning']);
+  assert.deepEqual(
+    service.configDiagnostics(resolved)?.diagnostics.map((d) => `${d.code}:${d.severity}`),
+    ['invalid-config:warning'],
+  );
   const many = 'file:///w/many.corpus';
   documents.models.set(many, CorpusModel.parse('<<<FILE a>>>\n'.repeat(MAX_DIAGNOSTICS + 10)));
   assert.equal(service.diagnostics(many, resolved.config)?.shown.length, MAX_DIAGNOSTICS, 'no note when too-many-problems is off');
@@ -211,7 +235,10 @@ test('the auxiliary codes follow their settings: a severity, or "off"', async ()
   service.filesChanged([{ uri: 'file:///w/.corpusrc.json', type: 'changed' }]);
   assert.deepEqual(await service.reloadPeople(), [{ uri: 'file:///w/broken.people.json', diagnostics: [] }]);
   const again = await service.configFor('file:///w/a.corpus');
-  assert.deepEqual(service.configDiagnostics(again)?.diagnostics.map((d) => `${d.code}:${d.severity}`), ['invalid-config:error']);
+  assert.deepEqual(
+    service.configDiagnostics(again)?.diagnostics.map((d) => `${d.code}:${d.severity}`),
+    ['invalid-config:error'],
+  );
   mem.files.set('file:///w/.corpusrc.json', '{ "rules": { "invalid-config": "off" }, "colour": 1 }');
   service.filesChanged([{ uri: 'file:///w/.corpusrc.json', type: 'changed' }]);
   assert.deepEqual(service.configDiagnostics(await service.configFor('file:///w/a.corpus'))?.diagnostics, []);

@@ -22,12 +22,7 @@ test('positions are UTF-16 columns, with diacritics, Arabic and emoji', () => {
   const diags = computeDiagnostics(m, DEFAULT_CONFIG);
   // Each diagnostic covers exactly the text it names.
   const named = diags.map((d) => `${d.code}:${m.getTextRange(d.range)}`);
-  assert.deepEqual(named.sort(), [
-    'control-character:\u0001',
-    'duplicate-name:"Tô Lâm 🇻🇳.txt"',
-    'invalid-date:٢٠٢٤-١٢-١٢',
-    'replacement-character:\ufffd',
-  ]);
+  assert.deepEqual(named.sort(), ['control-character:\u0001', 'duplicate-name:"Tô Lâm 🇻🇳.txt"', 'invalid-date:٢٠٢٤-١٢-١٢', 'replacement-character:\ufffd']);
   const cc = diags.find((d) => d.code === 'control-character');
   assert.ok(cc);
   // Line 5: "Phạm Minh Chính 👋\u0001": the control character sits after an emoji (two UTF-16 units).
@@ -42,10 +37,16 @@ test('positions are UTF-16 columns, with diacritics, Arabic and emoji', () => {
 test('CRLF, lone CR and a BOM: documents and ranges stay right', () => {
   const text = '\ufeff<<<FILE a.txt>>>\r\ndate 2024-12-1 x\r\n<<<FILE b.txt date=2024-01-01>>>\rbody\r<<<END>>>\r';
   const m = CorpusModel.parse(text);
-  assert.deepEqual(m.documents.map((d) => d.name), ['a.txt', 'b.txt']);
+  assert.deepEqual(
+    m.documents.map((d) => d.name),
+    ['a.txt', 'b.txt'],
+  );
   const diags = computeDiagnostics(m, DEFAULT_CONFIG).map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}:${m.getTextRange(d.range)}`);
   assert.deepEqual(diags, ['invalid-date@1:5:2024-12-1', 'unterminated-document@0:9:a.txt']);
-  assert.deepEqual(foldingRanges(m), [{ startLine: 0, endLine: 1 }, { startLine: 2, endLine: 4 }]);
+  assert.deepEqual(foldingRanges(m), [
+    { startLine: 0, endLine: 1 },
+    { startLine: 2, endLine: 4 },
+  ]);
   assert.equal(m.documents[0].nameRange.start.character, 9, 'the BOM counts as one column, as in the text the client sent');
 });
 
@@ -70,8 +71,31 @@ function snapshot(m: CorpusModel): unknown {
   };
 }
 
-const PIECES = ['<<<FILE a.txt>>>', '<<<FILE b.txt date=2024-02-30>>>', '<<<END>>>', ' date 2024-12', 'date 2024-12-1',
-  '<<<file x>>>', ' <<<FILE y>>>', 'Lương Cường', 'فام مينه تشينه', '👋🏽', '\n', '\r\n', '\r', '\n\n', ' ', 'text', '\u0000', '\ufffd', '<<', '<', '>>>', 'FILE', '"q'];
+const PIECES = [
+  '<<<FILE a.txt>>>',
+  '<<<FILE b.txt date=2024-02-30>>>',
+  '<<<END>>>',
+  ' date 2024-12',
+  'date 2024-12-1',
+  '<<<file x>>>',
+  ' <<<FILE y>>>',
+  'Lương Cường',
+  'فام مينه تشينه',
+  '👋🏽',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  ' ',
+  'text',
+  '\u0000',
+  '\ufffd',
+  '<<',
+  '<',
+  '>>>',
+  'FILE',
+  '"q',
+];
 
 const textArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
 const editArb = fc.record({ a: fc.nat(), b: fc.nat(), t: fc.array(fc.constantFrom(...PIECES), { maxLength: 3 }).map((x) => x.join('')) });

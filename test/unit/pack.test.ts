@@ -7,8 +7,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import {
-  compareCodePoints, detectLanguage, documentText, findStructuralLine, headerLine, liftDate, nameConflict,
-  nameFromRelativePath, orderNames, packDocument, safeRelativePath, unpackedText,
+  compareCodePoints,
+  detectLanguage,
+  documentText,
+  findStructuralLine,
+  headerLine,
+  liftDate,
+  nameConflict,
+  nameFromRelativePath,
+  orderNames,
+  packDocument,
+  safeRelativePath,
+  unpackedText,
 } from '../../server/src/pack';
 import { parseHeader } from '../../server/src/model/header';
 import { computeDiagnostics, StreamLinter } from '../../server/src';
@@ -28,11 +38,13 @@ function unpackText(corpus: string): { name: string; text: string }[] {
 function packAll(files: { name: string; text: string }[]): string {
   const order = orderNames(files.map((f) => f.name));
   assert.ok(order.ok);
-  return order.value.map((name) => {
-    const doc = packDocument(name, files.find((f) => f.name === name)?.text ?? '');
-    assert.ok(doc.ok, doc.ok ? '' : doc.error);
-    return documentText(doc.value);
-  }).join('');
+  return order.value
+    .map((name) => {
+      const doc = packDocument(name, files.find((f) => f.name === name)?.text ?? '');
+      assert.ok(doc.ok, doc.ok ? '' : doc.error);
+      return documentText(doc.value);
+    })
+    .join('');
 }
 
 test('header lines read back as exactly the name, quoted when needed', () => {
@@ -44,7 +56,15 @@ test('header lines read back as exactly the name, quoted when needed', () => {
     assert.equal(parsed.name, name);
   }
   assert.equal((headerLine('Tô Lâm visit.txt') as { value: string }).value, '<<<FILE "Tô Lâm visit.txt">>>');
-  assert.equal((headerLine('a.txt', [{ key: 'lang', value: 'fr' }, { key: 'date', value: '2024-08-29' }]) as { value: string }).value, '<<<FILE a.txt lang=fr date=2024-08-29>>>');
+  assert.equal(
+    (
+      headerLine('a.txt', [
+        { key: 'lang', value: 'fr' },
+        { key: 'date', value: '2024-08-29' },
+      ]) as { value: string }
+    ).value,
+    '<<<FILE a.txt lang=fr date=2024-08-29>>>',
+  );
   const bad = headerLine('two\nlines');
   assert.ok(!bad.ok && /line break/.test(bad.error));
   assert.ok(!headerLine('').ok);
@@ -83,7 +103,10 @@ test('pack then unpack gives back the texts exactly: empty, no final newline, CR
 
 test('property: pack then unpack is byte-identical for any texts without structural lines', () => {
   const piece = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r', ' date 2024-01-01', '<<', 'é', '👋', '\u0000'));
-  const textArb = fc.array(piece, { maxLength: 12 }).map((p) => p.join('')).filter((t) => findStructuralLine(t) === undefined);
+  const textArb = fc
+    .array(piece, { maxLength: 12 })
+    .map((p) => p.join(''))
+    .filter((t) => findStructuralLine(t) === undefined);
   const filesArb = fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z0-9 ._-]{1,12}$/).filter((n) => n.trim() !== ''), text: textArb }), { selector: (f) => f.name, maxLength: 6 });
   fc.assert(
     fc.property(filesArb, (files) => {
@@ -101,11 +124,17 @@ test('hand-written CRLF corpora lose exactly one CRLF per document; end lines en
     { name: 'a', text: 'one\r\ntwo' },
     { name: 'b', text: 'three\r\n' },
   ]);
-  assert.deepEqual(unpackText('<<<FILE a>>>\nx\n<<<END>>>\n\n<<<FILE b>>>'), [{ name: 'a', text: 'x' }, { name: 'b', text: '' }]);
+  assert.deepEqual(unpackText('<<<FILE a>>>\nx\n<<<END>>>\n\n<<<FILE b>>>'), [
+    { name: 'a', text: 'x' },
+    { name: 'b', text: '' },
+  ]);
 });
 
 test('the five seed articles pack and unpack byte for byte', () => {
-  const files = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((name) => ({ name, text: fs.readFileSync(path.join(SEEDS, name), 'utf8') }));
+  const files = fs
+    .readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .map((name) => ({ name, text: fs.readFileSync(path.join(SEEDS, name), 'utf8') }));
   assert.equal(files.length, 5);
   assert.deepEqual(unpackText(packAll(files)), files);
 });
@@ -134,7 +163,10 @@ test('unsafe names are refused before anything is written', () => {
 
 test('language detection: the seeds, and nothing when unsure', () => {
   const lang = (f: string): string | undefined => detectLanguage(fs.readFileSync(path.join(SEEDS, f), 'utf8'));
-  const names = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+  const names = fs
+    .readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   assert.deepEqual(names.map(lang), ['en', 'fr', 'fr', 'en', 'ar']);
   assert.equal(detectLanguage('Chủ tịch nước Lương Cường đã có buổi làm việc với Bộ Ngoại giao về những thành tựu của ngành'), 'vi');
   assert.equal(detectLanguage('El presidente se reunió con los ministros para hablar de la economía y del futuro del país, como se esperaba'), 'es');

@@ -2,6 +2,8 @@
 // tests (not taken from the seed articles).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { detectPeople, groupMentions, parsePeopleFile, PersonMention } from '../../server/src/people';
 
 const names = (text: string, opts?: Parameters<typeof detectPeople>[1]): string[] => detectPeople(text, opts).map((m) => m.text);
@@ -15,7 +17,10 @@ describe('people: detection per language', () => {
   it('English: titled Vietnamese and foreign names, offsets into the text', () => {
     const text = 'On Tuesday Prime Minister Phạm Minh Chính received Japanese Ambassador Ito Naoki and Mr John Smith in Hà Nội.';
     const ms = detectPeople(text);
-    assert.deepEqual(ms.map((m) => m.text), ['Phạm Minh Chính', 'Ito Naoki', 'John Smith']);
+    assert.deepEqual(
+      ms.map((m) => m.text),
+      ['Phạm Minh Chính', 'Ito Naoki', 'John Smith'],
+    );
     for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
     assert.equal(find(ms, 'Phạm Minh Chính').title, 'Prime Minister');
     assert.equal(find(ms, 'Ito Naoki').title, 'Japanese Ambassador');
@@ -24,28 +29,40 @@ describe('people: detection per language', () => {
 
   it('English: Chinese names with and without a title', () => {
     const ms = detectPeople('Chinese President Xi Jinping will visit Laos. Foreign Minister Wang Yi said that Wang Yi and Xi agree.');
-    assert.deepEqual(ms.map((m) => m.text), ['Xi Jinping', 'Wang Yi', 'Wang Yi', 'Xi']);
+    assert.deepEqual(
+      ms.map((m) => m.text),
+      ['Xi Jinping', 'Wang Yi', 'Wang Yi', 'Xi'],
+    );
     assert.equal(ms[0].title, 'Chinese President');
     assert.equal(ms[3].kind, 'backref');
     assert.equal(ms[3].key, 'xi jinping');
   });
 
   it('French: président, Premier ministre, M., Mme, and a nationality after the title', () => {
-    const ms = detectPeople("Le Premier ministre Trần Hồng Hà a reçu M. Paul Durand et Mme Claire Martin. Le président chinois Li Qiang était absent.");
-    assert.deepEqual(ms.map((m) => m.text), ['Trần Hồng Hà', 'Paul Durand', 'Claire Martin', 'Li Qiang']);
+    const ms = detectPeople('Le Premier ministre Trần Hồng Hà a reçu M. Paul Durand et Mme Claire Martin. Le président chinois Li Qiang était absent.');
+    assert.deepEqual(
+      ms.map((m) => m.text),
+      ['Trần Hồng Hà', 'Paul Durand', 'Claire Martin', 'Li Qiang'],
+    );
     assert.equal(find(ms, 'Li Qiang').title, 'président chinois');
     assert.equal(find(ms, 'Paul Durand').title, 'M');
   });
 
   it('Spanish: presidente, canciller, primer ministro', () => {
     const ms = detectPeople('El canciller Nguyen Hoai Nam y el presidente Gabriel Boric conversaron. La primera ministra Ana Torres llegó después.');
-    assert.deepEqual(ms.map((m) => m.text), ['Nguyen Hoai Nam', 'Gabriel Boric', 'Ana Torres']);
+    assert.deepEqual(
+      ms.map((m) => m.text),
+      ['Nguyen Hoai Nam', 'Gabriel Boric', 'Ana Torres'],
+    );
     assert.equal(ms[0].title, 'canciller');
   });
 
   it('Vietnamese: Chủ tịch nước, Thủ tướng, Bộ trưởng, ông/bà', () => {
     const ms = detectPeople('Chủ tịch nước Võ Thị Ánh Xuân gặp Bộ trưởng Nguyễn Mạnh Hùng và bà Đinh Thị Lan tại tỉnh Quảng Nam. Ông Hùng phát biểu.');
-    assert.deepEqual(ms.map((m) => m.text), ['Võ Thị Ánh Xuân', 'Nguyễn Mạnh Hùng', 'Đinh Thị Lan', 'Hùng']);
+    assert.deepEqual(
+      ms.map((m) => m.text),
+      ['Võ Thị Ánh Xuân', 'Nguyễn Mạnh Hùng', 'Đinh Thị Lan', 'Hùng'],
+    );
     assert.equal(ms[0].title, 'Chủ tịch nước');
     assert.equal(ms[3].kind, 'backref');
     assert.equal(ms[3].key, 'nguyen manh hung');
@@ -59,7 +76,10 @@ describe('people: detection per language', () => {
   it('Arabic: titled transliterations bounded before ال, " - " and "،"', () => {
     const text = 'استقبل رئيس الوزراء فام مينه تشينه الوفد، وقال الرفيق نغوين فان هونغ - عضو المكتب السياسي، إن الزيارة مهمة.';
     const ms = detectPeople(text);
-    assert.deepEqual(ms.map((m) => m.text), ['فام مينه تشينه', 'نغوين فان هونغ']);
+    assert.deepEqual(
+      ms.map((m) => m.text),
+      ['فام مينه تشينه', 'نغوين فان هونغ'],
+    );
     assert.ok(ms.every((m) => m.kind === 'arabic'));
     assert.equal(ms[0].title, 'رئيس الوزراء');
   });
@@ -100,7 +120,14 @@ describe('people: diacritics, back-references, title chains', () => {
 
   it('back-references by given name link to the full name in the same document', () => {
     const ms = detectPeople('Deputy Minister Lê Thị Thu Hằng opened the forum. Later, Hằng thanked the guests, and Minister Hằng left.');
-    assert.deepEqual(ms.map((m) => [m.text, m.kind]), [['Lê Thị Thu Hằng', 'full'], ['Hằng', 'backref'], ['Hằng', 'backref']]);
+    assert.deepEqual(
+      ms.map((m) => [m.text, m.kind]),
+      [
+        ['Lê Thị Thu Hằng', 'full'],
+        ['Hằng', 'backref'],
+        ['Hằng', 'backref'],
+      ],
+    );
     assert.ok(ms.every((m) => m.key === 'le thi thu hang' && m.canonical === 'Lê Thị Thu Hằng'));
     assert.equal(ms[2].title, 'Minister');
   });
@@ -127,7 +154,14 @@ describe('people: known people from people files', () => {
 
   it('any listed spelling, diacritics optional, a title in an alias is left out of the span', () => {
     const ms = detectPeople('President Cuong met Luong Cuong, said لونغ كوونغ today.', { known });
-    assert.deepEqual(ms.map((m) => [m.text, m.kind]), [['Cuong', 'known'], ['Luong Cuong', 'known'], ['لونغ كوونغ', 'known']]);
+    assert.deepEqual(
+      ms.map((m) => [m.text, m.kind]),
+      [
+        ['Cuong', 'known'],
+        ['Luong Cuong', 'known'],
+        ['لونغ كوونغ', 'known'],
+      ],
+    );
     assert.ok(ms.every((m) => m.canonical === 'Lương Cường' && m.key === 'luong cuong'));
     assert.equal(ms[0].title, 'President');
   });
@@ -152,13 +186,19 @@ describe('people: parsePeopleFile', () => {
     const r = parsePeopleFile(text);
     assert.ok(r.problems.length > 0);
     for (const p of r.problems) assert.ok(p.start >= 0 && p.end >= p.start && p.end <= text.length + 1);
-    assert.deepEqual(r.people.map((p) => p.name), ['Tô Lâm', 'Bùi Thanh Sơn']);
+    assert.deepEqual(
+      r.people.map((p) => p.name),
+      ['Tô Lâm', 'Bùi Thanh Sơn'],
+    );
   });
 
   it('wrong types are reported at the offending value', () => {
     const text = '{ "people": [ { "name": 42 }, { "name": "A B", "aliases": "x", "description": 1 }, "Tô Lâm", { "aliases": ["x"] } ] }';
     const r = parsePeopleFile(text);
-    assert.deepEqual(r.people.map((p) => p.name), ['A B']);
+    assert.deepEqual(
+      r.people.map((p) => p.name),
+      ['A B'],
+    );
     assert.equal(r.problems.length, 5);
     const at = (needle: string) => r.problems.find((p) => text.slice(p.start, p.end) === needle);
     assert.ok(at('42'), 'name 42');
@@ -189,7 +229,10 @@ describe('people: grouping across documents', () => {
     assert.ok(cuong);
     assert.equal(cuong.name, 'Lương Cường');
     assert.equal(cuong.mentionCount, 4);
-    assert.deepEqual(cuong.documents.map((d) => d.index), [0, 1, 2]);
+    assert.deepEqual(
+      cuong.documents.map((d) => d.index),
+      [0, 1, 2],
+    );
     const son = people.find((p) => p.key === 'bui thanh son');
     assert.ok(son);
     assert.equal(son.name, 'Bùi Thanh Sơn');
@@ -197,10 +240,12 @@ describe('people: grouping across documents', () => {
     assert.ok(son.titles.some((t) => t.text === 'ministre'));
     // every mention key maps to exactly one person
     const owners = new Map<string, number>();
-    people.forEach((p, i) => p.keys.forEach((k) => {
-      assert.equal(owners.has(k), false, `key ${k} in two people`);
-      owners.set(k, i);
-    }));
+    people.forEach((p, i) =>
+      p.keys.forEach((k) => {
+        assert.equal(owners.has(k), false, `key ${k} in two people`);
+        owners.set(k, i);
+      }),
+    );
     for (const m of docs.flat()) assert.ok(owners.has(m.key));
   });
 
@@ -227,7 +272,9 @@ describe('people: grouping across documents', () => {
 describe('people: spellings listed as not people', () => {
   // A real sentence of the development set (dev/en-05.ann.txt) with two people in it.
   const fixtureText = (): string => {
-    const { sentences } = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', '..', 'test', 'fixtures', 'people', 'sentences.json'), 'utf8')) as { sentences: { sentence: string; people: string[] }[] };
+    const { sentences } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'people', 'sentences.json'), 'utf8')) as {
+      sentences: { sentence: string; people: string[] }[];
+    };
     const s = sentences.find((x) => x.people.length >= 2);
     assert.ok(s, 'a sentence with two people');
     return s.sentence;
@@ -238,7 +285,10 @@ describe('people: spellings listed as not people', () => {
     assert.deepEqual(parsed.people, []);
     assert.deepEqual(parsed.notPeople, ['Saint-Exupéry', 'Lê Lợi']);
     assert.equal(parsed.problems.length, 2);
-    assert.deepEqual(parsePeopleFile('{ "people": [], "notPeople": "x" }').problems.map((p) => p.message.slice(0, 12)), ['"notPeople" ']);
+    assert.deepEqual(
+      parsePeopleFile('{ "people": [], "notPeople": "x" }').problems.map((p) => p.message.slice(0, 12)),
+      ['"notPeople" '],
+    );
   });
 
   it('a spelling listed as not a person is never a mention, with or without diacritics; the others stay', () => {
@@ -248,12 +298,18 @@ describe('people: spellings listed as not people', () => {
     const gone = before[0].text;
     const after = detectPeople(text, { notPeople: [gone.normalize('NFD').replace(/[\u0300-\u036f]/g, '')] });
     assert.ok(!after.some((m) => m.text === gone), `${gone} is gone`);
-    assert.ok(after.some((m) => m.text === before[1].text), 'the other person stays');
+    assert.ok(
+      after.some((m) => m.text === before[1].text),
+      'the other person stays',
+    );
   });
 
   it('a longer known name covers a spelling listed as not a person', () => {
     const text = 'Đường Lê Lợi được mở rộng. Danh tướng Lê Lợi Thái Tổ được nhắc đến.';
     const ms = detectPeople(text, { notPeople: ['Lê Lợi'], known: [{ name: 'Lê Lợi Thái Tổ' }] });
-    assert.deepEqual(ms.map((m) => m.text), ['Lê Lợi Thái Tổ']);
+    assert.deepEqual(
+      ms.map((m) => m.text),
+      ['Lê Lợi Thái Tổ'],
+    );
   });
 });

@@ -7,7 +7,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CorpusModel } from '../../server/src/model/corpusModel';
 import {
-  addToPeopleFile, KnownPeople, NO_KNOWN_PEOPLE, outlinePeople, peopleView, personHover, personTokens, samePersonMentions, unknownPersonAt, indexPeople,
+  addToPeopleFile,
+  KnownPeople,
+  NO_KNOWN_PEOPLE,
+  outlinePeople,
+  peopleView,
+  personHover,
+  personTokens,
+  samePersonMentions,
+  unknownPersonAt,
+  indexPeople,
 } from '../../server/src/features/people';
 import { parsePeopleFile } from '../../server/src/people';
 import { FIXTURES, SEEDS } from '../support/fixtures';
@@ -56,7 +65,13 @@ test('same-person mentions, semantic tokens and outline children', () => {
   assert.equal(first[0].name, 'Lương Cường');
   assert.match(first[0].detail, /^2 mentions · State President/);
   const view = peopleView(m, known);
-  assert.deepEqual(view.slice(0, 2).map((p) => [p.name, p.count, p.documents]), [['Lương Cường', 8, 3], ['Tô Lâm', 7, 2]]);
+  assert.deepEqual(
+    view.slice(0, 2).map((p) => [p.name, p.count, p.documents]),
+    [
+      ['Lương Cường', 8, 3],
+      ['Tô Lâm', 7, 2],
+    ],
+  );
 });
 
 test('cached mentions keep the right ranges after lines are added above', () => {

@@ -28,7 +28,10 @@ for (const s of sentences) {
     const at = text.indexOf(s.sentence);
     assert.ok(at >= 0, 'the sentence is in its document');
     const found = detectPeople(text, { lang: s.lang }).filter((m) => m.start >= at && m.end <= at + s.sentence.length);
-    assert.deepEqual(found.map((m) => m.text), s.people);
+    assert.deepEqual(
+      found.map((m) => m.text),
+      s.people,
+    );
     for (const m of found) assert.equal(text.slice(m.start, m.end), m.text);
   });
 }
@@ -37,5 +40,8 @@ test('the sentences cover every language of the development set and several pass
   assert.deepEqual([...new Set(sentences.map((s) => s.lang))].sort(), ['ar', 'de', 'en', 'es', 'fr', 'it', 'pt', 'vi']);
   const kinds = new Set(sentences.flatMap((s) => s.kinds));
   for (const k of ['model', 'backref', 'full', 'titled']) assert.ok(kinds.has(k), `a sentence shows the ${k} pass`);
-  assert.ok(sentences.some((s) => s.people.length === 0), 'sentences with capitals and no person');
+  assert.ok(
+    sentences.some((s) => s.people.length === 0),
+    'sentences with capitals and no person',
+  );
 });

@@ -176,14 +176,20 @@ test('the collector finds literals, constant constructors and run-time ones', ()
     'const F = new RegExp(/q/, flagsFromSomewhere);',
   ].join('\n');
   const { found, dynamic } = collectPatterns('x.ts', src);
-  assert.deepEqual(found.map((p) => [p.source, p.flags]), [
-    ['a+b', 'g'],
-    ['^x(y|z)x(y|z)$', 'u'],
-    ['a+b', 'i'],
-    ['\\d+', ''],
-    ['q', ''],
-  ]);
-  assert.deepEqual(dynamic.map((d) => [d.line, d.expression]), [[6, 'new RegExp(w)']]);
+  assert.deepEqual(
+    found.map((p) => [p.source, p.flags]),
+    [
+      ['a+b', 'g'],
+      ['^x(y|z)x(y|z)$', 'u'],
+      ['a+b', 'i'],
+      ['\\d+', ''],
+      ['q', ''],
+    ],
+  );
+  assert.deepEqual(
+    dynamic.map((d) => [d.line, d.expression]),
+    [[6, 'new RegExp(w)']],
+  );
 });
 
 test('the analyser flags a backtracking pattern (so a pass means something)', () => {

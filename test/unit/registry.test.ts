@@ -28,7 +28,10 @@ test('scripts/generate.mjs --check: package.json and the schema are what the reg
   assert.equal(r.status, 0, r.stderr);
 });
 
-for (const [what, rules] of [['the corpus.rules setting', pkg.contributes.configuration.properties['corpus.rules']], ['the .corpusrc.json schema', schema.properties.rules]] as const) {
+for (const [what, rules] of [
+  ['the corpus.rules setting', pkg.contributes.configuration.properties['corpus.rules']],
+  ['the .corpusrc.json schema', schema.properties.rules],
+] as const) {
   test(`${what} lists every code of the registry, in its order, and nothing else`, () => {
     assert.deepEqual(Object.keys(rules.properties), [...CODES]);
     assert.equal(rules.additionalProperties, false);
@@ -48,7 +51,7 @@ test('the schema accepts every code the server reports ("date-mismatch": "off" i
   assert.ok(!validate({ rules: { 'date-mismatch': 'loud' } }));
 });
 
-test('the configuration reader accepts exactly the registry\'s codes', () => {
+test("the configuration reader accepts exactly the registry's codes", () => {
   for (const code of CODES) {
     const rc = parseRcFile(JSON.stringify({ rules: { [code]: 'off' } }));
     assert.deepEqual(rc.problems, [], code);
@@ -59,11 +62,14 @@ test('the configuration reader accepts exactly the registry\'s codes', () => {
 });
 
 test('the SARIF rule list and the default severities come from the registry', () => {
-  assert.deepEqual([...SARIF_RULES], RULES.map((r) => r.meta.code));
+  assert.deepEqual(
+    [...SARIF_RULES],
+    RULES.map((r) => r.meta.code),
+  );
   assert.deepEqual(DEFAULT_SEVERITY, Object.fromEntries(RULES.map((r) => [r.meta.code, r.meta.severity])));
 });
 
-test('every code reported on corpus text has a rule page, and the pages\' table gives the registry\'s default', () => {
+test("every code reported on corpus text has a rule page, and the pages' table gives the registry's default", () => {
   const table = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8');
   for (const rule of RULES.filter((r) => r.kind !== 'auxiliary')) {
     const code = rule.meta.code;

@@ -66,7 +66,10 @@ function assertInert(markdown: string, shows: string[], allowedLinkPrefix?: stri
 
 /** A header line that names a document exactly `name` (quoted, with `\\` and `\"` escapes). */
 function headerFor(name: string, attrs = ''): string {
-  return `<<<FILE "${name.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"${attrs}>>>`;
+  return `<<<FILE "${name
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')}"${attrs}>>>`;
 }
 
 test('the oracle catches what it must (so a pass means something)', () => {
@@ -80,7 +83,49 @@ test('the oracle catches what it must (so a pass means something)', () => {
 test('escapeMarkdown: any string renders as exactly itself, with no link, HTML or image (property)', () => {
   const hostile = fc.oneof(
     fc.constantFrom(...HOSTILE_NAMES),
-    fc.array(fc.constantFrom('[', ']', '(', ')', '<', '>', '!', '*', '_', '`', '\\', '&', '#', ';', ':', 'command', 'http', '//', 'www.', '.com', 'a', ' ', '|', '~', '=', '"', "'", '-', '+', '{', '}', '&lt;', '&#60;', '\n', '1.', 'x@y.z'), { maxLength: 20 }).map((a) => a.join('')),
+    fc
+      .array(
+        fc.constantFrom(
+          '[',
+          ']',
+          '(',
+          ')',
+          '<',
+          '>',
+          '!',
+          '*',
+          '_',
+          '`',
+          '\\',
+          '&',
+          '#',
+          ';',
+          ':',
+          'command',
+          'http',
+          '//',
+          'www.',
+          '.com',
+          'a',
+          ' ',
+          '|',
+          '~',
+          '=',
+          '"',
+          "'",
+          '-',
+          '+',
+          '{',
+          '}',
+          '&lt;',
+          '&#60;',
+          '\n',
+          '1.',
+          'x@y.z',
+        ),
+        { maxLength: 20 },
+      )
+      .map((a) => a.join('')),
     fc.string({ unit: 'grapheme', maxLength: 30 }),
   );
   fc.assert(
@@ -217,7 +262,10 @@ test('a people file or .corpusrc.json full of JavaScript is read as (broken) JSO
     assert.ok(people.problems.length > 0);
     assert.deepEqual(people.people, []);
     const polluted = parsePeopleFile('{"people": [{"name": "A", "__proto__": {"isAdmin": true}}], "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
-    assert.deepEqual(polluted.people.map((p) => p.name), ['A']);
+    assert.deepEqual(
+      polluted.people.map((p) => p.name),
+      ['A'],
+    );
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(({} as Record<string, unknown>).isAdmin, undefined);
     assert.equal(fs.existsSync(marker), false);
@@ -228,7 +276,10 @@ test('a people file or .corpusrc.json full of JavaScript is read as (broken) JSO
 
 test('the manifest declares workspace trust and virtual workspaces honestly', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] }; virtualWorkspaces?: { supported: boolean | 'limited'; description?: string } };
+    capabilities?: {
+      untrustedWorkspaces?: { supported: boolean | 'limited'; description?: string; restrictedConfigurations?: string[] };
+      virtualWorkspaces?: { supported: boolean | 'limited'; description?: string };
+    };
     contributes?: { configuration?: { properties?: Record<string, { type?: string | string[] }> } };
   };
   const caps = pkg.capabilities;
@@ -240,7 +291,8 @@ test('the manifest declares workspace trust and virtual workspaces honestly', ()
   const executable = props.filter((k) => /(path|command|executable|program|script|shell|node)$/i.test(k));
   if (caps.untrustedWorkspaces.supported === true) assert.deepEqual(executable, [], 'settings that would need a trusted workspace');
   else assert.ok(caps.untrustedWorkspaces.description && caps.untrustedWorkspaces.description.length > 0);
-  if (caps.virtualWorkspaces.supported !== true) assert.ok(caps.virtualWorkspaces.description && caps.virtualWorkspaces.description.length > 0, 'a limited virtual-workspace support says what is limited');
+  if (caps.virtualWorkspaces.supported !== true)
+    assert.ok(caps.virtualWorkspaces.description && caps.virtualWorkspaces.description.length > 0, 'a limited virtual-workspace support says what is limited');
   // The docs say what the extension does in both modes.
   const doc = fs.readFileSync(path.join(ROOT, 'docs', 'reliability.md'), 'utf8');
   assert.match(doc, /restricted mode/i);

@@ -80,7 +80,10 @@ test('documents are reported in order with their outline facts', () => {
   for (let i = 0; i < text.length; i += 1000) linter.push(text.slice(i, i + 1000));
   linter.end();
   const model = CorpusModel.parse(text);
-  assert.deepEqual(seen, documentSymbols(model).map((s) => `${s.name} (${s.detail})`));
+  assert.deepEqual(
+    seen,
+    documentSymbols(model).map((s) => `${s.name} (${s.detail})`),
+  );
   assert.equal(seen.length, 5);
   assert.equal(total, text.length, 'the documents cover the whole text (the seeds have no prelude)');
   assert.deepEqual(linter.end(), [], 'a second end() gives nothing more');
@@ -91,25 +94,49 @@ test('documents are reported in order with their outline facts', () => {
 // control and replacement characters, any mix of line breaks, and a possible BOM.
 const lineArb = fc.oneof(
   fc.constantFrom(
-    '<<<FILE a.txt>>>', '<<<FILE b.txt>>>', '<<<FILE a.txt date=2024-01-01>>>', '<<<FILE "x y.txt" lang=fr>>>',
-    '<<<FILE c date=2024-13>>>', '<<<FILE d k=v>>>', '<<<FILE e lang=english lang=fr>>>', '<<<FILE>>>',
-    ' <<<FILE a.txt>>>', '<<<file a.txt>>>', '<<FILE a>>>', '<<<FILE a>>', '<<<FILEx>>>', '<<<FILE "open',
-    '<<<END>>>', '<<<END>>>  ', '<<<END>>>x',
-    ' date 2024-12-12 HÀ NỘI — text', 'date 2024-12', 'date 2024', 'Date 2024-01-01', 'date: 2024-01-01', 'date 12/12/2024', 'date',
-    '', ' ', '\t', 'Plain text.', 'Lương Cường 👋 ٢٠٢٤', '\u0001bad', 'broken \ufffd', '\u0000',
+    '<<<FILE a.txt>>>',
+    '<<<FILE b.txt>>>',
+    '<<<FILE a.txt date=2024-01-01>>>',
+    '<<<FILE "x y.txt" lang=fr>>>',
+    '<<<FILE c date=2024-13>>>',
+    '<<<FILE d k=v>>>',
+    '<<<FILE e lang=english lang=fr>>>',
+    '<<<FILE>>>',
+    ' <<<FILE a.txt>>>',
+    '<<<file a.txt>>>',
+    '<<FILE a>>>',
+    '<<<FILE a>>',
+    '<<<FILEx>>>',
+    '<<<FILE "open',
+    '<<<END>>>',
+    '<<<END>>>  ',
+    '<<<END>>>x',
+    ' date 2024-12-12 HÀ NỘI — text',
+    'date 2024-12',
+    'date 2024',
+    'Date 2024-01-01',
+    'date: 2024-01-01',
+    'date 12/12/2024',
+    'date',
+    '',
+    ' ',
+    '\t',
+    'Plain text.',
+    'Lương Cường 👋 ٢٠٢٤',
+    '\u0001bad',
+    'broken \ufffd',
+    '\u0000',
   ),
   fc.string({ maxLength: 12 }),
 );
 const eolArb = fc.constantFrom('\n', '\r\n', '\r');
-const corpusArb = fc
-  .tuple(fc.boolean(), fc.array(fc.tuple(lineArb, eolArb), { maxLength: 30 }), fc.boolean())
-  .map(([bom, lines, lastBreak]) => {
-    let text = bom ? '\ufeff' : '';
-    lines.forEach(([line, eol], i) => {
-      text += line + (i < lines.length - 1 || lastBreak ? eol : '');
-    });
-    return text;
+const corpusArb = fc.tuple(fc.boolean(), fc.array(fc.tuple(lineArb, eolArb), { maxLength: 30 }), fc.boolean()).map(([bom, lines, lastBreak]) => {
+  let text = bom ? '\ufeff' : '';
+  lines.forEach(([line, eol], i) => {
+    text += line + (i < lines.length - 1 || lastBreak ? eol : '');
   });
+  return text;
+});
 
 test('property: random corpora cut at random places give exactly the whole-text diagnostics', () => {
   fc.assert(

@@ -6,10 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  canonicalUri, ConfigResolver, createLanguageService, findPeopleFiles, isInside, listFiles, MAX_PEOPLE_FILES, relativePath,
-  uriBasename, uriDirname, uriJoin,
-} from '../../server/src';
+import { canonicalUri, ConfigResolver, createLanguageService, findPeopleFiles, isInside, listFiles, MAX_PEOPLE_FILES, relativePath, uriBasename, uriDirname, uriJoin } from '../../server/src';
 import { nodeFileSystem, pathToUri } from '../../server/src/node/fileSystem';
 import { peopleFilesFor } from '../../server/src/cli/people';
 import { main } from '../../server/src/cli/main';
@@ -51,12 +48,8 @@ test('the walker: depth first in code-point order, node_modules and .git skipped
     'file:///w/Z.txt': '',
     'file:///w/%C3%A9.corpus': '',
   });
-  assert.deepEqual(await listFiles(mem, 'file:///w'), [
-    'file:///w/.hidden/h.corpus', 'file:///w/Z.txt', 'file:///w/a/z.corpus', 'file:///w/b.corpus', 'file:///w/%C3%A9.corpus',
-  ]);
-  assert.deepEqual(await listFiles(mem, 'file:///w', { skipHidden: true, accept: (n) => n.endsWith('.corpus') }), [
-    'file:///w/a/z.corpus', 'file:///w/b.corpus', 'file:///w/%C3%A9.corpus',
-  ]);
+  assert.deepEqual(await listFiles(mem, 'file:///w'), ['file:///w/.hidden/h.corpus', 'file:///w/Z.txt', 'file:///w/a/z.corpus', 'file:///w/b.corpus', 'file:///w/%C3%A9.corpus']);
+  assert.deepEqual(await listFiles(mem, 'file:///w', { skipHidden: true, accept: (n) => n.endsWith('.corpus') }), ['file:///w/a/z.corpus', 'file:///w/b.corpus', 'file:///w/%C3%A9.corpus']);
   const unreadable: string[] = [];
   assert.deepEqual(await listFiles(mem, 'file:///nowhere', { onUnreadable: (u) => unreadable.push(u) }), []);
   assert.deepEqual(unreadable, ['file:///nowhere']);
@@ -89,9 +82,7 @@ test('people files: every *.people.json by default, the configured globs relativ
     'file:///w/data/deep/c.json': '{}',
   });
   const resolver = new ConfigResolver(mem);
-  assert.deepEqual(await findPeopleFiles(mem, ['file:///w'], resolver), [
-    'file:///w/data/b.people.json', 'file:///w/sub/more.people.json', 'file:///w/team.people.json',
-  ]);
+  assert.deepEqual(await findPeopleFiles(mem, ['file:///w'], resolver), ['file:///w/data/b.people.json', 'file:///w/sub/more.people.json', 'file:///w/team.people.json']);
   mem.files.set('file:///w/.corpusrc.json', '{ "people": ["data/*.json", "./sub/more.people.json", "!data/b.people.json"] }');
   resolver.invalidate();
   assert.deepEqual(await findPeopleFiles(mem, ['file:///w'], resolver), ['file:///w/data/a.json', 'file:///w/sub/more.people.json']);
@@ -142,7 +133,10 @@ test('"people": ["data/*.json"]: the command line and the language server take t
     const code = await main(['people', '--json', 'a.corpus'], io);
     assert.equal(code, 0, io.stderr.text);
     const out = JSON.parse(io.stdout.text) as { people: { name: string; known: boolean }[] };
-    assert.ok(out.people.some((p) => p.name === 'Tô Lâm' && p.known), io.stdout.text);
+    assert.ok(
+      out.people.some((p) => p.name === 'Tô Lâm' && p.known),
+      io.stdout.text,
+    );
     assert.ok(!out.people.some((p) => p.name === 'Phạm Minh Chính'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -60,7 +60,11 @@ export function summaryLine(c: Counts): string {
 
 export class TextReporter implements Reporter {
   private file = '';
-  constructor(private readonly io: CliIo, private readonly colour: boolean, private readonly beforeWrite: () => Promise<void>) {}
+  constructor(
+    private readonly io: CliIo,
+    private readonly colour: boolean,
+    private readonly beforeWrite: () => Promise<void>,
+  ) {}
 
   async beginFile(display: string): Promise<void> {
     this.file = display;
@@ -164,7 +168,13 @@ export const SARIF_RULES: readonly string[] = CODES;
 function artifactLocation(cwd: string, absolute: string): { uri: string; uriBaseId?: string } {
   const rel = path.relative(cwd, absolute);
   if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) {
-    return { uri: rel.split(path.sep).map((s) => encodeURIComponent(s)).join('/'), uriBaseId: '%SRCROOT%' };
+    return {
+      uri: rel
+        .split(path.sep)
+        .map((s) => encodeURIComponent(s))
+        .join('/'),
+      uriBaseId: '%SRCROOT%',
+    };
   }
   return { uri: pathToFileURL(absolute).href };
 }
@@ -178,7 +188,10 @@ export class SarifReporter implements Reporter {
   private first = true;
   private started = false;
   private failures: string[] = [];
-  constructor(private readonly io: CliIo, private readonly version: string) {}
+  constructor(
+    private readonly io: CliIo,
+    private readonly version: string,
+  ) {}
 
   private async start(): Promise<void> {
     if (this.started) return;

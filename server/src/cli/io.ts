@@ -40,7 +40,10 @@ export function nodeIo(): CliIo {
 /** An in-memory stream (for tests). */
 export class MemoryStream implements OutStream {
   text = '';
-  constructor(readonly isTTY = false, readonly columns = 80) {}
+  constructor(
+    readonly isTTY = false,
+    readonly columns = 80,
+  ) {}
   write(text: string): Promise<void> {
     this.text += text;
     return Promise.resolve();
@@ -49,7 +52,10 @@ export class MemoryStream implements OutStream {
 
 /** A usage or I/O failure: reported in plain words, exit code 2. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

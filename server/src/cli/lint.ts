@@ -51,10 +51,7 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const progress = new Progress(io.stderr, options.progress !== false && io.stderr.isTTY, totalBytes, found.files.length);
   const colour = !options.output && useColour(options.color, io.stdout, io.env);
-  const reporter: Reporter =
-    options.format === 'json' ? new JsonReporter(out)
-      : options.format === 'sarif' ? new SarifReporter(out, version)
-        : new TextReporter(out, colour, () => progress.clear());
+  const reporter: Reporter = options.format === 'json' ? new JsonReporter(out) : options.format === 'sarif' ? new SarifReporter(out, version) : new TextReporter(out, colour, () => progress.clear());
 
   let failed = false;
   for (const p of found.problems) {

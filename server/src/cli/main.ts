@@ -14,7 +14,7 @@ import { people } from './people';
 
 /** The package version, read from the package.json above this file (bundled or not). */
 export function packageVersion(): string {
-  for (let dir = __dirname; ; ) {
+  for (let dir = __dirname; ;) {
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'corpus-files' && pkg.version) return pkg.version;
@@ -49,23 +49,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command('lint')
-    .description('Check corpus files and print their problems, with the editor\'s rules and the nearest .corpusrc.json.')
+    .description("Check corpus files and print their problems, with the editor's rules and the nearest .corpusrc.json.")
     .argument('[paths...]', 'files, folders or globs (default: every *.corpus under the current folder, skipping node_modules and .git)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('text'))
     .option('--max-warnings <n>', 'also fail (exit code 1) when there are more than n warnings', nonNegativeInteger)
-    .option('--outline', 'also print each file\'s outline of documents, as the editor shows it')
+    .option('--outline', "also print each file's outline of documents, as the editor shows it")
     .option('-o, --output <file>', 'write the report to a file instead of the standard output')
     .option('--color', 'colour the text output even when not on a terminal')
     .option('--no-color', 'never colour the text output')
     .option('--no-progress', 'no progress bar (it is shown on a terminal only)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings); 2 usage or I/O error.
 Text lines read file:line:column severity code message.
 
 Examples:
   corpus lint
   corpus lint samples/ "archive/**/*.corpus" --max-warnings 0
-  corpus lint --format sarif -o corpus.sarif`)
+  corpus lint --format sarif -o corpus.sarif`,
+    )
     .action(async (paths: string[], opts: { format: Format; maxWarnings?: number; outline?: boolean; output?: string; color?: boolean; progress?: boolean }) => {
       code = await lint(io, paths, opts, version);
     });
@@ -78,14 +81,17 @@ Examples:
     .option('--lang', 'add lang= with the detected language (en, fr, es, vi, ar; nothing when unsure)')
     .option('--lift-date', 'move a first-line " date YYYY-MM-DD" into date= in the header; unpacking then cannot give back the original bytes')
     .option('--force', 'replace the output file if it exists')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Each file is written as its header line, a line break, its text unchanged and one more line break,
 so "corpus unpack" gives back every file byte for byte (unless --lift-date changed it).
 A file with a line that would read as a header or an end line is refused, and so is a .corpus file.
 
 Examples:
   corpus pack articles/ -o articles.corpus
-  corpus pack 000.txt 001.txt -o two.corpus --lang`)
+  corpus pack 000.txt 001.txt -o two.corpus --lang`,
+    )
     .action(async (inputs: string[], opts: { output: string; lang?: boolean; liftDate?: boolean; force?: boolean }) => {
       code = await pack(io, inputs, opts);
     });
@@ -96,11 +102,14 @@ Examples:
     .argument('<corpus>', 'the corpus file')
     .requiredOption('-o, --output <folder>', 'the folder to write into (created if missing)')
     .option('--force', 'overwrite files that already exist')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Names that are absolute, contain "..", or would leave the folder are refused, and then nothing is written.
 
 Example:
-  corpus unpack articles.corpus -o articles/`)
+  corpus unpack articles.corpus -o articles/`,
+    )
     .action(async (input: string, opts: { output: string; force?: boolean }) => {
       code = await unpack(io, input, opts);
     });
@@ -121,9 +130,12 @@ Example:
     .option('--json', 'print JSON')
     .option('--people <files...>', 'people files to use (default: those the editor reads: the "people" of .corpusrc.json, else every *.people.json in the project)')
     .option('--min <n>', 'only people mentioned at least n times', nonNegativeInteger)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
-  corpus people samples/ --min 2`)
+  corpus people samples/ --min 2`,
+    )
     .action(async (paths: string[], opts: { json?: boolean; people?: string[]; min?: number }) => {
       code = await people(io, paths, opts);
     });

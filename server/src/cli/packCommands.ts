@@ -32,7 +32,9 @@ export async function pack(io: CliIo, args: readonly string[], options: PackComm
   if (inputs.length === 0) throw new CliError(`nothing to pack in ${args.join(', ')}.`);
   const inner = inputs.find((i) => i.name.endsWith('.corpus'));
   if (inner) {
-    throw refuse(`${displayPath(io.cwd, inner.file)} is itself a corpus file: a corpus inside a corpus could not be read back. Pack the original text files instead, or move the corpus file out of the folder.`);
+    throw refuse(
+      `${displayPath(io.cwd, inner.file)} is itself a corpus file: a corpus inside a corpus could not be read back. Pack the original text files instead, or move the corpus file out of the folder.`,
+    );
   }
   const ordered = orderNames(inputs.map((i) => i.name));
   if (!ordered.ok) throw refuse(ordered.error);
@@ -124,7 +126,9 @@ export async function unpack(io: CliIo, input: string, options: UnpackCommandOpt
   check(linter.end());
   if (refusals.length > 0) throw refuse(refusals.slice(0, 10).join('\n'));
   if (structure.length > 0) {
-    throw refuse(`${shown} has ${structure.length} structural ${structure.length === 1 ? 'problem' : 'problems'}, so its documents cannot be cut out exactly. Fix ${structure.length === 1 ? 'it' : 'them'} first (corpus lint shows ${structure.length === 1 ? 'it' : 'them all'}):\n${structure.slice(0, 10).join('\n')}`);
+    throw refuse(
+      `${shown} has ${structure.length} structural ${structure.length === 1 ? 'problem' : 'problems'}, so its documents cannot be cut out exactly. Fix ${structure.length === 1 ? 'it' : 'them'} first (corpus lint shows ${structure.length === 1 ? 'it' : 'them all'}):\n${structure.slice(0, 10).join('\n')}`,
+    );
   }
   if (names.length === 0) throw refuse(`${shown} holds no document.`);
   const conflict = nameConflict(names);
@@ -137,7 +141,12 @@ export async function unpack(io: CliIo, input: string, options: UnpackCommandOpt
     else if (why) throw refuse(why);
   }
   if (existing.length > 0 && !options.force) {
-    throw new CliError(`${existing.length} ${existing.length === 1 ? 'file already exists' : 'files already exist'} in ${options.output} (${existing.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${existing.length > 3 ? ', …' : ''}); nothing was written. Add --force to overwrite.`);
+    throw new CliError(
+      `${existing.length} ${existing.length === 1 ? 'file already exists' : 'files already exist'} in ${options.output} (${existing
+        .slice(0, 3)
+        .map((n) => JSON.stringify(n))
+        .join(', ')}${existing.length > 3 ? ', …' : ''}); nothing was written. Add --force to overwrite.`,
+    );
   }
 
   // Pass 2: write.

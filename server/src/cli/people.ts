@@ -44,7 +44,10 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
       throw new CliError(`cannot read ${displayPath(io.cwd, f)}: ${(e as Error).message}`);
     }
     const parsed = parsePeopleFile(text);
-    if (parsed.problems.length > 0) await io.stderr.write(`corpus: ${displayPath(io.cwd, f)} has ${parsed.problems.length} ${parsed.problems.length === 1 ? 'problem' : 'problems'} (the editor shows them); its valid entries are used.\n`);
+    if (parsed.problems.length > 0)
+      await io.stderr.write(
+        `corpus: ${displayPath(io.cwd, f)} has ${parsed.problems.length} ${parsed.problems.length === 1 ? 'problem' : 'problems'} (the editor shows them); its valid entries are used.\n`,
+      );
     known.push(...parsed.people);
   }
 
@@ -89,9 +92,15 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
     const docs = p.documents.length;
     let line = `${p.name}${p.known ? ' (people file)' : ''}: ${p.mentionCount} ${p.mentionCount === 1 ? 'mention' : 'mentions'} in ${docs} ${docs === 1 ? 'document' : 'documents'}`;
     if (p.spellings.length > 1 || (p.spellings[0] && p.spellings[0].text !== p.name)) line += `\n  spellings: ${p.spellings.map((s) => `${s.text} ${s.count}`).join(', ')}`;
-    if (p.titles.length > 0) line += `\n  titles:    ${p.titles.slice(0, 5).map((t) => `${t.text} ${t.count}`).join(', ')}`;
+    if (p.titles.length > 0)
+      line += `\n  titles:    ${p.titles
+        .slice(0, 5)
+        .map((t) => `${t.text} ${t.count}`)
+        .join(', ')}`;
     await io.stdout.write(`${line}\n`);
   }
-  await io.stdout.write(`${persons.length} ${persons.length === 1 ? 'person' : 'people'} in ${documents.length} ${documents.length === 1 ? 'document' : 'documents'}${known.length > 0 ? ` (${known.length} known from people files)` : ''}.\n`);
+  await io.stdout.write(
+    `${persons.length} ${persons.length === 1 ? 'person' : 'people'} in ${documents.length} ${documents.length === 1 ? 'document' : 'documents'}${known.length > 0 ? ` (${known.length} known from people files)` : ''}.\n`,
+  );
   return 0;
 }

@@ -18,9 +18,7 @@ export function isPossibleDayMonth(day: number, month: number): boolean {
 }
 
 export function isValidDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) && year >= 1 && year <= 9999 && isPossibleDayMonth(day, month) && day <= daysInMonth(year, month)
-  );
+  return Number.isInteger(year) && year >= 1 && year <= 9999 && isPossibleDayMonth(day, month) && day <= daysInMonth(year, month);
 }
 
 /** 0 = Sunday ... 6 = Saturday. */

@@ -18,12 +18,14 @@ function parserFor(lang: ChronoLanguage): StrictParser | null {
   try {
     // Literal require()s so the bundler includes exactly these locales (the package's subpath exports);
     // TypeScript's classic "node" resolution cannot see subpath exports, hence the typed casts.
+    /* eslint-disable @typescript-eslint/no-require-imports -- see above */
     if (lang === 'en') p = (require('chrono-node/en') as typeof Chrono.en).strict;
     else if (lang === 'fr') p = (require('chrono-node/fr') as typeof Chrono.fr).strict;
     else if (lang === 'es') p = (require('chrono-node/es') as typeof Chrono.es).strict;
     else if (lang === 'de') p = (require('chrono-node/de') as typeof Chrono.de).strict;
     else if (lang === 'it') p = (require('chrono-node/it') as typeof Chrono.en).strict;
     else p = (require('chrono-node/pt') as typeof Chrono.pt).strict;
+    /* eslint-enable @typescript-eslint/no-require-imports */
   } catch {
     p = null;
   }
@@ -38,10 +40,12 @@ const LEADING_ON_RE = /^(on|On|ON)\s+/;
  * Words of a relative expression ("three days later", "a week ago", "il y a deux jours"): chrono's parsers read
  * them against the reference date, which would make 2000-01-04 of "three days later". They are never dates.
  */
-const RELATIVE_RE = /(?<!\p{L})(ago|later|earlier|after|before|from now|next|last|hace|dentro|después|antes|depuis|dans|il y a|plus tard|avant|après|vor|nach|seit|später|fa|dopo|prima|tra|fra|há|daqui|depois|atrás)(?!\p{L})/iu;
+const RELATIVE_RE =
+  /(?<!\p{L})(ago|later|earlier|after|before|from now|next|last|hace|dentro|después|antes|depuis|dans|il y a|plus tard|avant|après|vor|nach|seit|später|fa|dopo|prima|tra|fra|há|daqui|depois|atrás)(?!\p{L})/iu;
 
 /** Units of a duration ("in 10 weeks", "2 días", "drei Wochen"): a matched text with one is a duration, not a date. */
-const UNIT_RE = /(?<!\p{L})(days?|weeks?|months?|years?|hours?|minutes?|jours?|semaines?|mois|ans|années?|heures?|días?|semanas?|meses|años?|horas?|tage?n?|wochen?|monate?n?|jahre?n?|stunden?|giorni|settimane?|mesi|anni|ore|dias?|anos?)(?!\p{L})/iu;
+const UNIT_RE =
+  /(?<!\p{L})(days?|weeks?|months?|years?|hours?|minutes?|jours?|semaines?|mois|ans|années?|heures?|días?|semanas?|meses|años?|horas?|tage?n?|wochen?|monate?n?|jahre?n?|stunden?|giorni|settimane?|mesi|anni|ore|dias?|anos?)(?!\p{L})/iu;
 
 export function chronoMatches(text: string, lang: ChronoLanguage): RawMatch[] {
   const parser = parserFor(lang);

@@ -25,13 +25,7 @@ export function describeDate(iso: string, lang?: string): string {
     const day = p.day ?? 1;
     const wName = WEEKDAY_NAMES[l][weekdayOf(p.year, month, day)];
     const text =
-      l === 'es'
-        ? `${wName} ${day} de ${mName} de ${y}`
-        : l === 'vi'
-          ? `${wName}, ngày ${day} ${mName} năm ${y}`
-          : l === 'ar'
-            ? `${wName} ${day} ${mArabic} ${y}`
-            : `${wName} ${day} ${mName} ${y}`;
+      l === 'es' ? `${wName} ${day} de ${mName} de ${y}` : l === 'vi' ? `${wName}, ngày ${day} ${mName} năm ${y}` : l === 'ar' ? `${wName} ${day} ${mArabic} ${y}` : `${wName} ${day} ${mName} ${y}`;
     return `${text} (day precision)`;
   } catch {
     return `'${String(iso)}' is not a valid date`;

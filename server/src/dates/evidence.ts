@@ -137,7 +137,9 @@ function lineOf(lines: readonly Line[], offset: number): number {
 }
 
 /** Words that may stand between a cue and its date ("until the 12th", "إلى يوم 20 سبتمبر", "jusqu'au lundi 12"). */
-const FILLERS: ReadonlySet<string> = new Set(['the', 'on', 'le', 'la', 'el', 'del', 'de', 'der', 'den', 'dem', 'am', 'il', 'lo', 'o', 'a', 'ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(normalizeWord));
+const FILLERS: ReadonlySet<string> = new Set(
+  ['the', 'on', 'le', 'la', 'el', 'del', 'de', 'der', 'den', 'dem', 'am', 'il', 'lo', 'o', 'a', 'ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(normalizeWord),
+);
 
 /** The words before a date without the fillers at their end. */
 function dropFillers(words: readonly string[]): string[] {
@@ -219,14 +221,18 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
       // saved, not the article's); further down the top it is the article's date line
       const dateOnly = short && wordsOf(rest.replace(e.text, ' ')).length <= 3;
       zone = dateOnly ? (li === 0 ? 'header' : 'byline') : 'top';
-    }
-    else zone = 'body';
+    } else zone = 'body';
     // the day of writing and other days, from the words right around the date
     let relation: Relation = 'plain';
     if (updated) relation = 'updated';
     else if (containsPhrase(near, WORDS.today)) relation = 'today';
     else if (containsPhrase(near, WORDS.yesterday)) relation = 'yesterday';
-    else if (endsWithPhrase(dropFillers(before).slice(-3), WORDS.future) || containsPhrase(clauseBefore(text, line, e.start), WORDS.futureClause) || startsWithPhrase(after.slice(0, 3), WORDS.futureClause)) relation = 'future';
+    else if (
+      endsWithPhrase(dropFillers(before).slice(-3), WORDS.future) ||
+      containsPhrase(clauseBefore(text, line, e.start), WORDS.futureClause) ||
+      startsWithPhrase(after.slice(0, 3), WORDS.futureClause)
+    )
+      relation = 'future';
     else if (endsWithPhrase(dropFillers(before).slice(-3), WORDS.past) || startsWithPhrase(after.slice(0, 2), WORDS.past)) relation = 'past';
     const lunar = e.language === 'vi' && (containsPhrase(wordsOf(e.text), WORDS.lunar) || endsWithPhrase(before.slice(-2), WORDS.lunar) || startsWithPhrase(after.slice(0, 3), WORDS.lunar));
     out.push({ expression: e, zone, relation, lunar, lineStart: line.start, lineEnd: line.end });

@@ -37,14 +37,7 @@ function attachWeekdays(text: string, matches: RawMatch[]): RawMatch[] {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     const next = matches[i + 1];
-    if (
-      m.kind === 'weekday' &&
-      next !== undefined &&
-      next.kind === 'date' &&
-      next.weekday === undefined &&
-      next.start - m.end <= GAP_LIMIT &&
-      !GAP_BREAK_RE.test(text.slice(m.end, next.start))
-    ) {
+    if (m.kind === 'weekday' && next !== undefined && next.kind === 'date' && next.weekday === undefined && next.start - m.end <= GAP_LIMIT && !GAP_BREAK_RE.test(text.slice(m.end, next.start))) {
       out.push({ ...next, start: m.start, weekday: m.weekday });
       i++;
       continue;

@@ -35,14 +35,4 @@ export { findDateExpressions } from './find';
 export { proposeDates, datesContradict, yearFromName } from './propose';
 export { describeDate } from './describe';
 export { placeDates } from './evidence';
-export type {
-  DateCandidate,
-  DateContradiction,
-  DateExpression,
-  DateExpressionKind,
-  DateLanguage,
-  ProposeContext,
-  TextSpan,
-  YearSource,
-  YearSourceKind,
-} from './types';
+export type { DateCandidate, DateContradiction, DateExpression, DateExpressionKind, DateLanguage, ProposeContext, TextSpan, YearSource, YearSourceKind } from './types';

@@ -38,26 +38,21 @@ export const LANGUAGES: readonly DateLanguage[] = ['en', 'fr', 'es', 'de', 'it',
 export const LATIN_LANGUAGES = ['en', 'fr', 'es', 'de', 'it', 'pt'] as const;
 export type LatinLanguage = (typeof LATIN_LANGUAGES)[number];
 
-export const MONTHS: Record<DateLanguage, Lexicon> = Object.fromEntries(
-  LANGUAGES.map((l) => [l, buildLexicon(Object.entries(months[l].words))]),
-) as Record<DateLanguage, Lexicon>;
+export const MONTHS: Record<DateLanguage, Lexicon> = Object.fromEntries(LANGUAGES.map((l) => [l, buildLexicon(Object.entries(months[l].words))])) as Record<DateLanguage, Lexicon>;
 
-export const WEEKDAYS: Record<DateLanguage, Lexicon> = Object.fromEntries(
-  LANGUAGES.map((l) => [l, buildLexicon(Object.entries(weekdays[l].words))]),
-) as Record<DateLanguage, Lexicon>;
+export const WEEKDAYS: Record<DateLanguage, Lexicon> = Object.fromEntries(LANGUAGES.map((l) => [l, buildLexicon(Object.entries(weekdays[l].words))])) as Record<DateLanguage, Lexicon>;
 
 export const MONTH_NAMES: Record<DateLanguage, readonly string[]> = Object.fromEntries(LANGUAGES.map((l) => [l, months[l].names])) as unknown as Record<DateLanguage, readonly string[]>;
 export const AR_LEVANTINE_MONTH_NAMES: readonly string[] = months.ar.levantineNames;
 
 export const WEEKDAY_NAMES: Record<DateLanguage, readonly string[]> = Object.fromEntries(LANGUAGES.map((l) => [l, weekdays[l].names])) as unknown as Record<DateLanguage, readonly string[]>;
 
-export const AR_ORDINALS: Lexicon = buildLexicon(
-  Object.entries(ordinalsAr.days).flatMap(([day, forms]) => forms.map((f): [string, number] => [f, Number(day)])),
-);
+export const AR_ORDINALS: Lexicon = buildLexicon(Object.entries(ordinalsAr.days).flatMap(([day, forms]) => forms.map((f): [string, number] => [f, Number(day)])));
 
-export const YEAR_WORDS: Record<DateLanguage, ReadonlySet<string>> = Object.fromEntries(
-  LANGUAGES.map((l) => [l, wordSet((cues.yearWords as Record<string, string[]>)[l] ?? [])]),
-) as Record<DateLanguage, ReadonlySet<string>>;
+export const YEAR_WORDS: Record<DateLanguage, ReadonlySet<string>> = Object.fromEntries(LANGUAGES.map((l) => [l, wordSet((cues.yearWords as Record<string, string[]>)[l] ?? [])])) as Record<
+  DateLanguage,
+  ReadonlySet<string>
+>;
 export const VI_DAY_CUES: ReadonlySet<string> = wordSet(cues.dayCues.vi);
 export const AR_DAY_WORDS: ReadonlySet<string> = wordSet(cues.arabicDayWords);
 export const AR_FILLERS: ReadonlySet<string> = wordSet(cues.arabicFillers);

@@ -3,21 +3,7 @@
  * "marzo de 2025"), numeric dates and bare year mentions. It walks tokens, never backtracks and never throws.
  */
 import { isPossibleDayMonth, isValidDate } from './calendar';
-import {
-  AR_DAY_WORDS,
-  AR_FILLERS,
-  AR_ORDINALS,
-  AR_YEAR_WORDS,
-  LANGUAGES,
-  LATIN_LANGUAGES,
-  type LatinLanguage,
-  MONTHS,
-  VI_DAY_CUES,
-  WEEKDAYS,
-  YEAR_WORDS,
-  hasWord,
-  lookup,
-} from './lexicon';
+import { AR_DAY_WORDS, AR_FILLERS, AR_ORDINALS, AR_YEAR_WORDS, LANGUAGES, LATIN_LANGUAGES, type LatinLanguage, MONTHS, VI_DAY_CUES, WEEKDAYS, YEAR_WORDS, hasWord, lookup } from './lexicon';
 import type { Token } from './text';
 import type { DateExpressionKind, DateLanguage } from './types';
 
@@ -73,9 +59,9 @@ function isPunct(t: Token | undefined, chars: string): boolean {
 /** Digits glued to this number on either side ("2024-12-12", "1/2") make it part of something else. */
 function standsAlone(tokens: readonly Token[], i: number): boolean {
   const before = i >= 2 && adjacent(tokens, i - 1, i) && isPunct(tokens[i - 1], '/-.,:') && adjacent(tokens, i - 2, i - 1) && tokens[i - 2].isNumber;
-  const after =
-    i + 2 < tokens.length && adjacent(tokens, i, i + 1) && isPunct(tokens[i + 1], '/-.,:') && adjacent(tokens, i + 1, i + 2) && tokens[i + 2].isNumber;
-  const gluedLetters = (i > 0 && adjacent(tokens, i - 1, i) && !tokens[i - 1].isNumber && tokens[i - 1].raw.length > 1) ||
+  const after = i + 2 < tokens.length && adjacent(tokens, i, i + 1) && isPunct(tokens[i + 1], '/-.,:') && adjacent(tokens, i + 1, i + 2) && tokens[i + 2].isNumber;
+  const gluedLetters =
+    (i > 0 && adjacent(tokens, i - 1, i) && !tokens[i - 1].isNumber && tokens[i - 1].raw.length > 1) ||
     (i + 1 < tokens.length && adjacent(tokens, i, i + 1) && !tokens[i + 1].isNumber && tokens[i + 1].raw.length > 1 && !/^(st|nd|rd|th|er|e|º)$/.test(tokens[i + 1].norm));
   return !before && !after && !gluedLetters;
 }
@@ -88,8 +74,16 @@ function numericDate(tokens: readonly Token[], i: number): { day: number; month:
   const y = yearValue(t);
   if (y !== undefined) {
     const sepTok = tokens[i + 1];
-    if (isPunct(sepTok, '-/.') && adjacent(tokens, i, i + 1) && adjacent(tokens, i + 1, i + 2) && tokens[i + 2]?.norm.length === 2 &&
-      tokens[i + 3]?.raw === sepTok.raw && adjacent(tokens, i + 2, i + 3) && adjacent(tokens, i + 3, i + 4) && tokens[i + 4]?.norm.length === 2) {
+    if (
+      isPunct(sepTok, '-/.') &&
+      adjacent(tokens, i, i + 1) &&
+      adjacent(tokens, i + 1, i + 2) &&
+      tokens[i + 2]?.norm.length === 2 &&
+      tokens[i + 3]?.raw === sepTok.raw &&
+      adjacent(tokens, i + 2, i + 3) &&
+      adjacent(tokens, i + 3, i + 4) &&
+      tokens[i + 4]?.norm.length === 2
+    ) {
       const m = monthValue(tokens[i + 2]);
       const d = dayValue(tokens[i + 4]);
       if (m !== undefined && d !== undefined) return { day: d, month: m, year: y, yearTok: i, next: i + 5 };
@@ -322,7 +316,7 @@ function matchNumeric(tokens: readonly Token[], i: number, docLang: DateLanguage
   if (!nd || nd.year === undefined) return undefined;
   const iso = yearValue(tokens[i]) !== undefined;
   if (!iso && docLang === 'en') return undefined; // 3/4/2025 is ambiguous in English; the English parser decides.
-  if (nd.next < tokens.length && adjacent(tokens, nd.next - 1, nd.next) && (tokens[nd.next].isNumber || isPunct(tokens[nd.next], '/-.') && tokens[nd.next + 1]?.isNumber)) return undefined;
+  if (nd.next < tokens.length && adjacent(tokens, nd.next - 1, nd.next) && (tokens[nd.next].isNumber || (isPunct(tokens[nd.next], '/-.') && tokens[nd.next + 1]?.isNumber))) return undefined;
   return finish(tokens, i, nd.next, { kind: 'date', language: docLang, day: nd.day, month: nd.month, year: nd.year }, nd.yearTok);
 }
 
@@ -351,7 +345,7 @@ export function matchYearMentions(tokens: readonly Token[], docLang: DateLanguag
     const y = numberValue(tokens[i], 4, 4);
     if (y === undefined || y < MENTION_MIN_YEAR || y > MENTION_MAX_YEAR || !standsAlone(tokens, i)) continue;
     let cueIndex = i - 1;
-    if (isPunct(tokens[cueIndex], '-\'’') && adjacent(tokens, cueIndex, i) || isPunct(tokens[cueIndex], '\'’')) cueIndex--;
+    if ((isPunct(tokens[cueIndex], "-'’") && adjacent(tokens, cueIndex, i)) || isPunct(tokens[cueIndex], "'’")) cueIndex--;
     const cue = tokens[cueIndex];
     if (cue === undefined || cue.isNumber) continue;
     const langs = LANGUAGES.filter((l) => hasWord(YEAR_WORDS[l], cue, l === 'ar'));

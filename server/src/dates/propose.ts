@@ -78,7 +78,10 @@ interface Neighbour {
 
 function neighbours(ctx: ProposeContext): Neighbour[] {
   const out: Neighbour[] = [];
-  for (const [iso, which] of [[ctx.previousDate, 'earlier'], [ctx.nextDate, 'later']] as const) {
+  for (const [iso, which] of [
+    [ctx.previousDate, 'earlier'],
+    [ctx.nextDate, 'later'],
+  ] as const) {
     const parts = parseIso(iso);
     if (parts && iso !== undefined) out.push({ iso: iso.trim(), parts, range: isoRange(parts), which });
   }

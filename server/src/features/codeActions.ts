@@ -13,8 +13,7 @@ import { allowedKeys, severityOf } from '../diagnostics/convert';
 import { modelDocumentTable } from '../diagnostics/fileRules';
 
 function intersects(a: Range, b: Range): boolean {
-  const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
-    p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
@@ -140,9 +139,7 @@ function nonOverlapping(edits: TextEdit[]): TextEdit[] {
 
 /** Applies edits (non-overlapping) to a model's text; for tests and the command line. */
 export function applyEdits(model: CorpusModel, edits: readonly TextEdit[]): string {
-  const withOffsets = edits
-    .map((e) => ({ a: model.offsetAt(e.range.start), b: model.offsetAt(e.range.end), t: e.newText }))
-    .sort((x, y) => y.a - x.a || y.b - x.b);
+  const withOffsets = edits.map((e) => ({ a: model.offsetAt(e.range.start), b: model.offsetAt(e.range.end), t: e.newText })).sort((x, y) => y.a - x.a || y.b - x.b);
   let text = model.getText();
   for (const e of withOffsets) text = text.slice(0, e.a) + e.t + text.slice(e.b);
   return text;

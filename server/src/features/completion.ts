@@ -20,16 +20,30 @@ export interface CompletionItem {
 }
 
 const KNOWN_KEYS: { key: string; detail: string }[] = [
-  { key: 'date', detail: 'The document\'s date: YYYY-MM-DD, YYYY-MM or YYYY' },
+  { key: 'date', detail: "The document's date: YYYY-MM-DD, YYYY-MM or YYYY" },
   { key: 'lang', detail: 'The language: a BCP 47 tag such as en, fr, vi, ar' },
   { key: 'title', detail: 'The title (in double quotes when it has spaces)' },
   { key: 'source', detail: 'Where the text comes from: an http(s) address' },
 ];
 
 const LANGS: [string, string][] = [
-  ['en', 'English'], ['fr', 'French'], ['vi', 'Vietnamese'], ['ar', 'Arabic'], ['es', 'Spanish'], ['pt', 'Portuguese'],
-  ['pt-BR', 'Portuguese (Brazil)'], ['de', 'German'], ['zh', 'Chinese'], ['ja', 'Japanese'], ['ko', 'Korean'],
-  ['ru', 'Russian'], ['it', 'Italian'], ['th', 'Thai'], ['id', 'Indonesian'], ['km', 'Khmer'], ['lo', 'Lao'],
+  ['en', 'English'],
+  ['fr', 'French'],
+  ['vi', 'Vietnamese'],
+  ['ar', 'Arabic'],
+  ['es', 'Spanish'],
+  ['pt', 'Portuguese'],
+  ['pt-BR', 'Portuguese (Brazil)'],
+  ['de', 'German'],
+  ['zh', 'Chinese'],
+  ['ja', 'Japanese'],
+  ['ko', 'Korean'],
+  ['ru', 'Russian'],
+  ['it', 'Italian'],
+  ['th', 'Thai'],
+  ['id', 'Indonesian'],
+  ['km', 'Khmer'],
+  ['lo', 'Lao'],
 ];
 
 export function completion(model: CorpusModel, config: CorpusConfig, position: Position, token: CancellationToken = NEVER_CANCELLED): CompletionItem[] {
@@ -59,7 +73,12 @@ export function completion(model: CorpusModel, config: CorpusConfig, position: P
   const typed = word.slice(eq + 1);
   if (key === 'lang') {
     return LANGS.filter(([tag]) => tag.toLowerCase().startsWith(typed.toLowerCase())).map(([tag, name], i) => ({
-      label: tag, kind: 'value' as const, detail: name, insertText: tag, from, sortText: String(i).padStart(2, '0'),
+      label: tag,
+      kind: 'value' as const,
+      detail: name,
+      insertText: tag,
+      from,
+      sortText: String(i).padStart(2, '0'),
     }));
   }
   if (key === 'date') {

@@ -45,7 +45,9 @@ export function hover(model: CorpusModel, position: Position, token: Cancellatio
     ];
     const stated = dateHover(model, doc, undefined);
     if (stated.stated.length > 0) {
-      parts.push(`Dates stated in the text:\n\n${stated.stated.map((s) => `- “${escapeMarkdown(s.text)}” (line ${s.line + 1}) → ${s.value}`).join('\n')}${stated.more > 0 ? `\n- … and ${stated.more} more` : ''}`);
+      parts.push(
+        `Dates stated in the text:\n\n${stated.stated.map((s) => `- “${escapeMarkdown(s.text)}” (line ${s.line + 1}) → ${s.value}`).join('\n')}${stated.more > 0 ? `\n- … and ${stated.more} more` : ''}`,
+      );
     } else {
       parts.push('The text states no date.');
     }

@@ -55,7 +55,10 @@ export function dateHover(model: CorpusModel, doc: CorpusDocument, iso: string |
   const pad = (x: number) => String(x).padStart(2, '0');
   const stated = expressions.slice(0, 6).map((e) => {
     const parts = e.year !== undefined ? [String(e.year), e.month, e.day] : [e.month, e.day];
-    const value = parts.filter((x) => x !== undefined).map((x) => (typeof x === 'number' ? pad(x) : x)).join('-');
+    const value = parts
+      .filter((x) => x !== undefined)
+      .map((x) => (typeof x === 'number' ? pad(x) : x))
+      .join('-');
     return { text: e.text, line: body.positionOf(e.start).line, value };
   });
   return { described: iso ? describeDate(iso) : undefined, stated, more: expressions.length - stated.length };

@@ -18,7 +18,12 @@ export interface WorkspaceSymbol {
 
 /** Lower-case and without diacritics, so "cuong" finds "Cường". */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 /** True when every character of the query appears in order in the name (like VS Code's own filter). */
@@ -30,12 +35,7 @@ export function fuzzyMatch(foldedQuery: string, name: string): boolean {
   return j === foldedQuery.length;
 }
 
-export function workspaceSymbols(
-  index: ReadonlyMap<string, readonly IndexedDocument[]>,
-  query: string,
-  fileLabel: (uri: string) => string,
-  limit = 5000,
-): WorkspaceSymbol[] {
+export function workspaceSymbols(index: ReadonlyMap<string, readonly IndexedDocument[]>, query: string, fileLabel: (uri: string) => string, limit = 5000): WorkspaceSymbol[] {
   const q = foldForSearch(query.trim());
   const out: WorkspaceSymbol[] = [];
   for (const [uri, docs] of index) {

@@ -21,9 +21,7 @@ import {
   SymbolKind,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type {
-  CompletionItem, Diagnostic, DocumentSymbol, FileChange, FoldingRange, Hover, Range, Severity, WorkspaceCodeAction, WorkspaceSymbol,
-} from '../index';
+import type { CompletionItem, Diagnostic, DocumentSymbol, FileChange, FoldingRange, Hover, Range, Severity, WorkspaceCodeAction, WorkspaceSymbol } from '../index';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -97,9 +95,7 @@ function toWorkspaceEdit(a: WorkspaceCodeAction): WorkspaceEdit {
 /** A code action, linked to the diagnostic of the request's context that it fixes (same code, same start). */
 export function toLspCodeAction(a: WorkspaceCodeAction, context: readonly LspDiagnostic[]): LspCodeAction {
   const target = a.diagnostic;
-  const diag = target
-    ? context.find((d) => d.code === target.code && d.range.start.line === target.range.start.line && d.range.start.character === target.range.start.character)
-    : undefined;
+  const diag = target ? context.find((d) => d.code === target.code && d.range.start.line === target.range.start.line && d.range.start.character === target.range.start.character) : undefined;
   return {
     title: a.title,
     kind: a.kind,

@@ -55,4 +55,3 @@ export const documentsConfig: TextDocumentsConfiguration<CorpusTextDocument> = {
     return document;
   },
 };
-

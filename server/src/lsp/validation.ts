@@ -24,7 +24,7 @@ function mismatches(list: readonly Diagnostic[]): number {
 }
 
 function describe(e: unknown): string {
-  return e instanceof Error ? e.stack ?? e.message : String(e);
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
 export class Validation {

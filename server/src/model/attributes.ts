@@ -5,7 +5,8 @@ import { short } from './text';
 
 export const KNOWN_KEYS: ReadonlySet<string> = new Set(['date', 'lang', 'title', 'source']);
 
-const BCP47 = /^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z\d]{2,8})+)*(?:-x(?:-[A-Za-z\d]{1,8})+)?|x(?:-[A-Za-z\d]{1,8})+)$/;
+const BCP47 =
+  /^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z\d]{2,8})+)*(?:-x(?:-[A-Za-z\d]{1,8})+)?|x(?:-[A-Za-z\d]{1,8})+)$/;
 
 /** True for a well-formed BCP 47 language tag. */
 export function isLanguageTag(value: string): boolean {
@@ -41,9 +42,27 @@ export function checkAttributeValue(key: string, value: string): string | undefi
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', french: 'fr', français: 'fr', francais: 'fr', vietnamese: 'vi', 'tiếng việt': 'vi', arabic: 'ar',
-  العربية: 'ar', spanish: 'es', español: 'es', espanol: 'es', german: 'de', deutsch: 'de', portuguese: 'pt',
-  chinese: 'zh', japanese: 'ja', russian: 'ru', italian: 'it', korean: 'ko', thai: 'th', indonesian: 'id',
+  english: 'en',
+  french: 'fr',
+  français: 'fr',
+  francais: 'fr',
+  vietnamese: 'vi',
+  'tiếng việt': 'vi',
+  arabic: 'ar',
+  العربية: 'ar',
+  spanish: 'es',
+  español: 'es',
+  espanol: 'es',
+  german: 'de',
+  deutsch: 'de',
+  portuguese: 'pt',
+  chinese: 'zh',
+  japanese: 'ja',
+  russian: 'ru',
+  italian: 'it',
+  korean: 'ko',
+  thai: 'th',
+  indonesian: 'id',
 };
 
 /** The tag for a language written out by name (`english` → `en`), if known. */

@@ -66,9 +66,7 @@ export interface DocFacts {
 }
 
 /** Lines outside any document: text runs and end lines, in order. */
-export type TrailerItem =
-  | { kind: 'end'; line: number; length: number }
-  | { kind: 'text'; line: number; start: number; endLine: number; end: number };
+export type TrailerItem = { kind: 'end'; line: number; length: number } | { kind: 'text'; line: number; start: number; endLine: number; end: number };
 
 /** The facts of a document whose header (line 0 of the segment) is already parsed. */
 export function documentFacts(text: string, lineStarts: readonly number[], header: ParsedHeader): DocFacts {

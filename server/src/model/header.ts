@@ -115,8 +115,14 @@ export function parseHeader(line: string): ParsedHeader {
   let fault: HeaderFault | undefined = prefix.fault;
   const setFault = (f: HeaderFault): void => {
     // A one-character fault on an emoji covers both of its UTF-16 units, never half of it.
-    const high = (k: number): boolean => { const c = line.charCodeAt(k); return c >= 0xd800 && c <= 0xdbff; };
-    const low = (k: number): boolean => { const c = line.charCodeAt(k); return c >= 0xdc00 && c <= 0xdfff; };
+    const high = (k: number): boolean => {
+      const c = line.charCodeAt(k);
+      return c >= 0xd800 && c <= 0xdbff;
+    };
+    const low = (k: number): boolean => {
+      const c = line.charCodeAt(k);
+      return c >= 0xdc00 && c <= 0xdfff;
+    };
     if (f.end > 0 && f.end < line.length && high(f.end - 1) && low(f.end)) f.end++;
     if (f.start > 0 && high(f.start - 1) && low(f.start)) f.start--;
     fault ??= f;

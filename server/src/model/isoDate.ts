@@ -11,9 +11,7 @@ export interface IsoDate {
   precision: Precision;
 }
 
-export type IsoCheck =
-  | { ok: true; date: IsoDate }
-  | { ok: false; reason: string; /** An unambiguous ISO spelling of the same date, if there is one. */ normalized?: string };
+export type IsoCheck = { ok: true; date: IsoDate } | { ok: false; reason: string; /** An unambiguous ISO spelling of the same date, if there is one. */ normalized?: string };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

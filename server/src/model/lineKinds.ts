@@ -24,9 +24,21 @@ export function isBlank(c: number): boolean {
 
 /** True for any white space a line can hold (spaces, tabs and other Unicode spaces). */
 export function isWhite(c: number): boolean {
-  return c === SPACE || c === TAB || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
-    c === 0x3000 || c === 0xfeff;
+  return (
+    c === SPACE ||
+    c === TAB ||
+    c === 0x0b ||
+    c === 0x0c ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 export function isBlankLine(line: string): boolean {

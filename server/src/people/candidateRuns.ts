@@ -111,7 +111,6 @@ export function candidateRuns(s: DetectState, ruleKinds?: RuleKinds): Run[] {
   return runs;
 }
 
-
 /**
  * Whether the first letter of an Arabic name's first word is a glued proclitic
  * to leave out of the span: و and ف (and, so) unless the word is itself a known

@@ -76,7 +76,7 @@ export function detect(text: string, input: DetectInput = {}): PersonMention[] {
       end,
       text: text.slice(start, end),
       key: d.key,
-      canonical: d.known >= 0 && ck ? ck.people[d.known].name : best.get(d.key)?.text ?? text.slice(start, end),
+      canonical: d.known >= 0 && ck ? ck.people[d.known].name : (best.get(d.key)?.text ?? text.slice(start, end)),
       kind: d.kind,
     };
     if (d.known >= 0 && ck) m.key = ck.keys[d.known];

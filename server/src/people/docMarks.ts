@@ -11,7 +11,6 @@ import { V } from './featureValues';
 import { wordLists } from './wordLists';
 import type { Run } from './candidateRuns';
 
-
 /** What the document says about each folded word: how often written in lower case, capitalised mid-sentence. */
 export interface DocWords {
   lower: Map<string, number>;
@@ -77,7 +76,10 @@ export class DocMarks {
   private readonly lists = wordLists();
 
   /** `runs`: the candidate runs that will be scored (their words are the only ones asked about). */
-  constructor(private readonly s: DetectState, runs?: readonly Run[]) {
+  constructor(
+    private readonly s: DetectState,
+    runs?: readonly Run[],
+  ) {
     const n = s.n + 1;
     // 8 marks per token, 2 bits each (unknown, no, yes)
     this.memo = new Int8Array(n * 8).fill(-1);
@@ -138,4 +140,3 @@ export class DocMarks {
     return this.hashes[i];
   }
 }
-

@@ -4,6 +4,7 @@
 // a template and one or two values, hashed as it is emitted (./featureHash.ts).
 
 import { combine, hashString, valueHash } from './featureHash';
+import { F_ARABIC, F_CAP, F_DIGIT, F_UPPER, G_BREAK, G_SPACE, Tokens } from './text';
 
 /** Receives the features of one token after another, as hashes. */
 export interface Emitter {
@@ -18,14 +19,99 @@ export interface Emitter {
 /** Template names, hashed once. */
 export const T = Object.fromEntries(
   [
-    'bias', 'gapB', 'gapA', 'prev', 'prev2', 'roleB', 'speechB', 'honB', 'titleB', 'placeB', 'nameB', 'roleNatB', 'orgB',
-    'next', 'next2', 'speechA', 'orgA', 'roleAppos', 'roleA', 'nameA', 'pos', 'w', 'rule', 'rulePos', 'roleWord', 'honWord',
-    'titleWord', 'ar', 'arGiven', 'arProc', 'arCoreGiven', 'wCore', 'arNisba', 'arDef', 'arTa', 'suf2', 'pre2', 'arCommon',
-    'arCommonGiven', 'arGapB', 'arRoleB', 'arSpeechB', 'arNatB', 'arRoleNatB', 'arGivenB', 'arTitleB', 'arOrgB', 'arSpeechA',
-    'arRoleA', 'arGapA', 'prevIn', 'prevInGiven', 'nextIn', 'prevW', 'prevW2', 'shape', 'shapePos', 'particle', 'suf3',
-    'given', 'sur', 'givenSur', 'common', 'commonAny', 'commonLang', 'givenCommon', 'place', 'orgInRun', 'givenInRun', 'org',
-    'viSur', 'viSyl', 'diacritics', 'sentStart', 'sentCommon', 'docLower', 'docCapMid', 'prevInShape', 'nextInSur',
-    'nextInGiven', 'nextInShape', 'arNextDef', 'arPrevClass', 'orgLater', 'pl', 'plPos', 'plShape', 'p1', 'p1s', 'd2', 'd2last', 'd2first', 'd2p1',
+    'bias',
+    'gapB',
+    'gapA',
+    'prev',
+    'prev2',
+    'roleB',
+    'speechB',
+    'honB',
+    'titleB',
+    'placeB',
+    'nameB',
+    'roleNatB',
+    'orgB',
+    'next',
+    'next2',
+    'speechA',
+    'orgA',
+    'roleAppos',
+    'roleA',
+    'nameA',
+    'pos',
+    'w',
+    'rule',
+    'rulePos',
+    'roleWord',
+    'honWord',
+    'titleWord',
+    'ar',
+    'arGiven',
+    'arProc',
+    'arCoreGiven',
+    'wCore',
+    'arNisba',
+    'arDef',
+    'arTa',
+    'suf2',
+    'pre2',
+    'arCommon',
+    'arCommonGiven',
+    'arGapB',
+    'arRoleB',
+    'arSpeechB',
+    'arNatB',
+    'arRoleNatB',
+    'arGivenB',
+    'arTitleB',
+    'arOrgB',
+    'arSpeechA',
+    'arRoleA',
+    'arGapA',
+    'prevIn',
+    'prevInGiven',
+    'nextIn',
+    'prevW',
+    'prevW2',
+    'shape',
+    'shapePos',
+    'particle',
+    'suf3',
+    'given',
+    'sur',
+    'givenSur',
+    'common',
+    'commonAny',
+    'commonLang',
+    'givenCommon',
+    'place',
+    'orgInRun',
+    'givenInRun',
+    'org',
+    'viSur',
+    'viSyl',
+    'diacritics',
+    'sentStart',
+    'sentCommon',
+    'docLower',
+    'docCapMid',
+    'prevInShape',
+    'nextInSur',
+    'nextInGiven',
+    'nextInShape',
+    'arNextDef',
+    'arPrevClass',
+    'orgLater',
+    'pl',
+    'plPos',
+    'plShape',
+    'p1',
+    'p1s',
+    'd2',
+    'd2last',
+    'd2first',
+    'd2p1',
   ].map((n) => [n, hashString(n)]),
 ) as Record<string, number>;
 
@@ -83,3 +169,45 @@ export function labelWeight(m: { weights: { get(h: number): number } }, prev: nu
   return m.weights.get(combine(T.pl, l, NONE)) + m.weights.get(combine(T.plPos, l, pos)) + m.weights.get(combine(T.plShape, l, shape));
 }
 
+// ---------------------------------------------------------------- the gap before a token, the shape of a word
+
+const GAP_SPACE = V('sp');
+const GAP_BREAK = V('br');
+const GAP_END = V('end');
+const GAP_OTHER = V('pU');
+const GAP_ASCII = Array.from({ length: 128 }, (_, c) => V(`p${String.fromCharCode(c)}`));
+
+export function gapValue(tk: Tokens, i: number): number {
+  if (i >= tk.count) return GAP_END;
+  const g = tk.gap[i];
+  if (g === G_SPACE) return GAP_SPACE;
+  if (g === G_BREAK) return GAP_BREAK;
+  const c = tk.gapChar[i];
+  return c < 128 ? GAP_ASCII[c] : GAP_OTHER;
+}
+
+export const SHAPES = ['ar', 'd', 'X', 'x', 'XX-XX', 'XX', 'Xx-Xx', "X'x", 'XxXx', 'Xx'] as const;
+export const SHAPE_HASH = new Map(SHAPES.map((x) => [x, V(x)]));
+
+export function shapeOf(tk: Tokens, i: number): string {
+  const f = tk.flags[i];
+  if ((f & F_ARABIC) !== 0) return 'ar';
+  if ((f & F_DIGIT) !== 0) return 'd';
+  const len = tk.end[i] - tk.start[i];
+  if (len === 1) return (f & F_CAP) !== 0 ? 'X' : 'x';
+  const text = tk.text;
+  let hyphen = false;
+  let apos = false;
+  let innerCap = false;
+  for (let k = tk.start[i] + 1; k < tk.end[i]; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2d) hyphen = true;
+    else if (c === 0x27 || c === 0x2019) apos = true;
+    else if (c >= 65 && c <= 90) innerCap = true;
+  }
+  if ((f & F_UPPER) !== 0) return hyphen ? 'XX-XX' : 'XX';
+  if ((f & F_CAP) === 0) return 'x';
+  if (hyphen) return 'Xx-Xx';
+  if (apos) return "X'x";
+  return innerCap ? 'XxXx' : 'Xx';
+}

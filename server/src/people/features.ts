@@ -8,14 +8,13 @@
 // feature. The same code serves the detector and the training script
 // (scripts/train-people.mjs), so the two cannot drift.
 
-
 import { LEX } from './lexicon';
 import { isCapLatin, sentenceStart } from './helpers';
 import { isVietnameseSyllable } from './phonetics';
-import { F_ARABIC, F_CAP, F_DIGIT, F_NONASCII, F_UPPER, G_BREAK, G_PUNCT, G_SPACE, Tokens } from './text';
+import { F_ARABIC, F_CAP, F_DIGIT, F_NONASCII, G_BREAK, G_PUNCT, G_SPACE, Tokens } from './text';
 import { DetectState, OWNER_PLACE, OWNER_TITLE } from './state';
 import { combine } from './featureHash';
-import { count3, Emitter, GIVEN, K, NONE, rankBucket, T, V, V0, V1 } from './featureValues';
+import { count3, Emitter, gapValue, GIVEN, K, NONE, rankBucket, SHAPE_HASH, shapeOf, SHAPES, T, V, V0, V1 } from './featureValues';
 import { DocMarks } from './docMarks';
 import { ListLang, wordLists, WordLists } from './wordLists';
 import { isDefinite } from './passes/arabic';
@@ -30,48 +29,45 @@ export type { FirstPass, SecondPass } from './secondPass';
 
 // ---------------------------------------------------------------- values
 
-const ARTICLES = new Set(['the', 'a', 'an', 'le', 'la', 'l', 'les', 'un', 'une', 'el', 'los', 'las', 'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'il', 'lo', 'gli', 'i', 'o', 'os', 'as', 'um', 'uma', 'our', 'its', 'their', 'his', 'her', 'former', 'ex', 'new']);
-
-const GAP_SPACE = V('sp');
-const GAP_BREAK = V('br');
-const GAP_END = V('end');
-const GAP_OTHER = V('pU');
-const GAP_ASCII = Array.from({ length: 128 }, (_, c) => V(`p${String.fromCharCode(c)}`));
-
-function gapValue(tk: Tokens, i: number): number {
-  if (i >= tk.count) return GAP_END;
-  const g = tk.gap[i];
-  if (g === G_SPACE) return GAP_SPACE;
-  if (g === G_BREAK) return GAP_BREAK;
-  const c = tk.gapChar[i];
-  return c < 128 ? GAP_ASCII[c] : GAP_OTHER;
-}
-
-export const SHAPES = ['ar', 'd', 'X', 'x', 'XX-XX', 'XX', 'Xx-Xx', "X'x", 'XxXx', 'Xx'] as const;
-const SHAPE_HASH = new Map(SHAPES.map((x) => [x, V(x)]));
-
-export function shapeOf(tk: Tokens, i: number): string {
-  const f = tk.flags[i];
-  if ((f & F_ARABIC) !== 0) return 'ar';
-  if ((f & F_DIGIT) !== 0) return 'd';
-  const len = tk.end[i] - tk.start[i];
-  if (len === 1) return (f & F_CAP) !== 0 ? 'X' : 'x';
-  const text = tk.text;
-  let hyphen = false;
-  let apos = false;
-  let innerCap = false;
-  for (let k = tk.start[i] + 1; k < tk.end[i]; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x2d) hyphen = true;
-    else if (c === 0x27 || c === 0x2019) apos = true;
-    else if (c >= 65 && c <= 90) innerCap = true;
-  }
-  if ((f & F_UPPER) !== 0) return hyphen ? 'XX-XX' : 'XX';
-  if ((f & F_CAP) === 0) return 'x';
-  if (hyphen) return 'Xx-Xx';
-  if (apos) return "X'x";
-  return innerCap ? 'XxXx' : 'Xx';
-}
+const ARTICLES = new Set([
+  'the',
+  'a',
+  'an',
+  'le',
+  'la',
+  'l',
+  'les',
+  'un',
+  'une',
+  'el',
+  'los',
+  'las',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'des',
+  'ein',
+  'eine',
+  'il',
+  'lo',
+  'gli',
+  'i',
+  'o',
+  'os',
+  'as',
+  'um',
+  'uma',
+  'our',
+  'its',
+  'their',
+  'his',
+  'her',
+  'former',
+  'ex',
+  'new',
+]);
 
 const NB_NONE = V('none');
 const NB_NUM = V('num');
@@ -370,4 +366,3 @@ function arabicPrevClass(s: DetectState, marks: DocMarks, k: number): number {
   if (s.owner[p] >= 0) return PREV_CLASS.name;
   return PREV_CLASS.plain;
 }
-

@@ -29,8 +29,7 @@ const root = (e: Entity): Entity => {
 
 const isSkeletonKey = (key: string): boolean => key.startsWith('ar:') && /^ar:[A-Z]+( [A-Z]+)*$/.test(key);
 
-const sortedCounts = (m: Map<string, number>): Count[] =>
-  [...m.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+const sortedCounts = (m: Map<string, number>): Count[] => [...m.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
 
 /**
  * Group the mentions of several documents (one array per document) into people.
@@ -152,7 +151,7 @@ export function groupMentions(perDocument: PersonMention[][], known?: KnownPerso
       if (e.best && (!best || !best.best || e.best.score > best.best.score || (e.best.score === best.best.score && e.count > best.count))) best = e;
     }
     const kp = knownIdx >= 0 && ck ? ck.people[knownIdx] : undefined;
-    const name = kp ? kp.name : best?.best?.text ?? sortedCounts(spellings)[0]?.text ?? members[0].key;
+    const name = kp ? kp.name : (best?.best?.text ?? sortedCounts(spellings)[0]?.text ?? members[0].key);
     const key = kp && ck ? ck.keys[knownIdx] : best ? best.key : members[0].key;
     const person: Person = {
       name,

@@ -36,7 +36,10 @@ export const LEX = {
   /** Titles, matched on folded words. */
   titles: phraseTrie(latinTitles),
   /** Vietnamese titles: matched on lowercase words WITH diacritics (folded, they are names or other words: quốc vương). */
-  exactTitles: phraseTrie(exactTitles.map((t) => t.normalize('NFC').toLowerCase()), true),
+  exactTitles: phraseTrie(
+    exactTitles.map((t) => t.normalize('NFC').toLowerCase()),
+    true,
+  ),
   /** Folded first words of the exact titles, to decide cheaply when to try them. */
   exactTitleFirst: new Set(exactTitles.map((t) => phraseWords(t)[0])),
   /** Arabic titles, on folded (normalised) words. */
@@ -64,14 +67,7 @@ export const LEX = {
 };
 
 /** Longest phrase of `root` starting at token `i`, walking while `joined(j)` says word j continues the phrase; returns the index after it or -1. */
-export function matchTrie(
-  root: TrieNode<number>,
-  tk: Tokens,
-  i: number,
-  n: number,
-  joined: (tk: Tokens, j: number) => boolean,
-  first?: string,
-): number {
+export function matchTrie(root: TrieNode<number>, tk: Tokens, i: number, n: number, joined: (tk: Tokens, j: number) => boolean, first?: string): number {
   const start = root.next?.get(first ?? tk.f(i));
   if (!start) return -1;
   let node: TrieNode<number> = start;
@@ -88,6 +84,4 @@ export function matchTrie(
 }
 
 /** Words that may start a title chain (a title or a nationality before one): most words are rejected without a string. */
-export const TITLE_FILTER = new WordFilter(
-  [...latinTitles, ...exactTitles, ...titlesData.nationalities].map((t) => phraseWords(t)[0] ?? ''),
-);
+export const TITLE_FILTER = new WordFilter([...latinTitles, ...exactTitles, ...titlesData.nationalities].map((t) => phraseWords(t)[0] ?? ''));

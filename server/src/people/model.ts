@@ -88,4 +88,3 @@ export function loadModels(): Models {
   models = { first: decodeModel(data.first) ?? EMPTY, second: decodeModel(data.second) };
   return models;
 }
-

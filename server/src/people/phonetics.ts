@@ -90,12 +90,44 @@ export function arabicSkeleton(word: string): string {
 
 const VOWEL = (ch: string): string => (ch === 'a' ? 'A' : ch === 'e' || ch === 'i' || ch === 'y' ? 'Y' : 'W');
 const ONSET_SKELETONS: Record<string, string[]> = {
-  b: ['B'], c: ['K'], ch: ['TS', 'S'], d: ['D'], g: ['K'], gh: ['K'], gi: ['D', 'KY', 'Y'], h: ['H'], k: ['K'], kh: ['K'],
-  l: ['L'], m: ['M'], n: ['N'], ng: ['NK', 'N'], ngh: ['NK', 'N'], nh: ['NH', 'NY', 'N'], p: ['B'], ph: ['F'], qu: ['KW'],
-  r: ['R', 'D'], s: ['S'], t: ['T'], th: ['T', 'TH'], tr: ['TR', 'TS', 'S', 'T'], v: ['F', 'B'], x: ['S'], '': [''],
+  b: ['B'],
+  c: ['K'],
+  ch: ['TS', 'S'],
+  d: ['D'],
+  g: ['K'],
+  gh: ['K'],
+  gi: ['D', 'KY', 'Y'],
+  h: ['H'],
+  k: ['K'],
+  kh: ['K'],
+  l: ['L'],
+  m: ['M'],
+  n: ['N'],
+  ng: ['NK', 'N'],
+  ngh: ['NK', 'N'],
+  nh: ['NH', 'NY', 'N'],
+  p: ['B'],
+  ph: ['F'],
+  qu: ['KW'],
+  r: ['R', 'D'],
+  s: ['S'],
+  t: ['T'],
+  th: ['T', 'TH'],
+  tr: ['TR', 'TS', 'S', 'T'],
+  v: ['F', 'B'],
+  x: ['S'],
+  '': [''],
 };
 const CODA_SKELETONS: Record<string, string[]> = {
-  '': [''], c: ['K'], ch: ['K'], m: ['M'], n: ['N'], ng: ['NK', 'N'], nh: ['NH', 'N'], p: ['B'], t: ['T'],
+  '': [''],
+  c: ['K'],
+  ch: ['K'],
+  m: ['M'],
+  n: ['N'],
+  ng: ['NK', 'N'],
+  nh: ['NH', 'N'],
+  p: ['B'],
+  t: ['T'],
 };
 const VOWEL_LETTERS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 

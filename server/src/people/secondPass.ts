@@ -7,7 +7,6 @@ import { count3, LABEL, NONE, T, V } from './featureValues';
 import { arabicCore, Run } from './candidateRuns';
 import type { DetectState } from './state';
 
-
 /** A candidate token as the second pass sees the first pass's answer. */
 export interface FirstPass {
   /** Folded word of each candidate token, run by run. */
@@ -59,7 +58,7 @@ export function secondPassHashes(fp: FirstPass): number[][][] {
     Array.from(labels, (label, k) => {
       const w = fp.words[r][k];
       const core = arabicCore(w);
-      const times = (inName.get(w) ?? 0) - label + (core !== undefined ? inName.get(core) ?? 0 : 0);
+      const times = (inName.get(w) ?? 0) - label + (core !== undefined ? (inName.get(core) ?? 0) : 0);
       const l = LABEL[label];
       const f = [combine(T.p1, l, NONE), combine(T.p1s, scoreBucket(fp.scores[r][k]), NONE), combine(T.d2, count3(times), NONE)];
       if (last.has(w) || (core !== undefined && last.has(core))) f.push(combine(T.d2last, NONE, NONE));
@@ -116,7 +115,7 @@ export function secondPass(s: DetectState, runs: readonly Run[], labels: Uint8Ar
       const label = labels[t];
       const w = tk.f(k);
       const core = arabicCore(w);
-      const times = (inName.get(w) ?? 0) - label + (core !== undefined ? inName.get(core) ?? 0 : 0);
+      const times = (inName.get(w) ?? 0) - label + (core !== undefined ? (inName.get(core) ?? 0) : 0);
       const l = LABEL[label];
       hashes[at++] = combine(T.p1, l, NONE);
       hashes[at++] = combine(T.p1s, scoreBucket(scores[t]), NONE);
@@ -129,4 +128,3 @@ export function secondPass(s: DetectState, runs: readonly Run[], labels: Uint8Ar
   offsets[t] = at;
   return { hashes, offsets };
 }
-

@@ -26,7 +26,8 @@ export const CHAR_CLASS: Uint8Array = (() => {
     if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: astral symbols are not word characters
     const ch = String.fromCharCode(c);
     const arabic = (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
-    if (c === 0x0640) table[c] = C_ARABIC_MARK; // tatweel
+    if (c === 0x0640)
+      table[c] = C_ARABIC_MARK; // tatweel
     else if (mark.test(ch)) table[c] = arabic ? C_ARABIC_MARK : C_MARK;
     else if (upper.test(ch)) table[c] = C_UPPER;
     else if (letter.test(ch)) table[c] = arabic ? C_ARABIC : C_LOWER;
@@ -258,6 +259,7 @@ export function tokenize(text: string, out: Tokens): Tokens {
 }
 
 const foldCache = new Map<string, string>();
+// eslint-disable-next-line no-misleading-character-class -- a class of combining marks, on purpose
 const MARKS = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const ARABIC_MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
 

@@ -31,11 +31,13 @@ export const rule: TextRule = {
     const a = at(e.start);
     const b = at(e.end);
     const related: RelRange = { line: a.line, start: a.character, endLine: b.line, end: b.character };
-    return [{
-      code: 'date-mismatch',
-      message: `${found.message} Check the document's date, or the text.`,
-      ...entry.range,
-      related: [{ range: related, message: `The text states '${e.text}' here` }],
-    }];
+    return [
+      {
+        code: 'date-mismatch',
+        message: `${found.message} Check the document's date, or the text.`,
+        ...entry.range,
+        related: [{ range: related, message: `The text states '${e.text}' here` }],
+      },
+    ];
   },
 };

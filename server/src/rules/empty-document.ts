@@ -22,15 +22,19 @@ export const rule: SegmentRule = {
       start: 0,
       endLine: 0,
       end: doc.headerLength,
-      fixes: () => [{
-        title: 'Remove this empty document (its header and blank lines)',
-        preferred: false,
-        // Up to the start of what follows (the next header), or to the end of the text
-        // (the end of the last line when the file does not end with a line break).
-        edits: [last + 1 < nLines || text.length - lineStarts[last] > lineLengthAt(text, lineStarts, last)
-          ? { line: 0, start: 0, endLine: last + 1, end: 0, newText: '' }
-          : { line: 0, start: 0, endLine: last, end: lineLengthAt(text, lineStarts, last), newText: '' }],
-      }],
+      fixes: () => [
+        {
+          title: 'Remove this empty document (its header and blank lines)',
+          preferred: false,
+          // Up to the start of what follows (the next header), or to the end of the text
+          // (the end of the last line when the file does not end with a line break).
+          edits: [
+            last + 1 < nLines || text.length - lineStarts[last] > lineLengthAt(text, lineStarts, last)
+              ? { line: 0, start: 0, endLine: last + 1, end: 0, newText: '' }
+              : { line: 0, start: 0, endLine: last, end: lineLengthAt(text, lineStarts, last), newText: '' },
+          ],
+        },
+      ],
     });
   },
 };

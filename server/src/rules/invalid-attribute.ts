@@ -8,7 +8,13 @@ import type { SegmentRule } from './types';
 
 export const rule: SegmentRule = {
   kind: 'segment',
-  meta: { code: 'invalid-attribute', severity: 'error', description: 'A known attribute with a bad value (an empty or unknown language tag, a source that is not a web address).', fixable: true, scope: 'document' },
+  meta: {
+    code: 'invalid-attribute',
+    severity: 'error',
+    description: 'A known attribute with a bad value (an empty or unknown language tag, a source that is not a web address).',
+    fixable: true,
+    scope: 'document',
+  },
   check(ctx) {
     for (const a of ctx.doc?.attributes ?? []) {
       if (!a.valueProblem) continue;

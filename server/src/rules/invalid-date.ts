@@ -31,11 +31,12 @@ export const rule: SegmentRule = {
       const { reason, normalized } = d.check;
       ctx.report({
         code: 'invalid-date',
-        message: d.text === 'YYYY-MM-DD'
-          ? `${where} still holds the placeholder YYYY-MM-DD. Replace it with the article's date.`
-          : d.text === ''
-            ? `${where} has no value. Write the date as YYYY-MM-DD, YYYY-MM or YYYY.`
-            : `${where} is not a valid date: ${reason}.${normalized ? ` Write ${normalized}.` : ' Write the date as YYYY-MM-DD, YYYY-MM or YYYY.'}`,
+        message:
+          d.text === 'YYYY-MM-DD'
+            ? `${where} still holds the placeholder YYYY-MM-DD. Replace it with the article's date.`
+            : d.text === ''
+              ? `${where} has no value. Write the date as YYYY-MM-DD, YYYY-MM or YYYY.`
+              : `${where} is not a valid date: ${reason}.${normalized ? ` Write ${normalized}.` : ' Write the date as YYYY-MM-DD, YYYY-MM or YYYY.'}`,
         ...d.range,
         fixes: normalized ? () => [{ title: `Change the date to ${normalized}`, preferred: true, edits: [{ ...d.range, newText: normalized }] }] : undefined,
       });

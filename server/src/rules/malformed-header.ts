@@ -40,11 +40,13 @@ export const rule: SegmentRule = {
       ...spanRange(0, f),
       fixes: () => {
         const newText = formatHeader(name !== '' ? name : 'untitled.txt', dedupe(attributes));
-        return [{
-          title: `Rewrite the header as \`${short(newText)}\``,
-          preferred: name !== '',
-          edits: [{ line: 0, start: 0, endLine: 0, end: headerLength, newText }],
-        }];
+        return [
+          {
+            title: `Rewrite the header as \`${short(newText)}\``,
+            preferred: name !== '',
+            edits: [{ line: 0, start: 0, endLine: 0, end: headerLength, newText }],
+          },
+        ];
       },
     });
   },

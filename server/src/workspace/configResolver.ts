@@ -39,7 +39,10 @@ export class ConfigResolver {
   private cache = new Map<string, Promise<ResolvedConfig>>();
   private rcCache = new Map<string, Promise<RcEntry>>();
 
-  constructor(private readonly fs: FileSystem, private settings: PartialConfig = {}) {}
+  constructor(
+    private readonly fs: FileSystem,
+    private settings: PartialConfig = {},
+  ) {}
 
   setSettings(settings: PartialConfig): void {
     this.settings = settings;

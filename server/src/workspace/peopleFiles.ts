@@ -149,11 +149,11 @@ export class PeopleFiles {
       const severity = severityOf((await resolver.resolve(uri)).config, 'invalid-people-file');
       const problems: Diagnostic[] = severity
         ? parsed.problems.map((p) => ({
-          code: 'invalid-people-file',
-          severity,
-          message: p.message,
-          range: { start: positionInText(text, p.start), end: positionInText(text, Math.max(p.end, p.start)) },
-        }))
+            code: 'invalid-people-file',
+            severity,
+            message: p.message,
+            range: { start: positionInText(text, p.start), end: positionInText(text, Math.max(p.end, p.start)) },
+          }))
         : [];
       if (problems.length > 0 || this.withProblems.has(uri)) out.push({ uri, diagnostics: problems });
       if (problems.length > 0) withProblems.add(uri);

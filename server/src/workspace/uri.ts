@@ -66,7 +66,11 @@ export function relativePath(dir: string, uri: string): string | undefined {
   const b = canonicalUri(uri);
   if (a === b) return '';
   if (!b.startsWith(`${a}/`)) return undefined;
-  return b.slice(a.length + 1).split('/').map(decodeSegment).join('/');
+  return b
+    .slice(a.length + 1)
+    .split('/')
+    .map(decodeSegment)
+    .join('/');
 }
 
 function withoutTrailingSlashes(uri: string): string {
@@ -107,5 +111,11 @@ function canonicalOf(uri: string): string {
   const path = uri.slice(start);
   // Fast path: nothing to re-encode.
   if (/^[A-Za-z0-9\-._~/%]*$/.test(path) && !/%[0-9a-f]?[a-f]/.test(path)) return head + path;
-  return head + path.split('/').map((s) => encodeSegment(decodeSegment(s))).join('/');
+  return (
+    head +
+    path
+      .split('/')
+      .map((s) => encodeSegment(decodeSegment(s)))
+      .join('/')
+  );
 }

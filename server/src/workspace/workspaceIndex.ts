@@ -194,7 +194,12 @@ export class WorkspaceIndex {
     const documents = new Map(this.eachFile(documentsOf, (e) => e.documents));
     const found = workspaceSymbols(documents, query, uriBasename);
     const known = this.known();
-    const people = new Map(this.eachFile((m) => personSymbols(indexPeople(m, known)), (e) => personSymbols(e.mentions)));
+    const people = new Map(
+      this.eachFile(
+        (m) => personSymbols(indexPeople(m, known)),
+        (e) => personSymbols(e.mentions),
+      ),
+    );
     const persons = workspaceSymbols(people, query, uriBasename).map((s) => ({ ...s, kind: 'person' as const }));
     return [...found, ...persons];
   }

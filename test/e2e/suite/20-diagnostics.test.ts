@@ -11,7 +11,11 @@ describe('diagnostics', () => {
     const editor = await open(uri);
     const hs = headers(editor.document.getText());
     assert.equal(hs.length, 5, 'seeds.corpus has five headers');
-    const docOf = (line: number) => hs.filter((h) => h.line <= line).pop()?.name.slice(0, 3);
+    const docOf = (line: number) =>
+      hs
+        .filter((h) => h.line <= line)
+        .pop()
+        ?.name.slice(0, 3);
     const diags = await diagnosticsWhere(uri, (d) => d.length >= 4, 'four diagnostics');
     // give a late extra diagnostic a moment to show up before asserting "nothing else"
     await new Promise((r) => setTimeout(r, 300));
@@ -21,12 +25,7 @@ describe('diagnostics', () => {
       .sort();
     assert.deepEqual(
       got,
-      [
-        'corpus/missing-date/Warning/002',
-        'corpus/missing-date/Warning/003',
-        'corpus/missing-date/Warning/004',
-        'corpus/partial-date/Information/001',
-      ],
+      ['corpus/missing-date/Warning/002', 'corpus/missing-date/Warning/003', 'corpus/missing-date/Warning/004', 'corpus/partial-date/Information/001'],
       `diagnostics: ${summarize(diags).join(', ')}`,
     );
     for (const d of diags) assert.ok(d.message.trim().length > 10, `a plain-words message for ${codeOf(d)}: "${d.message}"`);

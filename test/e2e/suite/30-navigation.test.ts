@@ -16,13 +16,10 @@ describe('navigation', () => {
   });
 
   it('document symbols: one per document, named after its header, in order', async () => {
-    const syms = await waitFor(
-      async () => {
-        const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri());
-        return s && s.length ? s : undefined;
-      },
-      'document symbols',
-    );
+    const syms = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri());
+      return s && s.length ? s : undefined;
+    }, 'document symbols');
     assert.deepEqual(
       syms.map((s) => s.name),
       hs.map((h) => h.name),
@@ -66,13 +63,10 @@ describe('navigation', () => {
   });
 
   it('workspace symbols find documents by name', async () => {
-    const syms = await waitFor(
-      async () => {
-        const s = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '003_dc61');
-        return s.find((x) => x.name === hs[3].name) ? s : undefined;
-      },
-      `a workspace symbol named ${hs[3].name}`,
-    );
+    const syms = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', '003_dc61');
+      return s.find((x) => x.name === hs[3].name) ? s : undefined;
+    }, `a workspace symbol named ${hs[3].name}`);
     const hit = syms.find((x) => x.name === hs[3].name);
     assert.ok(hit);
     assert.equal(hit.location.uri.toString(), uri().toString());

@@ -12,12 +12,7 @@ function describeActions(actions: readonly (vscode.CodeAction | vscode.Command)[
 }
 
 async function quickFixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider',
-    uri,
-    range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
   const fixes = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
   // preferred fixes first, as the lightbulb offers them
   return fixes.sort((a, b) => Number(!!b.isPreferred) - Number(!!a.isPreferred));
@@ -79,11 +74,7 @@ describe('code actions', () => {
     assert.ok(fix, `a date fix for missing-date at line ${target.range.start.line} (offered: ${describeActions(fixes)})`);
     try {
       await apply(fix);
-      const after = await diagnosticsWhere(
-        uri,
-        (d) => !d.some((x) => samePlace(x, target)),
-        `"${fix.title}" to clear missing-date at line ${target.range.start.line}`,
-      );
+      const after = await diagnosticsWhere(uri, (d) => !d.some((x) => samePlace(x, target)), `"${fix.title}" to clear missing-date at line ${target.range.start.line}`);
       assert.equal(after.filter((x) => codeOf(x) === 'missing-date').length, 2, `the two other missing-date remain: ${summarize(after).join(', ')}`);
     } finally {
       await restore(doc, original, before.length);
@@ -99,7 +90,11 @@ describe('code actions', () => {
         const diags = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === code), `a "${code}" diagnostic`);
         for (const d of diags.filter((x) => codeOf(x) === code)) {
           const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-          assert.deepEqual(actions.map((a) => a.title), [], `no fix for ${code} in ${file}`);
+          assert.deepEqual(
+            actions.map((a) => a.title),
+            [],
+            `no fix for ${code} in ${file}`,
+          );
         }
       });
       continue;
@@ -117,12 +112,7 @@ describe('code actions', () => {
     const doc = (await open(uri)).document;
     const original = doc.getText();
     const before = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'malformed-header'), 'malformed-header');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      new vscode.Range(0, 0, doc.lineCount, 0),
-      'source.fixAll.corpus',
-    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, doc.lineCount, 0), 'source.fixAll.corpus');
     const fixAll = actions.find((a) => a.kind && vscode.CodeActionKind.SourceFixAll.append('corpus').contains(a.kind));
     assert.ok(fixAll, `a source.fixAll.corpus action (got: ${describeActions(actions)})`);
     try {

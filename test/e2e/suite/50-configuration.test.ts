@@ -5,10 +5,8 @@ import { codeOf, diagnosticsWhere, open, severityName, wsUri } from '../helpers'
 
 const uri = () => wsUri('seeds.corpus');
 const ofCode = (d: vscode.Diagnostic[], code: string) => d.filter((x) => codeOf(x) === code);
-const allAre = (d: vscode.Diagnostic[], code: string, n: number, sev: vscode.DiagnosticSeverity) =>
-  ofCode(d, code).length === n && ofCode(d, code).every((x) => x.severity === sev);
-const defaults = (d: vscode.Diagnostic[]) =>
-  allAre(d, 'missing-date', 3, vscode.DiagnosticSeverity.Warning) && allAre(d, 'partial-date', 1, vscode.DiagnosticSeverity.Information);
+const allAre = (d: vscode.Diagnostic[], code: string, n: number, sev: vscode.DiagnosticSeverity) => ofCode(d, code).length === n && ofCode(d, code).every((x) => x.severity === sev);
+const defaults = (d: vscode.Diagnostic[]) => allAre(d, 'missing-date', 3, vscode.DiagnosticSeverity.Warning) && allAre(d, 'partial-date', 1, vscode.DiagnosticSeverity.Information);
 
 describe('configuration', () => {
   before(async () => {

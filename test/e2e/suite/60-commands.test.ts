@@ -58,7 +58,10 @@ describe('commands and status', () => {
       return l !== undefined && l !== startLine ? l + 1 : undefined; // +1: line 0 is falsy
     }, 'the cursor to move');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), wsUri('seeds.corpus').toString());
-    assert.ok(hs.some((h) => h.line === line - 1), `cursor on a header line (${line - 1}; headers ${hs.map((h) => h.line).join(', ')})`);
+    assert.ok(
+      hs.some((h) => h.line === line - 1),
+      `cursor on a header line (${line - 1}; headers ${hs.map((h) => h.line).join(', ')})`,
+    );
   });
 
   it('Restart Language Server brings the server back with the same diagnostics', async () => {
@@ -69,10 +72,7 @@ describe('commands and status', () => {
     const uri = wsUri('seeds.corpus');
     await open(uri);
     await diagnosticsWhere(uri, (d) => d.filter((x) => codeOf(x) === 'missing-date').length === 3, 'three missing-date after the restart');
-    const syms = await waitFor(
-      async () => (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri))?.length,
-      'symbols after the restart',
-    );
+    const syms = await waitFor(async () => (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri))?.length, 'symbols after the restart');
     assert.equal(syms, 5);
   });
 

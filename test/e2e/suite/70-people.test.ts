@@ -29,10 +29,14 @@ describe('people', () => {
     const doc = (await open(uri)).document;
     const pos = find(doc, 'فام مينه تشينه', 3);
     let last = '';
-    const text = await waitFor(async () => {
-      last = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? []);
-      return /Phạm Minh Chính/.test(last) ? last : undefined;
-    }, 'a hover naming Phạm Minh Chính', 20_000).catch((e: Error) => {
+    const text = await waitFor(
+      async () => {
+        last = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? []);
+        return /Phạm Minh Chính/.test(last) ? last : undefined;
+      },
+      'a hover naming Phạm Minh Chính',
+      20_000,
+    ).catch((e: Error) => {
       throw new Error(`${e.message}; last hover at ${pos.line}:${pos.character}: ${last.slice(0, 300)}`);
     });
     assert.match(text, /Prime Minister/);
@@ -59,7 +63,10 @@ describe('people', () => {
       const p = await exports.people();
       return p.length > 0 ? p : undefined;
     }, 'people in the view');
-    assert.deepEqual(people.slice(0, 2), [{ name: 'Lương Cường', count: 8 }, { name: 'Tô Lâm', count: 7 }]);
+    assert.deepEqual(people.slice(0, 2), [
+      { name: 'Lương Cường', count: 8 },
+      { name: 'Tô Lâm', count: 7 },
+    ]);
     await vscode.commands.executeCommand('corpus.nextMention', 'Lương Cường');
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.getText(editor.selection), 'Lương Cường');

@@ -15,7 +15,10 @@ describe('dates from the text', () => {
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
       const dated = actions.filter((a) => a.title.startsWith('Insert date '));
       firstTitles.push(dated[0]?.title.slice(0, 22) ?? '(none)');
-      assert.ok(actions.some((a) => /date line to fill in/.test(a.title)), 'the skeleton is still offered');
+      assert.ok(
+        actions.some((a) => /date line to fill in/.test(a.title)),
+        'the skeleton is still offered',
+      );
     }
     assert.deepEqual(firstTitles, ['Insert date 2024-08-29', 'Insert date 2025-03-13', 'Insert date 2025-01-06']);
   });

@@ -14,15 +14,24 @@ describe('recovery', () => {
     assert.ok(pid && pid > 0, 'the server reports its process id');
     process.kill(pid, 'SIGKILL');
     // After the restart the server knows nothing: an edit must be validated by the new process.
-    const newPid = await waitFor(async () => {
-      const p = await exports.serverPid().catch(() => undefined);
-      return p && p !== pid ? p : undefined;
-    }, 'a new server process', 30_000);
+    const newPid = await waitFor(
+      async () => {
+        const p = await exports.serverPid().catch(() => undefined);
+        return p && p !== pid ? p : undefined;
+      },
+      'a new server process',
+      30_000,
+    );
     assert.notEqual(newPid, pid);
     const original = editor.document.getText();
     try {
       await editor.edit((e) => e.insert(new vscode.Position(46, 0), 'x'));
-      const after = await diagnosticsWhere(uri, (d) => d.some((x) => codeOf(x) === 'text-outside-document' || codeOf(x) === 'malformed-header') || d.length !== 4, 'diagnostics from the new server after an edit', 30_000);
+      const after = await diagnosticsWhere(
+        uri,
+        (d) => d.some((x) => codeOf(x) === 'text-outside-document' || codeOf(x) === 'malformed-header') || d.length !== 4,
+        'diagnostics from the new server after an edit',
+        30_000,
+      );
       assert.ok(after.length > 0);
     } finally {
       await editor.edit((e) => e.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), original));

@@ -81,7 +81,10 @@ export function filePeople(model: CorpusModel, known: KnownPeople, token: Cancel
     if (token.isCancellationRequested) return undefined;
     mentions.push(documentPeople(model, doc, known));
   }
-  const persons = groupMentions(mentions.map((list) => list.map((m) => m.mention)), known.people as KnownPerson[]);
+  const persons = groupMentions(
+    mentions.map((list) => list.map((m) => m.mention)),
+    known.people as KnownPerson[],
+  );
   const byKey = new Map<string, number>();
   persons.forEach((p, i) => {
     byKey.set(p.key, i);

@@ -42,13 +42,7 @@ export function unknownPersonAt(model: CorpusModel, position: Position, known: K
  * people file knows it: an entry appended to the first people file read, or a new
  * people file at the top of the first workspace folder.
  */
-export function addToPeopleFileAction(
-  model: CorpusModel,
-  position: Position,
-  known: KnownPeople,
-  peopleFiles: ReadonlyMap<string, string>,
-  roots: readonly string[],
-): WorkspaceCodeAction | undefined {
+export function addToPeopleFileAction(model: CorpusModel, position: Position, known: KnownPeople, peopleFiles: ReadonlyMap<string, string>, roots: readonly string[]): WorkspaceCodeAction | undefined {
   const person = unknownPersonAt(model, position, known);
   if (!person) return undefined;
   const first = peopleFiles.keys().next();

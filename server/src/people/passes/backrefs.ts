@@ -147,7 +147,10 @@ export function linkPass(s: DetectState): void {
   drafts.forEach((d, id) => {
     if (d.te - d.ts < 2) return;
     if ((tk.flags[d.ts] & F_ARABIC) !== 0) {
-      for (const [m, w] of [[arabicLast, tk.f(d.te - 1)], [arabicFirst, tk.f(d.ts)]] as const) {
+      for (const [m, w] of [
+        [arabicLast, tk.f(d.te - 1)],
+        [arabicFirst, tk.f(d.ts)],
+      ] as const) {
         let list = m.get(w);
         if (!list) m.set(w, (list = []));
         list.push(id);
