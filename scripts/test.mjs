@@ -99,6 +99,7 @@ if (only !== 'unit') {
 nodeTests('unit', 'out/test/unit');
 nodeTests('lsp', 'out/test/lsp');
 if (only !== 'unit') {
+  nodeTests('stress', 'out/test/stress');
   const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
   if (scripts['test:grammar']) {
     const ok = run('grammar', 'npm', ['run', '-s', 'test:grammar']);

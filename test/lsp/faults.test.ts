@@ -7,7 +7,6 @@
 // JSON-RPC error, and the server must stay alive and keep answering.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,7 +14,6 @@ import fc from 'fast-check';
 import {
   CancellationTokenSource,
   CodeActionRequest,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
@@ -27,29 +25,22 @@ import {
   FoldingRangeRequest,
   HoverRequest,
   InitializeRequest,
-  ProtocolConnection,
-  PublishDiagnosticsNotification,
-  PublishDiagnosticsParams,
-  ResponseError,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer, fileUri } from '../support/lspClient';
-import { ROOT, SEEDS } from '../support/fixtures';
+import { SEEDS } from '../support/fixtures';
 import { corpusText, editOffsets, editSpec } from '../support/arbitraries';
-import { computeDiagnostics, CorpusModel, DEFAULT_CONFIG } from '../../server/src';
+import { answer, Answer, assertAlive as alive, expected, figures, got, settle, spawnRaw, writeFigures } from '../support/faults';
+import { CorpusModel } from '../../server/src';
 
-const SERVER = path.join(ROOT, 'dist', 'server.js');
 const seedsText = fs.readFileSync(path.join(SEEDS, 'seeds.corpus'), 'utf8');
 
-/** Counts for docs/reliability.md (written to test-results/faults-figures.json). */
-const figures: Record<string, number | string> = { hostileRequests: 0, hostileInputs: 0, edits: 0, crashes: 0 };
 const t0 = Date.now();
 
 let server: TestServer;
 let ws: string;
+const assertAlive = (s: TestServer = server): Promise<void> => alive(s, ws);
 
 before(async () => {
   ws = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-faults-'));
@@ -59,63 +50,8 @@ before(async () => {
 after(async () => {
   await server.stop();
   fs.rmSync(ws, { recursive: true, force: true });
-  figures.seconds = Math.round((Date.now() - t0) / 100) / 10;
-  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'test-results', 'faults-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  writeFigures('faults-figures', t0);
 });
-
-type Answer = { kind: 'result'; value: unknown } | { kind: 'error'; code: number; message: string };
-
-/** Awaits a request: a result, or a proper JSON-RPC error (an integer code and a message). Never a hang. */
-async function answer(p: Promise<unknown>, what: string, ms = 20000): Promise<Answer> {
-  figures.hostileRequests = Number(figures.hostileRequests) + 1;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
-  });
-  try {
-    const value = await Promise.race([p, timeout]);
-    return { kind: 'result', value };
-  } catch (e) {
-    if (e instanceof ResponseError) {
-      assert.ok(Number.isInteger(e.code), `${what}: error without an integer code`);
-      assert.equal(typeof e.message, 'string');
-      return { kind: 'error', code: e.code, message: e.message };
-    }
-    throw e;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The server is alive and still answers a real request about a real document. */
-async function assertAlive(s: TestServer = server): Promise<void> {
-  assert.equal(s.process.exitCode, null, `the server exited; stderr: ${s.stderr().slice(-2000)}`);
-  assert.equal(s.process.signalCode, null);
-  const uri = fileUri(path.join(ws, 'alive.corpus'));
-  const symbols = await answer(s.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'alive check');
-  assert.equal(symbols.kind, 'result');
-}
-
-/** Diagnostics a fresh parse gives (what the server must publish in the end). */
-function expected(text: string): unknown[] {
-  return computeDiagnostics(CorpusModel.parse(text), DEFAULT_CONFIG).map((d) => [d.code, d.range, d.message]);
-}
-function got(p: PublishDiagnosticsParams): unknown[] {
-  return p.diagnostics.filter((d) => d.code !== 'date-mismatch').map((d) => [d.code, d.range, d.message]);
-}
-
-/** Waits (up to 20 s) for diagnostics of `uri` at `version` that equal `want` (the server may publish twice). */
-async function settle(s: TestServer, uri: string, version: number | undefined, want: unknown[]): Promise<PublishDiagnosticsParams> {
-  const deadline = Date.now() + 20000;
-  let last: PublishDiagnosticsParams | undefined;
-  while (Date.now() < deadline) {
-    last = await s.nextDiagnostics(uri, version);
-    if (JSON.stringify(got(last)) === JSON.stringify(want)) return last;
-  }
-  assert.deepEqual(last ? got(last) : undefined, want);
-  return last as PublishDiagnosticsParams;
-}
 
 test('setup: a document to check that the server is alive', async () => {
   await server.open(fileUri(path.join(ws, 'alive.corpus')), '<<<FILE a.txt date=2024-01-01>>>\nText.\n');
@@ -267,54 +203,6 @@ test('version numbers out of order: changes apply in the order they arrive', asy
     text += t;
   }
   await settle(server, uri, -1, expected(text));
-  await assertAlive();
-});
-
-test('a 10 MB single line: diagnostics, hover, outline and an edit in its middle', async () => {
-  const uri = fileUri(path.join(ws, 'long-line.corpus'));
-  const line = 'Lương Cường 👋 '.repeat(700000).slice(0, 10 * 1024 * 1024);
-  let text = `<<<FILE long.txt date=2024-12-12>>>\n${line}\u0001\n`;
-  figures.hostileInputs = Number(figures.hostileInputs) + 1;
-  const d = await server.open(uri, text);
-  assert.deepEqual(got(d), expected(text));
-  const cc = d.diagnostics.find((x) => x.code === 'control-character');
-  assert.equal(cc?.range.start.character, line.length);
-  const h = await answer(server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 5_000_000 } }), 'hover on the long line');
-  assert.equal(h.kind, 'result');
-  const mid = { line: 1, character: 5_000_001 };
-  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-    textDocument: { uri, version: 2 },
-    contentChanges: [{ range: { start: mid, end: mid }, text: '\ufffd\n<<<FILE b>>>' }],
-  });
-  const m = CorpusModel.parse(text);
-  const off = m.offsetAt(mid);
-  text = text.slice(0, off) + '\ufffd\n<<<FILE b>>>' + text.slice(off);
-  await settle(server, uri, 2, expected(text));
-  const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-  assert.deepEqual(
-    symbols.map((s) => s.name),
-    ['long.txt', 'b'],
-  );
-  await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-  await assertAlive();
-});
-
-test('100 000 empty documents in one file: the first 20 000 are reported with a note, and the outline lists them all', async () => {
-  const uri = fileUri(path.join(ws, 'many.corpus'));
-  const n = 100000;
-  let text = '';
-  for (let i = 0; i < n; i++) text += `<<<FILE d${i}.txt date=2024-01-01>>>\n`;
-  figures.hostileInputs = Number(figures.hostileInputs) + n;
-  const d = await server.open(uri, text);
-  // The server publishes at most 20 000 diagnostics per file, then one that says how many there are.
-  assert.equal(d.diagnostics.length, 20001);
-  assert.ok(d.diagnostics.slice(0, 20000).every((x) => x.code === 'empty-document'));
-  assert.equal(d.diagnostics[19999].range.start.line, 19999);
-  assert.equal(d.diagnostics[20000].code, 'too-many-problems');
-  assert.match(String(d.diagnostics[20000].message), /100,000 problems; only the first 20,000 are shown/);
-  const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-  assert.equal(symbols.length, n);
-  await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   await assertAlive();
 });
 
@@ -497,17 +385,6 @@ test('after shutdown: requests get an error or an empty answer, exit ends the pr
 });
 
 /** A server spawned by hand (to send requests before initialize, or to give node options). */
-function spawnRaw(execArgv: string[] = []): { connection: ProtocolConnection; child: ReturnType<typeof spawn>; stderr: () => string } {
-  const child = spawn(process.execPath, [...execArgv, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onRequest('workspace/configuration', () => [{}]);
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  return { connection, child, stderr: () => err };
-}
-
 test('requests before initialize are answered (error or empty), and initialize still works after them', async () => {
   const { connection, child } = spawnRaw();
   try {
@@ -525,74 +402,6 @@ test('requests before initialize are answered (error or empty), and initialize s
     const init = await answer(connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} }), 'initialize');
     assert.equal(init.kind, 'result');
     assert.equal(child.exitCode, null);
-  } finally {
-    child.kill('SIGKILL');
-    connection.dispose();
-  }
-});
-
-/** Resident memory of a process, from /proc (Linux), in MB; undefined elsewhere. */
-function rssMb(pid: number): number | undefined {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-test('memory stays flat over 10 000 edits (heap capped at 96 MB, resident growth bounded)', async () => {
-  // A leak of a few kilobytes per edit would exhaust the capped heap and kill the server.
-  const { connection, child, stderr } = spawnRaw(['--max-old-space-size=96']);
-  const diags = new Map<number, (p: PublishDiagnosticsParams) => void>();
-  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    if (p.version !== undefined) diags.get(p.version)?.(p);
-  });
-  try {
-    await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
-    await connection.sendNotification('initialized', {});
-    const uri = fileUri(path.join(ws, 'memory.corpus'));
-    let text = seedsText;
-    const model = CorpusModel.parse(text);
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'corpus', version: 1, text } });
-    const edits = fc.sample(fc.tuple(editSpec, fc.boolean()), { seed: 7, numRuns: 10000 });
-    const samples: number[] = [];
-    let version = 1;
-    for (let i = 0; i < edits.length; i++) {
-      const [e, fromSeeds] = edits[i];
-      // Keep the text near the seeds' size: paste a piece of the seeds when it is short, cut when it is long.
-      const { a, b } = editOffsets(e, text.length);
-      let ins = e.text;
-      let end = b;
-      if (text.length < seedsText.length * 0.8) {
-        const from = Math.floor(e.a * (seedsText.length - 400));
-        ins = fromSeeds ? seedsText.slice(from, from + 400) : `${e.text}${seedsText.slice(from, from + 200)}`;
-        end = a;
-      } else if (text.length > seedsText.length * 1.2) {
-        ins = '';
-        end = Math.min(text.length, a + 400);
-      }
-      const range = { start: model.positionAt(a), end: model.positionAt(end) };
-      model.applyEdit(a, end, ins);
-      text = text.slice(0, a) + ins + text.slice(end);
-      version++;
-      const published = (i + 1) % 1000 === 0 ? new Promise<PublishDiagnosticsParams>((resolve) => diags.set(version, resolve)) : undefined;
-      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text: ins }] });
-      if (published) {
-        const p = await published;
-        diags.delete(version);
-        assert.deepEqual(got(p), expected(text), `diagnostics after ${i + 1} edits`);
-        const rss = rssMb(child.pid as number);
-        if (rss !== undefined) samples.push(rss);
-      }
-    }
-    figures.edits = Number(figures.edits) + edits.length;
-    figures.memoryMbAfter1000And10000Edits = samples.length > 0 ? `${samples[0].toFixed(0)} → ${samples[samples.length - 1].toFixed(0)}` : 'n/a';
-    assert.equal(child.exitCode, null, `the server died: ${stderr().slice(-2000)}`);
-    if (samples.length >= 2) {
-      // Resident memory after 1 000 edits vs after 10 000: a generous bound (no timing, no exact figure).
-      assert.ok(samples[samples.length - 1] - samples[0] < 64, `resident memory grew from ${samples[0]} MB to ${samples[samples.length - 1]} MB`);
-    }
   } finally {
     child.kill('SIGKILL');
     connection.dispose();

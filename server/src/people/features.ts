@@ -257,8 +257,13 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
   const sent = sentenceStart(tk, run.start);
   let orgInRun = false;
   let givenInRun = false;
+  // the last organisation word of the run: a word before it has one later in the run (linear in the run's length)
+  let orgFrom = -1;
   for (let k = run.start; k < run.end; k++) {
-    if (!run.arabic && marks.orgStart(k)) orgInRun = true;
+    if (!run.arabic && marks.orgStart(k)) {
+      orgInRun = true;
+      orgFrom = k;
+    }
     const w = tk.f(k);
     if (lists.given.has(w) || lists.arabicGiven.has(w)) givenInRun = true;
   }
@@ -321,12 +326,7 @@ export function runFeatures(s: DetectState, run: Run, marks: DocMarks, out: Emit
       out.add(T.shapePos, shape, pos);
       if (marks.place(k)) out.addHash(K.place);
       // an organisation, street or building word later in the run names what this run is ("Le Loi Street")
-      for (let q = k + 1; q < run.end; q++) {
-        if (marks.orgStart(q)) {
-          out.addHash(K.orgLater);
-          break;
-        }
-      }
+      if (orgFrom > k) out.addHash(K.orgLater);
       if (marks.orgStart(k)) out.addHash(K.org);
       if (k === run.start && sent) {
         out.addHash(K.sentStart);
