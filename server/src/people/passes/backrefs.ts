@@ -15,6 +15,18 @@ import { F_ARABIC, F_LATIN, F_NONASCII, F_UPPER, G_SPACE, Tokens } from '../text
 import { wordLists } from '../wordLists';
 import { addDraft, DetectState, Draft, OWNER_NONE } from '../state';
 
+/** Where, in `ids` (drafts sorted by start), the first draft that starts at or after token `tok` is (binary search). */
+function firstFrom(ids: readonly number[], drafts: readonly { ts: number }[], tok: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (drafts[ids[mid]].ts < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** How far below the model's threshold a back-reference may score and still be taken. */
 const BACKREF_MARGIN = 2;
 
@@ -78,13 +90,7 @@ class NameWordIndex {
   private search(ids: number[] | undefined, tok: number, closest: boolean): number {
     if (!ids || ids.length === 0) return -1;
     const drafts = this.drafts;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (drafts[ids[mid]].ts < tok) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstFrom(ids, drafts, tok);
     if (!closest) return lo > 0 ? ids[lo - 1] : ids[0];
     if (lo === 0) return ids[0];
     if (lo === ids.length) return ids[lo - 1];
@@ -166,13 +172,7 @@ export function linkPass(s: DetectState): void {
   for (const m of [arabicLast, arabicFirst]) for (const ids of m.values()) ids.sort(byPos);
   const nearestArabic = (ids: number[] | undefined, tok: number): number => {
     if (!ids || ids.length === 0) return -1;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (drafts[ids[mid]].ts < tok) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstFrom(ids, drafts, tok);
     if (lo === 0) return ids[0];
     if (lo === ids.length) return ids[lo - 1];
     return tok - drafts[ids[lo - 1]].ts <= drafts[ids[lo]].ts - tok ? ids[lo - 1] : ids[lo];
