@@ -1,6 +1,6 @@
 // The one test command (`npm test`): type-check and build, then every layer in
 // turn, and a closing line `N passed, N failed` over all of them.
-//   node scripts/test.mjs          all layers: lint, format, unit, LSP, stress, grammar, e2e
+//   node scripts/test.mjs          all layers: lint, format, unit, LSP, stress, package, grammar, e2e
 //   node scripts/test.mjs unit     unit + LSP tests only (the fast inner loop)
 // Every layer runs even if an earlier one failed; the exit code is 1 if any failed.
 import { spawnSync } from 'node:child_process';
@@ -100,6 +100,7 @@ nodeTests('unit', 'out/test/unit');
 nodeTests('lsp', 'out/test/lsp');
 if (only !== 'unit') {
   nodeTests('stress', 'out/test/stress');
+  nodeTests('package', 'out/test/package');
   const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
   if (scripts['test:grammar']) {
     const ok = run('grammar', 'npm', ['run', '-s', 'test:grammar']);
