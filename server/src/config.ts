@@ -4,10 +4,10 @@
 // reported with exact positions and the defaults apply for what it got wrong.
 
 import { parseTree, getNodeValue, Node as JsonNode, ParseError, printParseErrorCode } from 'jsonc-parser';
-import type { Severity } from './model/types';
-import { Code, CODES, isCode } from './rules';
+import { Code, isCode } from './rules';
+import { DocumentRules, Override, parseOverrides, parseRules, RuleSetting } from './configScopes';
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting };
 
 export interface CorpusConfig {
   rules: Partial<Record<Code, RuleSetting>>;
@@ -18,6 +18,16 @@ export interface CorpusConfig {
   dateStyle: 'line' | 'attribute';
   /** 'ask': no date proposal is ever preferred, so "Fix all" and `--fix` never write a date; 'preferred' (default): strong ones are. */
   dateFixes: 'preferred' | 'ask';
+  /** Rules per file and per document (`overrides` of .corpusrc.json; see configScopes.ts). */
+  overrides?: Override[];
+  /** For one file: the overrides that name documents. */
+  documents?: DocumentRules[];
+  /** Files left out of every search for corpus files: gitignore patterns relative to `base`. */
+  ignores?: string[];
+  /** The folder (URI) of the `.corpusrc.json` that `overrides` and `ignores` are relative to. */
+  base?: string;
+  /** Report what the configuration turns off too, marked as suppressed (the command line's audit). */
+  reportSuppressed?: boolean;
 }
 
 export const DEFAULT_CONFIG: CorpusConfig = { rules: {}, attributes: [], dateStyle: 'line', dateFixes: 'preferred' };
@@ -38,6 +48,8 @@ export interface PartialConfig {
   people?: string[];
   dateStyle?: 'line' | 'attribute';
   dateFixes?: 'preferred' | 'ask';
+  overrides?: Override[];
+  ignores?: string[];
 }
 
 const SEVERITIES: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
@@ -109,28 +121,23 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
     if (!keyNode || !valueNode) continue;
     const key = String(keyNode.value);
     switch (key) {
-      case 'rules': {
-        if (valueNode.type !== 'object') {
-          at(valueNode, '"rules" must be an object that maps a diagnostic code to "off", "error", "warning", "information" or "hint".');
-          break;
-        }
-        const rules: Partial<Record<Code, RuleSetting>> = {};
-        for (const r of valueNode.children ?? []) {
-          const [k, v] = r.children ?? [];
-          if (!k || !v) continue;
-          const code = String(k.value);
-          if (!isCode(code)) {
-            at(k, `"${code}" is not a diagnostic code. The codes are: ${CODES.join(', ')}.`);
-            continue;
-          }
-          const sev = getNodeValue(v);
-          if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) {
-            at(v, `The setting for "${code}" must be "off", "error", "warning", "information" or "hint".`);
-            continue;
-          }
-          rules[code] = sev as RuleSetting;
-        }
-        config.rules = rules;
+      case 'rules':
+        config.rules = parseRules(valueNode, at);
+        break;
+      case 'overrides': {
+        const list = parseOverrides(valueNode, at);
+        if (list) config.overrides = list;
+        break;
+      }
+      case 'ignores': {
+        const list = stringList(
+          valueNode,
+          (v) => v !== '',
+          '"ignores" must be a list of patterns (as in .gitignore), like ["drafts/", "*.old.corpus"].',
+          'Each entry of "ignores" must be a pattern, as text.',
+          at,
+        );
+        if (list) config.ignores = list;
         break;
       }
       case 'attributes': {
@@ -170,7 +177,7 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
       case '$schema':
         break;
       default:
-        at(keyNode, `"${key}" is not a setting of .corpusrc.json; it is ignored. The settings are "rules", "attributes", "people", "dateStyle" and "dateFixes".`, 'warning');
+        at(keyNode, `"${key}" is not a setting of .corpusrc.json; it is ignored. The settings are "rules", "overrides", "ignores", "attributes", "people", "dateStyle" and "dateFixes".`, 'warning');
     }
   }
   return { config, problems };
@@ -228,5 +235,7 @@ export function mergeConfig(settings: PartialConfig | undefined, rc: PartialConf
     people: rc?.people ?? settings?.people,
     dateStyle: rc?.dateStyle ?? settings?.dateStyle ?? 'line',
     dateFixes: rc?.dateFixes ?? settings?.dateFixes ?? 'preferred',
+    ...(rc?.overrides ? { overrides: rc.overrides } : {}),
+    ...(rc?.ignores ? { ignores: rc.ignores } : {}),
   };
 }

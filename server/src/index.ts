@@ -27,7 +27,7 @@ export { NEVER_CANCELLED } from './model/types';
 export { positionInText } from './model/lines';
 
 // The rule registry.
-export { CODES, DEFAULT_SEVERITY, RULES, docsPath, isCode, metaOf, ruleOf } from './rules';
+export { CODES, DEFAULT_SEVERITY, RULES, docsPath, docsUrl, isCode, metaOf, rulePage, ruleOf } from './rules';
 export type { Rule, RuleMeta } from './rules';
 
 // Diagnostics: the editor's incremental list and the command line's stream.

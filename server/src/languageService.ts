@@ -11,6 +11,7 @@ import { codeActions, fixAll } from './features/codeActions';
 import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
+import { suppressionActions } from './features/suppress';
 import { Hover, hover } from './features/hover';
 import { addToPeopleFileAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
 import type { WorkspaceSymbol } from './features/workspaceSymbols';
@@ -50,6 +51,12 @@ export interface StatusCounts {
 export const OUTLINE_PEOPLE_LIMIT = 8 * 1024 * 1024;
 
 const FIX_ALL = 'source.fixAll.corpus';
+
+/** True when two ranges overlap or touch (a cursor inside or at either end of a diagnostic). */
+function touches(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
 
 /** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
 function wanted(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean } {
@@ -269,7 +276,8 @@ export class CorpusLanguageService {
    */
   async codeActions(uri: string, range: Range, only?: readonly string[], token: CancellationToken = NEVER_CANCELLED): Promise<WorkspaceCodeAction[]> {
     if (!this.documents.get(uri)) return [];
-    const { config } = await this.configFor(uri);
+    const resolved = await this.configFor(uri);
+    const config = resolved.config;
     const model = this.documents.get(uri);
     if (!model) return [];
     const want = wanted(only);
@@ -278,6 +286,10 @@ export class CorpusLanguageService {
       for (const a of codeActions(model, config, range, token)) {
         out.push({ title: a.title, kind: 'quickfix', diagnostic: a.diagnostic, isPreferred: a.isPreferred, changes: [{ uri, edits: a.edits }] });
       }
+      // Then, on every diagnostic there, the actions that turn its code off (for this document, or in .corpusrc.json).
+      const here = computeDiagnostics(model, config, token, { text: 'cached' }).filter((d) => !d.suppressed && touches(d.range, range));
+      const targets = here.map((d) => ({ code: d.code, range: d.range, document: model.segmentAt(model.segmentIndexAtLine(d.range.start.line)).doc?.name }));
+      out.push(...suppressionActions(targets, { uri, rcUri: resolved.rcUri, rcText: resolved.rcText, roots: this.roots }));
     }
     if (want.refactor) {
       const add = addToPeopleFileAction(model, range.start, this.people.known, this.people.texts, this.roots);

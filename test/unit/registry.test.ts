@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { CODES, configFromSettings, DEFAULT_SEVERITY, parseRcFile, RULES } from '../../server/src';
+import { CODES, configFromSettings, DEFAULT_SEVERITY, docsUrl, parseRcFile, rulePage, RULES } from '../../server/src';
 import { SARIF_RULES } from '../../server/src/cli/formats';
 import { ROOT } from '../support/fixtures';
 
@@ -76,4 +76,18 @@ test("every code reported on corpus text has a rule page, and the pages' table g
     assert.ok(fs.existsSync(path.join(ROOT, 'docs', 'rules', `${code}.md`)), `docs/rules/${code}.md`);
     assert.match(table, new RegExp(`\\| \\[\`${code}\`\\]\\(${code}\\.md\\) \\| ${rule.meta.severity} \\|`), code);
   }
+});
+
+test('every code links to its page: docs/rules/<code>.md of the repository in package.json, with its "When" as full description', () => {
+  const repo = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url.replace(/\.git$/, '');
+  const table = fs.readFileSync(path.join(ROOT, 'docs', 'rules', 'README.md'), 'utf8');
+  for (const code of CODES) {
+    assert.equal(docsUrl(code), `${repo}/blob/main/docs/rules/${code}.md`);
+    assert.ok(fs.existsSync(path.join(ROOT, 'docs', 'rules', `${code}.md`)), `docs/rules/${code}.md`);
+    assert.match(table, new RegExp(`\\[\`${code}\`\\]\\(${code}\\.md\\)`), `the index lists ${code}`);
+    const page = rulePage(code);
+    assert.ok(page && page.when.length > 40, `${code}: the page's "When" section`);
+    assert.ok(page.help.includes('## When'), code);
+  }
+  assert.match(rulePage('date-mismatch')?.when ?? '', /dateline or first sentence states a day or month/);
 });

@@ -5,7 +5,7 @@
 
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { CODES, RULES } from '../index';
+import { CODES, docsUrl, rulePage, RULES } from '../index';
 import type { Diagnostic, Severity } from '../index';
 import { CliIo, paint } from './io';
 
@@ -196,13 +196,20 @@ export class SarifReporter implements Reporter {
   private async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const rules = RULES.map(({ meta }) => ({
-      id: meta.code,
-      name: meta.code.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
-      shortDescription: { text: meta.description },
-      defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
-      help: { text: `See docs/rules/${meta.code}.md.` },
-    }));
+    const rules = RULES.map(({ meta }) => {
+      const page = rulePage(meta.code);
+      const url = docsUrl(meta.code);
+      return {
+        id: meta.code,
+        name: meta.code.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+        shortDescription: { text: meta.description },
+        fullDescription: { text: page?.when || meta.description },
+        helpUri: url,
+        help: { text: `${page?.when || meta.description} See ${url}.`, ...(page ? { markdown: page.help } : {}) },
+        defaultConfiguration: { level: SARIF_LEVEL[meta.severity] },
+        properties: { tags: [meta.scope], fixable: meta.fixable },
+      };
+    });
     const head = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',

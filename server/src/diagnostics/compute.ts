@@ -160,8 +160,9 @@ export function computeDiagnostics(model: CorpusModel, config: CorpusConfig, tok
       return;
     }
     const out: Diagnostic[] = [];
-    pushProblems(seg.problems, bases[i], config, allowed, out);
-    if (text) pushProblems(text, bases[i], config, allowed, out);
+    const name = seg.doc?.name;
+    pushProblems(seg.problems, bases[i], config, allowed, out, undefined, name);
+    if (text) pushProblems(text, bases[i], config, allowed, out, undefined, name);
     perSegment[i] = out;
   };
   let state: ModelState;

@@ -4,14 +4,28 @@
 // so they report exactly the same diagnostics.
 
 import type { CorpusConfig } from '../config';
+import { mayBeOn, settingFor } from '../configScopes';
 import type { Diagnostic, Severity } from '../model/types';
 import { DEFAULT_SEVERITY, TEXT_RULES } from '../rules';
 import type { LocalProblem, TextRule, TextRuleInput } from '../rules/types';
 
-/** The severity a code has under a configuration, or undefined when it is off. */
-export function severityOf(config: CorpusConfig, code: string): Severity | undefined {
-  const s = config.rules[code] ?? DEFAULT_SEVERITY[code];
+/** The severity a code has under a configuration (in one document, by name), or undefined when it is off. */
+export function severityOf(config: CorpusConfig, code: string, document?: string): Severity | undefined {
+  const s = settingFor(config, code, document) ?? DEFAULT_SEVERITY[code];
   return s === 'off' || s === undefined ? undefined : s;
+}
+
+/**
+ * How to report a code in a document: its severity, or (with `reportSuppressed`, when
+ * the configuration turns it off) the severity it would have, marked suppressed.
+ */
+export function reportAs(config: CorpusConfig, code: string, document?: string): { severity: Severity; suppressed?: true } | undefined {
+  const severity = severityOf(config, code, document);
+  if (severity) return { severity };
+  if (!config.reportSuppressed) return undefined;
+  const top = config.rules[code];
+  const fallback = top !== undefined && top !== 'off' ? top : DEFAULT_SEVERITY[code];
+  return fallback ? { severity: fallback, suppressed: true } : undefined;
 }
 
 /** The attribute keys a configuration allows besides the known ones (undefined: none). */
@@ -19,15 +33,23 @@ export function allowedKeys(config: CorpusConfig): ReadonlySet<string> | undefin
   return config.attributes.length > 0 ? new Set(config.attributes) : undefined;
 }
 
-/** Appends the diagnostics of a segment's problems (lines relative to `base`). */
-export function pushProblems(problems: readonly LocalProblem[], base: number, config: CorpusConfig, allowed: ReadonlySet<string> | undefined, out: Diagnostic[], copy?: (s: string) => string): void {
+/** Appends the diagnostics of a segment's problems (lines relative to `base`), in the document named `document`. */
+export function pushProblems(
+  problems: readonly LocalProblem[],
+  base: number,
+  config: CorpusConfig,
+  allowed: ReadonlySet<string> | undefined,
+  out: Diagnostic[],
+  copy?: (s: string) => string,
+  document?: string,
+): void {
   for (const p of problems) {
-    const severity = severityOf(config, p.code);
-    if (!severity) continue;
+    const as = reportAs(config, p.code, document);
+    if (!as) continue;
     if (p.key !== undefined && allowed?.has(p.key)) continue;
     const d: Diagnostic = {
       code: p.code,
-      severity,
+      severity: as.severity,
       message: copy ? copy(p.message) : p.message,
       range: { start: { line: base + p.line, character: p.start }, end: { line: base + p.endLine, character: p.end } },
     };
@@ -37,13 +59,14 @@ export function pushProblems(problems: readonly LocalProblem[], base: number, co
         message: copy ? copy(r.message) : r.message,
       }));
     }
+    if (as.suppressed) d.suppressed = true;
     out.push(d);
   }
 }
 
 /** The text rules that are on under a configuration. */
 export function activeTextRules(config: CorpusConfig): readonly TextRule[] {
-  return TEXT_RULES.filter((r) => severityOf(config, r.meta.code) !== undefined);
+  return TEXT_RULES.filter((r) => config.reportSuppressed || mayBeOn(config, r.meta.code, DEFAULT_SEVERITY[r.meta.code] !== undefined));
 }
 
 /** What one text rule finds in one document; a rule that fails on some text reports nothing for it. */

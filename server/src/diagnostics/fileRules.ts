@@ -8,20 +8,25 @@ import type { Diagnostic } from '../model/types';
 import type { CorpusModel } from '../model/corpusModel';
 import { FILE_RULES } from '../rules';
 import type { DocumentTable } from '../rules/types';
-import { severityOf } from './convert';
+import { mayBeOn } from '../configScopes';
+import { DEFAULT_SEVERITY } from '../rules';
+import { reportAs } from './convert';
 
 export function pushFileDiagnostics(table: DocumentTable, config: CorpusConfig, out: Diagnostic[], copy?: (s: string) => string): void {
   for (const rule of FILE_RULES) {
-    const severity = severityOf(config, rule.meta.code);
-    if (!severity) continue;
+    if (!config.reportSuppressed && !mayBeOn(config, rule.meta.code, DEFAULT_SEVERITY[rule.meta.code] !== undefined)) continue;
     rule.check(table, (p) => {
-      out.push({
+      const as = reportAs(config, p.code, table.name(p.doc));
+      if (!as) return;
+      const d: Diagnostic = {
         code: p.code,
-        severity,
+        severity: as.severity,
         message: copy ? copy(p.message) : p.message,
         range: p.range,
         related: p.related?.map((r) => ({ range: r.range, message: copy ? copy(r.message) : r.message })),
-      });
+      };
+      if (as.suppressed) d.suppressed = true;
+      out.push(d);
     });
   }
 }

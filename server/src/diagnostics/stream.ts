@@ -224,11 +224,11 @@ export class StreamLinter {
     this.isPrelude = false;
     const base = this.lineBase;
     this.lineBase += seg.lineStarts.length;
-    pushProblems(seg.problems, base, this.config, this.allowed, out, detach);
     const facts = seg.doc;
+    pushProblems(seg.problems, base, this.config, this.allowed, out, detach, facts?.name);
     if (!facts) return;
     if (!facts.empty) {
-      for (const rule of this.textRules) pushProblems(runTextRule(rule, { text, lineStarts: seg.lineStarts, doc: facts }), base, this.config, this.allowed, out, detach);
+      for (const rule of this.textRules) pushProblems(runTextRule(rule, { text, lineStarts: seg.lineStarts, doc: facts }), base, this.config, this.allowed, out, detach, facts.name);
     }
     const h = facts.header;
     const hasName = h.name !== '' || h.nameSpan.end > h.nameSpan.start;

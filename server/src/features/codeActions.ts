@@ -37,10 +37,11 @@ export function fixContext(model: CorpusModel, config: CorpusConfig, segIndex: n
   };
 }
 
-function fileFixContext(model: CorpusModel): FileFixContext {
+/** What file rules' fixes read; `on` says in which documents the rule is on ("Fix all" fixes only those). */
+function fileFixContext(model: CorpusModel, on: (doc: number) => boolean = () => true): FileFixContext {
   return {
     names: () => new Set(model.documents.map((d) => d.name)),
-    unclosed: () => model.documents.filter((d) => d.facts.endLine === undefined).map((d) => d.index),
+    unclosed: () => model.documents.filter((d) => d.facts.endLine === undefined && on(d.index)).map((d) => d.index),
     endLineEdit: (doc) => endLineEdit(model, doc),
   };
 }
@@ -62,8 +63,9 @@ export function codeActions(model: CorpusModel, config: CorpusConfig, range: Ran
   const lastSeg = Math.max(firstSeg, model.segmentIndexAtLine(range.end.line));
   for (let i = firstSeg; i <= lastSeg && i < model.segmentCount; i++) {
     if (token.isCancellationRequested) return [];
+    const name = model.segmentAt(i).doc?.name;
     for (const p of model.problemsOf(i)) {
-      if (!severityOf(config, p.code) || (p.key !== undefined && allowed?.has(p.key)) || !p.fixes) continue;
+      if (!severityOf(config, p.code, name) || (p.key !== undefined && allowed?.has(p.key)) || !p.fixes) continue;
       const pr = model.toAbsolute(i, p);
       if (!intersects(pr, range)) continue;
       for (const f of p.fixes(fixContext(model, config, i))) {
@@ -80,10 +82,10 @@ export function codeActions(model: CorpusModel, config: CorpusConfig, range: Ran
   const table = modelDocumentTable(model);
   let ctx: FileFixContext | undefined;
   for (const rule of FILE_RULES) {
-    if (!severityOf(config, rule.meta.code) || !rule.fixes) continue;
+    if (!rule.fixes) continue;
     const fixes = rule.fixes.bind(rule);
     rule.check(table, (p) => {
-      if (!intersects(p.range, range)) return;
+      if (!intersects(p.range, range) || !severityOf(config, p.code, table.name(p.doc))) return;
       for (const f of fixes(p, (ctx ??= fileFixContext(model)), table)) {
         out.push({ title: f.title, kind: 'quickfix', diagnostic: { code: p.code, range: p.range }, isPreferred: f.preferred, edits: f.edits });
       }
@@ -113,7 +115,13 @@ export function fixAll(model: CorpusModel, config: CorpusConfig, token: Cancella
       if (onceDone.has(code)) continue;
       onceDone.add(code);
       const rule = FILE_RULES.find((r) => r.meta.code === code);
-      all.push(...(rule?.fixAll?.(fileFixContext(model), modelDocumentTable(model)) ?? []));
+      const table = modelDocumentTable(model);
+      all.push(
+        ...(rule?.fixAll?.(
+          fileFixContext(model, (d) => severityOf(config, code, table.name(d)) !== undefined),
+          table,
+        ) ?? []),
+      );
       continue;
     }
     all.push(...a.edits);

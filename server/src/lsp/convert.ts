@@ -21,6 +21,7 @@ import {
   SymbolKind,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { docsUrl } from '../index';
 import type { CompletionItem, Diagnostic, DocumentSymbol, FileChange, FoldingRange, Hover, Range, Severity, WorkspaceCodeAction, WorkspaceSymbol } from '../index';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -36,6 +37,7 @@ export function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
+    codeDescription: { href: docsUrl(d.code) },
     source: 'corpus',
     message: d.message,
     relatedInformation: d.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),

@@ -27,6 +27,8 @@ export interface Diagnostic {
   message: string;
   range: Range;
   related?: RelatedInformation[];
+  /** Turned off by the configuration, reported only when asked for (`corpus lint --report-suppressed`). */
+  suppressed?: boolean;
 }
 
 /** A cancellation token as every entry point takes it (structurally the same as LSP's). */

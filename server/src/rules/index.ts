@@ -28,6 +28,9 @@ import { rule as dateMismatch } from './date-mismatch';
 import { rule as invalidConfig } from './invalid-config';
 import { rule as invalidPeopleFile } from './invalid-people-file';
 import { rule as tooManyProblems } from './too-many-problems';
+import PAGES_JSON from './data/pages.json';
+
+const PAGES: { base: string; pages: Readonly<Record<string, { when: string; help: string }>> } = PAGES_JSON;
 
 /** Every rule, in the order of the format spec's table, then the later ones. */
 export const RULES: readonly Rule[] = [
@@ -80,6 +83,20 @@ export const FILE_RULES: readonly FileRule[] = RULES.filter((r): r is FileRule =
 /** The rule page's path in the repository. */
 export function docsPath(code: string): string {
   return `docs/rules/${code}.md`;
+}
+
+/**
+ * The address of a rule's page, for the editor's link on each diagnostic and SARIF's
+ * helpUri: the rule's own `docs`, else the page in the repository named by
+ * package.json (data/pages.json, written by `npm run generate`, so a fork links to its own).
+ */
+export function docsUrl(code: string): string {
+  return metaOf(code)?.docs ?? `${PAGES.base}${encodeURIComponent(code)}.md`;
+}
+
+/** What the rule's page says: "When" as one paragraph, and the page's text (Markdown); undefined without a page. */
+export function rulePage(code: string): { when: string; help: string } | undefined {
+  return Object.prototype.hasOwnProperty.call(PAGES.pages, code) ? PAGES.pages[code] : undefined;
 }
 
 export type { Rule, RuleMeta } from './types';

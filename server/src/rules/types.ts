@@ -29,6 +29,8 @@ export interface RuleMeta {
   fixable: boolean | 'some';
   /** Where the rule's findings are reported. */
   scope: 'document' | 'file' | 'configuration';
+  /** The address of the rule's page, when it is not `docs/rules/<code>.md` of the repository (see docsUrl). */
+  docs?: string;
 }
 
 /** A fix of a problem, relative to the problem's segment. */

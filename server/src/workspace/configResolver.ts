@@ -4,10 +4,11 @@
 // resolve exactly alike.
 
 import { ConfigProblem, CorpusConfig, mergeConfig, parseRcFile, PartialConfig, RC_FILE_NAME } from '../config';
+import { configForFile } from '../configScopes';
 import { positionInText } from '../model/lines';
 import type { Diagnostic } from '../model/types';
 import type { FileSystem } from './fileSystem';
-import { uriDirname, uriJoin } from './uri';
+import { relativePath, uriDirname, uriJoin } from './uri';
 
 export interface ResolvedConfig {
   config: CorpusConfig;
@@ -30,28 +31,40 @@ interface RcEntry {
  */
 const MAX_URI_LENGTH = 3 * 4096 + 64;
 
+export interface ResolverOptions {
+  /** This configuration file for every file, instead of the nearest one (the command line's `--config`). */
+  rcFile?: string;
+  /** A last change to every configuration (the command line's `--rule` and `--report-suppressed`). */
+  adjust?: (config: CorpusConfig) => CorpusConfig;
+}
+
 /**
  * Finds the nearest `.corpusrc.json` for a file and merges it over the editor's
- * settings. Results are cached per folder until `invalidate()`; two lookups of one
- * folder at the same time share one read.
+ * settings, then applies the file's `overrides`. Results are cached per folder (and
+ * per file when overrides apply, so one file always gets the same object) until
+ * `invalidate()`; two lookups of one folder at the same time share one read.
  */
 export class ConfigResolver {
   private cache = new Map<string, Promise<ResolvedConfig>>();
+  private fileCache = new Map<string, Promise<ResolvedConfig>>();
   private rcCache = new Map<string, Promise<RcEntry>>();
 
   constructor(
     private readonly fs: FileSystem,
     private settings: PartialConfig = {},
+    private readonly options: ResolverOptions = {},
   ) {}
 
   setSettings(settings: PartialConfig): void {
     this.settings = settings;
     this.cache.clear();
+    this.fileCache.clear();
   }
 
   /** Forgets every file read (a `.corpusrc.json` was created, changed or deleted). */
   invalidate(): void {
     this.cache.clear();
+    this.fileCache.clear();
     this.rcCache.clear();
   }
 
@@ -59,21 +72,42 @@ export class ConfigResolver {
   resolve(uri: string | undefined): Promise<ResolvedConfig> {
     const dir = uri !== undefined && uri.length <= MAX_URI_LENGTH ? uriDirname(uri) : undefined;
     const key = dir ?? '';
-    const hit = this.cache.get(key);
+    let folder = this.cache.get(key);
+    if (!folder) {
+      folder = this.lookUp(dir, this.settings);
+      this.cache.set(key, folder);
+    }
+    if (uri === undefined || dir === undefined) return folder;
+    const hit = this.fileCache.get(uri);
     if (hit) return hit;
-    const settings = this.settings;
-    const pending = this.lookUp(dir, settings);
-    this.cache.set(key, pending);
-    return pending;
+    const forFile = folder.then((r) => {
+      if (!r.config.overrides || r.config.overrides.length === 0) return r;
+      const base = r.config.base;
+      return { ...r, config: configForFile(r.config, base === undefined ? undefined : relativePath(base, uri)) };
+    });
+    this.fileCache.set(uri, forFile);
+    return forFile;
   }
 
   private async lookUp(dir: string | undefined, settings: PartialConfig): Promise<ResolvedConfig> {
+    const adjust = this.options.adjust ?? ((c: CorpusConfig) => c);
+    const found = (rcUri: string, rc: RcEntry & { text: string }): ResolvedConfig => ({
+      config: adjust({ ...mergeConfig(settings, rc.config), base: uriDirname(rcUri) }),
+      rcUri,
+      rcProblems: rc.problems,
+      rcText: rc.text,
+    });
+    if (this.options.rcFile !== undefined) {
+      const rc = await this.readRc(this.options.rcFile);
+      if (rc.text !== undefined) return found(this.options.rcFile, { ...rc, text: rc.text });
+      return { config: adjust(mergeConfig(settings, undefined)), rcProblems: [] };
+    }
     for (let d = dir; d !== undefined; d = uriDirname(d)) {
       const rcUri = uriJoin(d, RC_FILE_NAME);
       const rc = await this.readRc(rcUri);
-      if (rc.text !== undefined) return { config: mergeConfig(settings, rc.config), rcUri, rcProblems: rc.problems, rcText: rc.text };
+      if (rc.text !== undefined) return found(rcUri, { ...rc, text: rc.text });
     }
-    return { config: mergeConfig(settings, undefined), rcProblems: [] };
+    return { config: adjust(mergeConfig(settings, undefined)), rcProblems: [] };
   }
 
   private readRc(rcUri: string): Promise<RcEntry> {
