@@ -12,7 +12,11 @@ export type { DirectoryEntry, FileStat, FileSystem, FileType } from './workspace
 export { listFiles, SKIPPED_FOLDERS, walkFiles } from './workspace/walker';
 export type { WalkOptions } from './workspace/walker';
 export { configDiagnostics, ConfigResolver } from './workspace/configResolver';
-export type { ResolvedConfig } from './workspace/configResolver';
+export type { ResolvedConfig, ResolverOptions } from './workspace/configResolver';
+export { IGNORE_FILE_NAME, Ignores, isIgnoreFile } from './workspace/ignores';
+export type { IgnoreOptions } from './workspace/ignores';
+export { configForFile, literalPattern, withForcedRules } from './configScopes';
+export type { Override } from './configScopes';
 export { DEFAULT_PEOPLE_PATTERNS, findPeopleFiles, MAX_PEOPLE_FILES, PeopleFiles } from './workspace/peopleFiles';
 export type { FileDiagnostics } from './workspace/peopleFiles';
 export { MAX_INDEXED_FILE_SIZE, WorkspaceIndex } from './workspace/workspaceIndex';
@@ -58,3 +62,7 @@ export type { KnownPerson, Person, PersonMention } from './people';
 // Configuration.
 export { configFromSettings, DEFAULT_CONFIG, mergeConfig, parseRcFile, RC_FILE_NAME } from './config';
 export type { CorpusConfig, PartialConfig, RuleSetting } from './config';
+
+// "Fix all" over a stream (`corpus lint --fix` on files of any size).
+export { checkPass, SegmentFixer, writePass } from './features/fixStream';
+export type { CheckResult, FixCache, FixPlan } from './features/fixStream';

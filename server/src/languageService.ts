@@ -18,6 +18,7 @@ import type { WorkspaceSymbol } from './features/workspaceSymbols';
 import type { CorpusModel } from './model/corpusModel';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
 import { configDiagnostics, ConfigResolver, ResolvedConfig } from './workspace/configResolver';
+import { Ignores, isIgnoreFile } from './workspace/ignores';
 import type { FileSystem } from './workspace/fileSystem';
 import { FileDiagnostics, PeopleFiles } from './workspace/peopleFiles';
 import { canonicalUri } from './workspace/uri';
@@ -76,6 +77,7 @@ export class CorpusLanguageService {
   private readonly onError: (message: string) => void;
   private readonly people = new PeopleFiles();
   private readonly index: WorkspaceIndex;
+  private readonly ignores: Ignores;
   private roots: string[] = [];
   /** The last diagnostics computed for each open model, counted (the language status reads them). */
   private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
@@ -87,7 +89,8 @@ export class CorpusLanguageService {
     this.documents = options.documents;
     this.resolver = new ConfigResolver(this.fs);
     this.onError = options.onError ?? (() => undefined);
-    this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known);
+    this.ignores = new Ignores(this.fs, this.resolver);
+    this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known, this.ignores);
   }
 
   // ---------------------------------------------------------------- configuration and workspace
@@ -146,9 +149,11 @@ export class CorpusLanguageService {
   filesChanged(changes: readonly FileChange[]): { configChanged: boolean; peopleChanged: boolean } {
     let configChanged = false;
     let peopleChanged = false;
+    let ignoresChanged = false;
     const reread: string[] = [];
     for (const c of changes) {
-      if (c.uri.endsWith('.corpusrc.json')) configChanged = true;
+      if (isIgnoreFile(c.uri)) ignoresChanged = true;
+      else if (c.uri.endsWith('.corpusrc.json')) configChanged = true;
       else if (this.people.isPeopleFile(c.uri)) peopleChanged = true;
       else if (isCorpusFile(c.uri) && !this.documents.get(c.uri)) {
         if (c.type === 'deleted') this.index.remove(c.uri);
@@ -160,6 +165,11 @@ export class CorpusLanguageService {
         for (const uri of reread) await this.index.indexFile(uri);
       });
     if (configChanged) this.resolver.invalidate();
+    if (configChanged || ignoresChanged) {
+      // What is ignored may have changed: walk the workspace again.
+      this.ignores.clear();
+      this.background(() => this.index.indexFolders(this.roots));
+    }
     return { configChanged, peopleChanged: configChanged || peopleChanged };
   }
 

@@ -143,10 +143,10 @@ test('lint with no argument checks every *.corpus below the current folder, skip
   assert.match(g.stdout, /in 1 file \(5 documents\)/);
   assert.equal((await run(['lint', 'nothing/**/*.corpus'], { cwd: dir })).code, 2);
   fs.mkdirSync(path.join(dir, 'empty'));
+  // Nothing to check is a failure (exit 2), as in other linters: a mistyped folder must not pass CI.
   const none = await run(['lint'], { cwd: path.join(dir, 'empty') });
-  assert.equal(none.code, 0);
-  assert.match(none.stderr, /no \.corpus file found in this folder/);
-  assert.match(none.stdout, /No problems in 0 files/);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /no corpus file found in this folder/);
 });
 
 test('lint --format json: valid JSON with 1-based positions and a summary', async () => {

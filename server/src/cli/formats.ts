@@ -9,8 +9,8 @@ import { CODES, docsUrl, rulePage, RULES } from '../index';
 import type { Diagnostic, Severity } from '../index';
 import { CliIo, paint } from './io';
 
-export type Format = 'text' | 'json' | 'sarif';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+export type Format = 'text' | 'json' | 'sarif' | 'github';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
 
 /** A problem to report: the service's diagnostic, or a configuration-file problem. */
 export interface Problem {
@@ -19,6 +19,8 @@ export interface Problem {
   message: string;
   range: Diagnostic['range'];
   related?: Diagnostic['related'];
+  /** Turned off by the configuration (shown only with --report-suppressed). */
+  suppressed?: boolean;
 }
 
 export interface Counts {
@@ -28,6 +30,12 @@ export interface Counts {
   warning: number;
   information: number;
   hint: number;
+  /** Findings the configuration turns off, reported with --report-suppressed (not counted above). */
+  suppressed?: number;
+  /** Paths or files that could not be read. */
+  failures?: number;
+  /** Problems fixed by --fix. */
+  fixed?: number;
 }
 
 export interface OutlineEntry {
@@ -52,8 +60,16 @@ export function summaryLine(c: Counts): string {
   const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
   const files = plural(c.files, 'file', 'files');
   const docs = plural(c.documents, 'document', 'documents');
-  if (total === 0) return `No problems in ${files} (${docs}).`;
-  return `${plural(total, 'problem', 'problems')} (${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${c.information} information, ${plural(c.hint, 'hint', 'hints')}) in ${files} (${docs}).`;
+  const extra = [
+    c.fixed ? `${plural(c.fixed, 'problem', 'problems')} fixed` : '',
+    c.suppressed ? `${c.suppressed} suppressed` : '',
+    c.failures ? `${plural(c.failures, 'path', 'paths')} could not be read` : '',
+  ]
+    .filter((x) => x !== '')
+    .join('; ');
+  const tail = extra === '' ? '.' : `; ${extra}.`;
+  if (total === 0) return `No problems in ${files} (${docs})${tail}`;
+  return `${plural(total, 'problem', 'problems')} (${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${c.information} information, ${plural(c.hint, 'hint', 'hints')}) in ${files} (${docs})${tail}`;
 }
 
 // ---- text ----
@@ -74,7 +90,8 @@ export class TextReporter implements Reporter {
     await this.beforeWrite();
     const c = this.colour;
     const sev = p.severity === 'error' ? paint(c, 'red', p.severity) : p.severity === 'warning' ? paint(c, 'yellow', p.severity) : paint(c, p.severity === 'information' ? 'blue' : 'gray', p.severity);
-    await this.io.stdout.write(`${this.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${sev} ${paint(c, 'gray', p.code)} ${p.message}\n`);
+    const mark = p.suppressed ? `${paint(c, 'gray', '(suppressed)')} ` : '';
+    await this.io.stdout.write(`${this.file}:${p.range.start.line + 1}:${p.range.start.character + 1} ${sev} ${paint(c, 'gray', p.code)} ${mark}${p.message}\n`);
   }
 
   async endFile(outline?: OutlineEntry[]): Promise<void> {
@@ -135,6 +152,7 @@ export class JsonReporter implements Reporter {
       message: p.message,
       range: r,
       ...(p.related ? { related: p.related } : {}),
+      ...(p.suppressed ? { suppressed: true } : {}),
     };
     await this.io.stdout.write(`${this.firstProblem ? '' : ','}\n  ${JSON.stringify(item)}`);
     this.firstProblem = false;
@@ -153,7 +171,16 @@ export class JsonReporter implements Reporter {
 
   async finish(counts: Counts): Promise<void> {
     await this.start();
-    const summary = { files: counts.files, documents: counts.documents, errors: counts.error, warnings: counts.warning, information: counts.information, hints: counts.hint };
+    const summary = {
+      files: counts.files,
+      documents: counts.documents,
+      errors: counts.error,
+      warnings: counts.warning,
+      information: counts.information,
+      hints: counts.hint,
+      ...(counts.suppressed ? { suppressed: counts.suppressed } : {}),
+      ...(counts.fixed ? { fixed: counts.fixed } : {}),
+    };
     await this.io.stdout.write(`\n],"failures":${JSON.stringify(this.failures)},"summary":${JSON.stringify(summary)}}\n`);
     await this.io.stderr.write(`${summaryLine(counts)}\n`);
   }
@@ -233,6 +260,7 @@ export class SarifReporter implements Reporter {
       message: { text: p.message },
       locations: [{ physicalLocation: { artifactLocation: this.location, region: region(p.range) } }],
     };
+    if (p.suppressed) result.suppressions = [{ kind: 'external', status: 'accepted', justification: 'Turned off by the configuration (.corpusrc.json).' }];
     if (p.related && p.related.length > 0) {
       result.relatedLocations = p.related.map((r, i) => ({
         id: i,

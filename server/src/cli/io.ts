@@ -15,6 +15,8 @@ export interface CliIo {
   stdout: OutStream;
   stderr: OutStream;
   env: Record<string, string | undefined>;
+  /** The standard input (`corpus lint -`). */
+  stdin?: AsyncIterable<Buffer | string>;
 }
 
 /** An OutStream over a Node writable stream (stdout, stderr). */
@@ -34,7 +36,7 @@ export function nodeStream(stream: NodeJS.WriteStream): OutStream {
 }
 
 export function nodeIo(): CliIo {
-  return { cwd: process.cwd(), stdout: nodeStream(process.stdout), stderr: nodeStream(process.stderr), env: process.env };
+  return { cwd: process.cwd(), stdout: nodeStream(process.stdout), stderr: nodeStream(process.stderr), env: process.env, stdin: process.stdin };
 }
 
 /** An in-memory stream (for tests). */
@@ -68,10 +70,17 @@ export function paint(enabled: boolean, colour: Colour, text: string): string {
   return enabled ? `\u001b[${ANSI[colour]}m${text}\u001b[0m` : text;
 }
 
-/** Whether to colour a stream: an explicit --color/--no-color, else a terminal without NO_COLOR. */
+/**
+ * Whether to colour a stream: an explicit --color/--no-color; else FORCE_COLOR
+ * (`0` or `false` turns colour off, any other value, even empty, on: Node's and
+ * supports-color's reading, which wins over NO_COLOR); else no colour with NO_COLOR
+ * set (no-color.org) or on a dumb terminal; else only on a terminal.
+ */
 export function useColour(flag: boolean | undefined, stream: OutStream, env: CliIo['env']): boolean {
   if (flag !== undefined) return flag;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  if (env.TERM === 'dumb') return false;
   return stream.isTTY;
 }

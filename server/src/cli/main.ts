@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FORMATS, Format } from './formats';
+import { FORMATS } from './formats';
 import { CliError, CliIo } from './io';
-import { lint } from './lint';
+import { lint, LintOptions } from './lint';
 import { pack, unpack } from './packCommands';
 import { stats } from './stats';
 import { people } from './people';
@@ -50,8 +50,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   program
     .command('lint')
     .description("Check corpus files and print their problems, with the editor's rules and the nearest .corpusrc.json.")
-    .argument('[paths...]', 'files, folders or globs (default: every *.corpus under the current folder, skipping node_modules and .git)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as string[]).default('text'))
+    .argument(
+      '[paths...]',
+      'files, folders or globs; "!glob" leaves files out; "-" reads the standard input (default: every *.corpus under the current folder, skipping node_modules, .git and what ignore files name)',
+    )
+    .addOption(new Option('-f, --format <format>', 'output format (github: workflow annotations)').choices(FORMATS as string[]).default('text'))
+    .option('--fix', 'apply the fixes that are clear ("Fix all" in the editor) to the files, in place')
+    .option('--fix-dry-run', 'print those fixes as a unified diff, changing nothing')
+    .option('-q, --quiet', 'report errors only')
+    .option('-c, --config <file>', 'use this configuration file for every file, instead of the nearest .corpusrc.json')
+    .option('--rule <code=severity>', 'set a rule over every configuration (repeatable): --rule missing-date=off', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--stdin-filename <path>', 'the path of the text read from the standard input (for its configuration, ignores and report)')
+    .option('--no-ignore', 'check everything found: no .gitignore, .corpusignore or "ignores" counts')
+    .option('--no-gitignore', 'do not read .gitignore files (.corpusignore and "ignores" still count)')
+    .option('--report-suppressed', 'also report what the configuration turns off, marked suppressed (for audits; not counted)')
     .option('--max-warnings <n>', 'also fail (exit code 1) when there are more than n warnings', nonNegativeInteger)
     .option('--outline', "also print each file's outline of documents, as the editor shows it")
     .option('-o, --output <file>', 'write the report to a file instead of the standard output')
@@ -61,15 +73,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addHelpText(
       'after',
       `
-Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings); 2 usage or I/O error.
+Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings); 2 usage or I/O error, or no corpus file found.
 Text lines read file:line:column severity code message.
 
 Examples:
   corpus lint
-  corpus lint samples/ "archive/**/*.corpus" --max-warnings 0
+  corpus lint samples/ "archive/**/*.corpus" "!**/drafts/**" --max-warnings 0
+  corpus lint --fix-dry-run archive.corpus
+  cat news.corpus | corpus lint - --stdin-filename news.corpus
+  corpus lint --format github --rule partial-date=off
   corpus lint --format sarif -o corpus.sarif`,
     )
-    .action(async (paths: string[], opts: { format: Format; maxWarnings?: number; outline?: boolean; output?: string; color?: boolean; progress?: boolean }) => {
+    .action(async (paths: string[], opts: LintOptions) => {
       code = await lint(io, paths, opts, version);
     });
 

@@ -15,7 +15,7 @@ import type { CorpusConfig } from '../config';
 import { isDocumentStart } from '../model/header';
 import type { DocFacts } from '../model/facts';
 import { lineLengthAt } from '../model/lines';
-import { analyseSegment } from '../model/segment';
+import { analyseSegment, Segment } from '../model/segment';
 import type { Diagnostic, Range } from '../model/types';
 import type { DocumentTable, TextRule } from '../rules/types';
 import { activeTextRules, allowedKeys, pushProblems, runTextRule } from './convert';
@@ -43,6 +43,12 @@ export interface StreamLintOptions {
   onDocument?: (doc: StreamDocument) => void;
   /** Run the text rules (`date-mismatch`, …): true unless false is given, as the editor reports them. */
   text?: boolean;
+  /**
+   * Called once per segment (the prelude, then each document), in order, with the
+   * analysed segment, its first line in the file and its document's index (none for
+   * the prelude): `corpus lint --fix` rewrites the file segment by segment from here.
+   */
+  onSegment?: (segment: Segment, base: number, doc: number | undefined) => void;
 }
 
 /** A copy of a string that shares no memory with the (possibly huge) text it was cut from. */
@@ -72,6 +78,7 @@ export class StreamLinter {
   private readonly allowed: ReadonlySet<string> | undefined;
   private readonly textRules: readonly TextRule[];
   private readonly onDocument: ((doc: StreamDocument) => void) | undefined;
+  private readonly onSegment: StreamLintOptions['onSegment'];
 
   /** The incomplete last line (no line break inside, except possibly a final "\r"). */
   private pending: string[] = [];
@@ -101,6 +108,7 @@ export class StreamLinter {
     this.allowed = allowedKeys(config);
     this.textRules = options.text === false ? [] : activeTextRules(config);
     this.onDocument = options.onDocument;
+    this.onSegment = options.onSegment;
   }
 
   /** Documents seen so far. */
@@ -137,8 +145,8 @@ export class StreamLinter {
     return out;
   }
 
-  /** The documents seen, as the file rules read them. */
-  private table(): DocumentTable {
+  /** The documents seen so far, as the file rules read them (small facts per document). */
+  table(): DocumentTable {
     return {
       count: this.docCount,
       closedCount: this.closedCount,
@@ -226,7 +234,10 @@ export class StreamLinter {
     this.lineBase += seg.lineStarts.length;
     const facts = seg.doc;
     pushProblems(seg.problems, base, this.config, this.allowed, out, detach, facts?.name);
-    if (!facts) return;
+    if (!facts) {
+      this.onSegment?.(seg, base, undefined);
+      return;
+    }
     if (!facts.empty) {
       for (const rule of this.textRules) pushProblems(runTextRule(rule, { text, lineStarts: seg.lineStarts, doc: facts }), base, this.config, this.allowed, out, detach, facts.name);
     }
@@ -248,6 +259,7 @@ export class StreamLinter {
       this.nameCount.set(name, count);
       if (count === 2) this.duplicated++;
     }
+    this.onSegment?.(seg, base, index);
     this.onDocument?.({
       index,
       name: facts.name,

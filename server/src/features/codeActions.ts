@@ -38,10 +38,11 @@ export function fixContext(model: CorpusModel, config: CorpusConfig, segIndex: n
 }
 
 /** What file rules' fixes read; `on` says in which documents the rule is on ("Fix all" fixes only those). */
-function fileFixContext(model: CorpusModel, on: (doc: number) => boolean = () => true): FileFixContext {
+function fileFixContext(model: CorpusModel, on?: (doc: number) => boolean): FileFixContext {
   return {
+    on,
     names: () => new Set(model.documents.map((d) => d.name)),
-    unclosed: () => model.documents.filter((d) => d.facts.endLine === undefined && on(d.index)).map((d) => d.index),
+    unclosed: () => model.documents.filter((d) => d.facts.endLine === undefined).map((d) => d.index),
     endLineEdit: (doc) => endLineEdit(model, doc),
   };
 }
@@ -133,7 +134,8 @@ function cmp(a: { line: number; character: number }, b: { line: number; characte
   return a.line - b.line || a.character - b.character;
 }
 
-function nonOverlapping(edits: TextEdit[]): TextEdit[] {
+/** The edits sorted by position, leaving out any that overlaps one already taken (as "Fix all" does). */
+export function nonOverlapping(edits: TextEdit[]): TextEdit[] {
   const sorted = [...edits].sort((x, y) => cmp(x.range.start, y.range.start) || cmp(x.range.end, y.range.end));
   const out: TextEdit[] = [];
   for (const e of sorted) {

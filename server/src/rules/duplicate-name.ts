@@ -4,16 +4,45 @@
 
 import { formatName } from '../model/header';
 import { short } from '../model/text';
-import type { FileRule } from './types';
+import type { DocumentTable, FileFixContext, FileRule } from './types';
+
+/** "Fix all" gives every repeated document its own free name (a-2.txt, a-3.txt, …), computed once per table. */
+const renamesOf = new WeakMap<DocumentTable, Map<number, string>>();
+
+function distinctRenames(t: DocumentTable, ctx: FileFixContext): Map<number, string> {
+  const hit = renamesOf.get(t);
+  if (hit) return hit;
+  const taken = new Set(ctx.names());
+  const seen = new Set<string>();
+  const next = new Map<string, number>();
+  const out = new Map<number, string>();
+  for (let i = 0; i < t.count; i++) {
+    const name = t.name(i);
+    if (name === '') continue;
+    if (!seen.has(name)) {
+      seen.add(name);
+      continue;
+    }
+    if (!(ctx.on?.(i) ?? true)) continue;
+    const fresh = uniqueName(name, taken, next);
+    taken.add(fresh);
+    out.set(i, fresh);
+  }
+  renamesOf.set(t, out);
+  return out;
+}
 
 /** A name not used by any document: `name-2.txt`, `name-3.txt`, … */
-export function uniqueName(name: string, taken: ReadonlySet<string>): string {
+export function uniqueName(name: string, taken: ReadonlySet<string>, next?: Map<string, number>): string {
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
   const ext = dot > 0 ? name.slice(dot) : '';
-  for (let k = 2; ; k++) {
+  for (let k = next?.get(name) ?? 2; ; k++) {
     const candidate = `${stem}-${k}${ext}`;
-    if (!taken.has(candidate)) return candidate;
+    if (!taken.has(candidate)) {
+      next?.set(name, k + 1);
+      return candidate;
+    }
   }
 }
 
@@ -43,5 +72,10 @@ export const rule: FileRule = {
   fixes(p, ctx, t) {
     const name = uniqueName(t.name(p.doc), ctx.names());
     return [{ title: `Rename this document to \`${name}\``, preferred: true, edits: [{ range: t.nameRange(p.doc), newText: formatName(name) }] }];
+  },
+  fixAll(ctx, t) {
+    const out = [];
+    for (const [doc, name] of distinctRenames(t, ctx)) if (ctx.only === undefined || ctx.only === doc) out.push({ range: t.nameRange(doc), newText: formatName(name) });
+    return out;
   },
 };

@@ -129,6 +129,10 @@ export interface FileFixContext {
   unclosed(): number[];
   /** The edit that adds `<<<END>>>` after a document's last line. */
   endLineEdit(doc: number): TextEdit;
+  /** For "Fix all": whether the rule is on in a document (off there: leave it alone). Default: everywhere. */
+  on?(doc: number): boolean;
+  /** For "Fix all" over a stream: give only the edits of this document (the one being written). */
+  only?: number;
 }
 
 export interface FileFix {

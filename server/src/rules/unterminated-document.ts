@@ -23,6 +23,9 @@ export const rule: FileRule = {
     return fixes;
   },
   fixAll(ctx) {
-    return ctx.unclosed().map((d) => ctx.endLineEdit(d));
+    return ctx
+      .unclosed()
+      .filter((d) => (ctx.on?.(d) ?? true) && (ctx.only === undefined || ctx.only === d))
+      .map((d) => ctx.endLineEdit(d));
   },
 };

@@ -1,6 +1,8 @@
 // The one file walker, with the one skip list: the language server's workspace
 // index, the people-file resolver and the command line (lint, stats, people,
-// pack) all find files with it.
+// pack) all find files with it. Given `ignores` (./ignores.ts), it also leaves out
+// what .gitignore, .corpusignore and the configuration's `ignores` name: the
+// command line's lint and the workspace index pass the same rules.
 //
 // Depth first, each folder's entries in code-point order (so the command line's
 // output is the same on every machine). Links to files count as files; links to
@@ -10,6 +12,7 @@
 import { compareCodePoints } from '../pack';
 import { CancellationToken, NEVER_CANCELLED } from '../model/types';
 import type { FileSystem } from './fileSystem';
+import type { Ignores } from './ignores';
 import { uriJoin } from './uri';
 import { yieldToEventLoop } from './yield';
 
@@ -23,6 +26,8 @@ export interface WalkOptions {
   skipHidden?: boolean;
   /** Told about each folder that could not be read (the walk goes on). */
   onUnreadable?: (uri: string) => void;
+  /** Leave out what .gitignore, .corpusignore and the configuration's `ignores` name. */
+  ignores?: Ignores;
   token?: CancellationToken;
 }
 
@@ -41,9 +46,11 @@ export async function* walkFiles(fs: FileSystem, root: string, options: WalkOpti
     const uri = uriJoin(root, e.name);
     if (e.type === 'directory') {
       if (e.link || SKIPPED_FOLDERS.has(e.name)) continue;
+      if (options.ignores && (await options.ignores.ignored(uri, true)) !== undefined) continue;
       await yieldToEventLoop();
       yield* walkFiles(fs, uri, options);
     } else if (!options.accept || options.accept(e.name)) {
+      if (options.ignores && (await options.ignores.ignored(uri)) !== undefined) continue;
       yield uri;
     }
   }

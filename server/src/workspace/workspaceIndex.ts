@@ -11,6 +11,7 @@ import { IndexedDocument, WorkspaceSymbol, workspaceSymbols } from '../features/
 import { CorpusModel } from '../model/corpusModel';
 import { CancellationToken, NEVER_CANCELLED, Range } from '../model/types';
 import type { FileSystem } from './fileSystem';
+import type { Ignores } from './ignores';
 import { canonicalUri, uriBasename } from './uri';
 import { walkFiles } from './walker';
 import { yieldToEventLoop } from './yield';
@@ -58,17 +59,24 @@ export class WorkspaceIndex {
     private readonly fs: FileSystem,
     private readonly open: OpenDocuments,
     private readonly known: () => KnownPeople,
+    /** What is left out (.gitignore, .corpusignore, `ignores`): the very rules of `corpus lint`. */
+    private readonly ignores?: Ignores,
   ) {}
 
-  /** Indexes every `*.corpus` file below the folders that is not open. Resolves when done. */
+  /** Indexes every `*.corpus` file below the folders that is not open and not ignored; forgets the others. Resolves when done. */
   async indexFolders(roots: readonly string[], token: CancellationToken = NEVER_CANCELLED): Promise<void> {
+    const found = new Set<string>();
     for (const root of roots) {
-      for await (const uri of walkFiles(this.fs, canonicalUri(root), { accept: isCorpusFile, token })) {
+      for await (const uri of walkFiles(this.fs, canonicalUri(root), { accept: isCorpusFile, token, ignores: this.ignores })) {
+        found.add(canonicalUri(uri));
         await this.indexFile(uri);
         // Between files, so requests are answered while a large workspace is indexed.
         await yieldToEventLoop();
       }
     }
+    if (token.isCancellationRequested) return;
+    // A walk again (the ignores changed): files no longer found are forgotten.
+    for (const key of [...this.files.keys()]) if (!found.has(key)) this.remove(key);
   }
 
   /** Reads one file that is not open (again); forgets it when it is gone, too large or open. */
@@ -78,6 +86,10 @@ export class WorkspaceIndex {
     this.tickets.set(key, ticket);
     if (this.isOpen(key)) {
       this.files.delete(key);
+      return;
+    }
+    if (this.ignores && (await this.ignores.ignored(key)) !== undefined) {
+      if (this.tickets.get(key) === ticket) this.files.delete(key);
       return;
     }
     const stat = await this.fs.stat(key);
