@@ -65,6 +65,15 @@ export interface DocFacts {
   bodyEnd: number;
 }
 
+/** The first words of the first non-blank line in [from, stop), or '' when there is none. */
+function firstWordsAfter(text: string, lineStarts: readonly number[], from: number, stop: number): string {
+  for (let i = from; i < stop; i++) {
+    const line = lineText(text, lineStarts, i);
+    if (!isBlankLine(line)) return firstWords(line);
+  }
+  return '';
+}
+
 /** Lines outside any document: text runs and end lines, in order. */
 export type TrailerItem = { kind: 'end'; line: number; length: number } | { kind: 'text'; line: number; start: number; endLine: number; end: number };
 
@@ -156,7 +165,9 @@ export function documentFacts(text: string, lineStarts: readonly number[], heade
     lang,
     // Read only when the outline or a hover asks (most documents of a large file never are).
     get firstWords(): string {
-      const value = firstWordsFrom ? firstWords(lineText(text, lineStarts, firstWordsFrom.line).slice(firstWordsFrom.col)) : '';
+      let value = firstWordsFrom ? firstWords(lineText(text, lineStarts, firstWordsFrom.line).slice(firstWordsFrom.col)) : '';
+      // A date line that stands alone (what the missing-date fix writes): the words are on the next non-blank line.
+      if (value === '' && firstWordsFrom && dateLine) value = firstWordsAfter(text, lineStarts, firstWordsFrom.line + 1, endLine ?? nLines);
       Object.defineProperty(this, 'firstWords', { value, enumerable: true });
       return value;
     },

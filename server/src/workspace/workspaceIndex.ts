@@ -168,18 +168,24 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** The mentions of every file but `exceptUri`: the open files first, then the others. */
+  /**
+   * The mentions of every file but `exceptUri`, ordered by the file's path (decoded,
+   * code unit by code unit), so a hover lists the same files in the same order
+   * whatever was opened or closed before.
+   */
   private mentionsBut(exceptUri: string): [string, IndexedMention[]][] {
     const except = canonicalUri(exceptUri);
     const known = this.known();
     const openKeys = this.openKeys();
-    const out: [string, IndexedMention[]][] = [];
+    const out: [string, string, IndexedMention[]][] = [];
     for (const [key, uri] of openKeys) {
       const model = this.open.get(uri);
-      if (key !== except && model) out.push([uri, indexPeople(model, known)]);
+      if (key !== except && model) out.push([key, uri, indexPeople(model, known)]);
     }
-    for (const [key, entry] of this.files) if (key !== except && !openKeys.has(key)) out.push([key, entry.mentions]);
-    return out;
+    for (const [key, entry] of this.files) if (key !== except && !openKeys.has(key)) out.push([key, key, entry.mentions]);
+    const path = new Map(out.map(([key]) => [key, decodedPath(key)]));
+    out.sort((a, b) => compareCodeUnits(path.get(a[0]) ?? a[0], path.get(b[0]) ?? b[0]) || compareCodeUnits(a[0], b[0]));
+    return out.map(([, uri, mentions]) => [uri, mentions]);
   }
 
   /** Mentions of a person (by any of its keys) in the other files of the workspace. */
@@ -215,6 +221,19 @@ export class WorkspaceIndex {
     const persons = workspaceSymbols(people, query, uriBasename).map((s) => ({ ...s, kind: 'person' as const }));
     return [...found, ...persons];
   }
+}
+
+/** A URI with its percent-escapes decoded, for ordering files as a person reads their paths. */
+function decodedPath(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** One entry per person of a file, at its first mention, with the document as detail. */
