@@ -8,6 +8,8 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
+import { registerAdoption, whenCorpusNeeded } from './adopt';
+import { registerConfigStatus } from './configStatus';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +20,8 @@ export interface CorpusExtensionApi {
   languageStatus(): { text: string; detail?: string };
   /** The running server's process id (for the recovery test). */
   serverPid(): Promise<number>;
+  /** What the configuration status item shows now (for tests). */
+  configStatus(): { text: string; detail?: string; config?: string };
   /** What the People view lists now (for tests). */
   people(): Promise<{ name: string; count: number }[]>;
 }
@@ -49,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   status.name = 'Corpus';
   status.text = 'Corpus';
   status.command = { title: 'Go to Document…', command: 'corpus.goToDocument' };
+  const configStatus = registerConfigStatus(context, () => void updateStatus());
 
   // The counts come from the server's cheap corpus/status request (what it last published), not from the outline.
   const updateStatus = async (): Promise<void> => {
@@ -63,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     }
     if (!counts || vscode.window.activeTextEditor?.document.uri.toString() !== uri) return;
     const { documents: docs, problems, errors } = counts;
+    configStatus.update(editor.document.uri, counts.config);
     status.text = `${docs} document${docs === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'}`;
     status.detail = errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : 'no errors';
     status.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
@@ -81,17 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpus.showOutput', () => output.show()),
   );
 
-  // A `.txt` (or any plain-text file) whose first line is a header is a corpus: VS Code's
-  // plain-text language claims `.txt` by extension before `firstLine` is looked at.
-  const adopt = (doc: vscode.TextDocument): void => {
-    if (doc.languageId === 'plaintext' && doc.lineCount > 0 && /^<<<FILE[ \t]/.test(doc.lineAt(0).text)) {
-      void vscode.languages.setTextDocumentLanguage(doc, 'corpus');
-    }
-  };
-  vscode.workspace.textDocuments.forEach(adopt);
-  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adopt));
-
-  void vscode.commands.executeCommand('setContext', 'corpus.active', true);
+  registerAdoption(context);
   registerLargeFiles(context);
   const people = new PeopleView(client);
   const peopleTree = vscode.window.createTreeView('corpus.people', { treeDataProvider: people });
@@ -112,12 +108,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.languages.onDidChangeDiagnostics(refreshPeople),
   );
 
-  const started = client.start();
+  // Not for every .txt that activates the extension: only once a corpus is in play.
+  const started = whenCorpusNeeded(context).then(() => client?.start());
   void started.then(refreshPeople);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return {
     ready: () => started,
     languageStatus: () => ({ text: status.text, detail: status.detail }),
+    configStatus: () => configStatus.snapshot(),
     people: async () => {
       await people.refresh();
       return people.snapshot();

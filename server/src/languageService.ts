@@ -46,6 +46,8 @@ export interface StatusCounts {
   problems: number;
   errors: number;
   warnings: number;
+  /** The URI of the `.corpusrc.json` in effect for the file, if any (the status item shows and opens it). */
+  config?: string;
 }
 
 /** Past this many characters the outline lists documents only (reading every article would delay it). */
@@ -231,14 +233,14 @@ export class CorpusLanguageService {
    */
   async status(uri: string): Promise<StatusCounts | undefined> {
     if (!this.documents.get(uri)) return undefined;
+    const { config, rcUri } = await this.configFor(uri);
     let model = this.documents.get(uri);
     if (model && !this.counts.has(model)) {
-      const { config } = await this.configFor(uri);
       this.diagnostics(uri, config, { text: 'cached' });
       model = this.documents.get(uri);
     }
     const counts = model && this.counts.get(model);
-    return model && counts ? { documents: model.segmentCount - 1, ...counts } : undefined;
+    return model && counts ? { documents: model.segmentCount - 1, ...counts, ...(rcUri !== undefined ? { config: rcUri } : {}) } : undefined;
   }
 
   // ---------------------------------------------------------------- one file

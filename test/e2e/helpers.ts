@@ -8,6 +8,7 @@ export const EXTENSION_ID = 'corpus-files.corpus-files';
 export interface CorpusTestApi {
   ready(): Promise<void>;
   languageStatus(): { text: string; detail?: string };
+  configStatus(): { text: string; detail?: string; config?: string };
   serverPid(): Promise<number>;
   people(): Promise<{ name: string; count: number }[]>;
 }
