@@ -102,6 +102,9 @@ test('nothing to check is exit code 2 with a clear message; a missing path is sa
   const typo = await run(['lint', 'emtpy/'], { cwd: dir });
   assert.equal(typo.code, 2);
   assert.match(typo.stderr, /emtpy\/: no such file or folder/);
+  // Never "No problems" when nothing was checked.
+  assert.doesNotMatch(empty.stdout + typo.stdout, /No problems/);
+  assert.match(typo.stdout, /^No file checked; 1 path could not be read\.$/m);
   const partly = await run(['lint', 'a.corpus', 'b.corpus'], { cwd: dir });
   assert.equal(partly.code, 2);
   assert.match(partly.stdout, /1 problem \(0 errors, 1 warning, 0 information, 0 hints\) in 1 file \(1 document\); 1 path could not be read\./);

@@ -20,6 +20,8 @@ export interface Found {
   problems: string[];
   /** Files named on the command line that an ignore file leaves out, with the reason (they are not checked). */
   ignored: string[];
+  /** Whether every argument was a file that an ignore file leaves out (a commit hook given only ignored files). */
+  onlyIgnoredFiles: boolean;
 }
 
 export interface FindOptions {
@@ -65,6 +67,7 @@ export async function findCorpusFiles(cwd: string, args: readonly string[], opti
   const files: string[] = [];
   const problems: string[] = [];
   const ignored: string[] = [];
+  let ignoredFiles = 0;
   const ignores = options.ignores === undefined ? new Ignores(nodeFileSystem, new ConfigResolver(nodeFileSystem)) : (options.ignores ?? undefined);
   const positive = args.filter((a) => !a.startsWith('!'));
   const negative = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1).replace(/\\/g, '/').replace(/^\.\//, ''));
@@ -80,8 +83,10 @@ export async function findCorpusFiles(cwd: string, args: readonly string[], opti
       files.push(...(await walk(abs, { accept: isCorpusName, ignores })));
     } else if (st?.isFile()) {
       const why = ignores ? await ignores.ignored(pathToUri(abs)) : undefined;
-      if (why !== undefined) ignored.push(`${arg}: this file is ignored (${ignoredBy(why, cwd)}); --no-ignore checks it.`);
-      else files.push(abs);
+      if (why !== undefined) {
+        ignored.push(`${arg}: this file is ignored (${ignoredBy(why, cwd)}); --no-ignore checks it.`);
+        ignoredFiles++;
+      } else files.push(abs);
     } else if (!st && picomatch.scan(arg).isGlob) {
       const matches = await globFiles(cwd, arg, ignores);
       const corpora: string[] = [];
@@ -94,7 +99,7 @@ export async function findCorpusFiles(cwd: string, args: readonly string[], opti
   }
   const left = negative.length > 0 ? picomatch(negative, { dot: true }) : undefined;
   const kept = left ? files.filter((f) => !left(path.relative(cwd, f).split(path.sep).join('/'))) : files;
-  return { files: [...new Set(kept)], problems, ignored };
+  return { files: [...new Set(kept)], problems, ignored, onlyIgnoredFiles: positive.length > 0 && ignoredFiles === positive.length };
 }
 
 /** The ignore file whose pattern leaves a path out (its URI), as the user would name it. */

@@ -68,6 +68,8 @@ export function summaryLine(c: Counts): string {
     .filter((x) => x !== '')
     .join('; ');
   const tail = extra === '' ? '.' : `; ${extra}.`;
+  // Nothing checked is not "no problems" (the error stream says why; the exit code is 2).
+  if (c.files === 0 && total === 0) return `No file checked${tail}`;
   if (total === 0) return `No problems in ${files} (${docs})${tail}`;
   return `${plural(total, 'problem', 'problems')} (${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}, ${c.information} information, ${plural(c.hint, 'hint', 'hints')}) in ${files} (${docs})${tail}`;
 }

@@ -180,6 +180,12 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
     const found = await findCorpusFiles(io.cwd, paths, { ignores });
     for (const note of found.ignored) await io.stderr.write(`corpus: ${note}\n`);
     for (const p of found.problems) await failure(p);
+    if (found.files.length === 0 && found.onlyIgnoredFiles) {
+      // Files named one by one, all ignored (a commit hook): said above, and not a failure, as in ESLint.
+      await reporter.finish(counts);
+      await close?.();
+      return 0;
+    }
     if (found.files.length === 0) {
       const where = paths.length > 0 ? paths.join(', ') : 'this folder';
       await io.stderr.write(`corpus: no corpus file found in ${where}${found.ignored.length > 0 ? ' that is not ignored' : ''}. Give files, folders or globs of .corpus files.\n`);
