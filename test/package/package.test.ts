@@ -64,6 +64,7 @@ test('the tarball holds the bundles and the launchers, nothing of the sources or
     'package/bin/corpus.js',
     'package/bin/corpus-language-server.js',
     'package/schemas/corpusrc.schema.json',
+    'package/editors/nvim/corpus.lua',
     'package/package.json',
     'package/README.md',
     'package/LICENSE',
