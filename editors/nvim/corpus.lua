@@ -44,6 +44,10 @@ local function start(bufnr, options)
     root_dir = root,
     settings = options.settings,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
+    -- 0.7 does not announce workspace/configuration, so the server never asks: push the settings (harmless later).
+    on_init = function(client)
+      client.notify('workspace/didChangeConfiguration', { settings = options.settings })
+    end,
   }
   if vim.lsp.start then
     vim.lsp.start(config, { bufnr = bufnr })

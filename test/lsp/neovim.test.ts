@@ -18,7 +18,7 @@ interface NeovimResult {
   error?: string;
   filetypes: { plain: string; corpus: string; header: string };
   waited: boolean;
-  diagnostics: { code: string; lnum: number; col: number; message: string; source: string }[];
+  diagnostics: { code: string; lnum: number; col: number; severity: number; message: string; source: string }[];
   hover?: string;
   clients: number;
 }
@@ -49,7 +49,10 @@ test('Neovim: a header-first .txt is a corpus; diagnostics arrive and a hover an
         PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
         CORPUS_NVIM_WORKSPACE: files,
         CORPUS_NVIM_CONFIG: path.join(ROOT, 'editors', 'nvim', 'corpus.lua'),
+        // The README's way to pass settings: they reach the server (control-character is a warning by default).
+        CORPUS_NVIM_SETUP: JSON.stringify({ settings: { corpus: { rules: { 'control-character': 'error' } } } }),
         CORPUS_NVIM_DIAGNOSTICS: '2',
+        CORPUS_NVIM_ERRORS: '1',
         CORPUS_NVIM_HOVER_LINE: '0',
         CORPUS_NVIM_HOVER_CHARACTER: String('<<<FILE header.txt date='.length + 2),
         CORPUS_NVIM_RESULT: resultFile,
@@ -60,10 +63,11 @@ test('Neovim: a header-first .txt is a corpus; diagnostics arrive and a hover an
     assert.equal(r.error, undefined, `Neovim ${r.version}: ${r.error}`);
     assert.deepEqual(r.filetypes, { plain: 'text', corpus: 'corpus', header: 'corpus' });
     assert.ok(r.waited, `diagnostics within 30 s (got ${JSON.stringify(r.diagnostics)})`);
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.lnum, d.col, d.source]).sort(), [
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.lnum, d.col, d.severity, d.source]).sort(), [
       // Neovim counts columns in bytes: the server's UTF-16 column 7 is byte 10 after "Hà Nội ".
-      ['control-character', 1, Buffer.byteLength(before), 'corpus'],
-      ['missing-date', 2, 8, 'corpus'],
+      // Severities: 1 error (from the settings), 2 warning.
+      ['control-character', 1, Buffer.byteLength(before), 1, 'corpus'],
+      ['missing-date', 2, 8, 2, 'corpus'],
     ]);
     assert.match(r.hover ?? '', /Wednesday 1 May 2024/);
     // One server for the project, shared by both corpus buffers.
