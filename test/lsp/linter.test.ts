@@ -6,8 +6,19 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodeAction, CodeActionRequest, CreateFile, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CodeAction,
+  CodeActionRequest,
+  CreateFile,
+  DidChangeWatchedFilesNotification,
+  DocumentSymbol,
+  DocumentSymbolRequest,
+  FileChangeType,
+  TextDocumentEdit,
+  TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer, fileUri } from '../support/lspClient';
+import { StatusRequest } from '../../server/src/lsp/protocol';
 import { SEEDS } from '../support/fixtures';
 
 let server: TestServer;
@@ -67,4 +78,22 @@ test('"Turn off … for this document" creates .corpusrc.json in the workspace f
   })) as CodeAction[];
   const everywhere = again.find((a) => a.title === `Turn off \`${String(after.diagnostics[0].code)}\` in .corpusrc.json`);
   assert.ok(everywhere?.edit?.changes?.[create.uri]);
+});
+
+test('corpus/status names the .corpusrc.json in effect (the status item shows and opens it)', async () => {
+  const dir = path.join(ws, 'sub');
+  fs.mkdirSync(dir, { recursive: true });
+  const inSub = fileUri(path.join(dir, 'status.corpus'));
+  await server.open(inSub, '<<<FILE a.txt date=2024-05-01>>>\nText.\n');
+  // The workspace's .corpusrc.json (written by the test above) applies below it.
+  const status = await server.connection.sendRequest(StatusRequest, { uri: inSub });
+  assert.equal(status?.config, fileUri(path.join(ws, '.corpusrc.json')));
+  assert.equal(status?.documents, 1);
+});
+
+test('outline over the protocol: the first words after a lone date line', async () => {
+  const uri = fileUri(path.join(ws, 'outline.corpus'));
+  await server.open(uri, '<<<FILE a.txt>>>\r\ndate 2024-05-01\r\n\r\nQuảng Ninh — Mưa lớn 😀 kéo dài.\r\n');
+  const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  assert.equal(symbols[0].detail, '2024-05-01 · Quảng Ninh — Mưa lớn 😀 kéo dài.');
 });
