@@ -8,6 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
+import { registerPeopleFileSave, saveEditedPeopleFiles } from './peopleFileEdits';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: { provideCodeActions: saveEditedPeopleFiles },
   };
   client = new LanguageClient('corpus', 'Corpus Language Server', serverOptions, clientOptions);
 
@@ -74,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.languages.onDidChangeDiagnostics(() => void updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
     vscode.commands.registerCommand('corpus.goToDocument', goToDocument),
+    registerPeopleFileSave(),
     vscode.commands.registerCommand('corpus.restartServer', async () => {
       await client?.restart();
       void vscode.window.setStatusBarMessage('Corpus language server restarted', 3000);

@@ -12,7 +12,7 @@ import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
 import { Hover, hover } from './features/hover';
-import { addToPeopleFileAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
+import { addToPeopleFileAction, markAsPersonAction, notAPersonAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
 import type { WorkspaceSymbol } from './features/workspaceSymbols';
 import type { CorpusModel } from './model/corpusModel';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
@@ -282,6 +282,10 @@ export class CorpusLanguageService {
     if (want.refactor) {
       const add = addToPeopleFileAction(model, range.start, this.people.known, this.people.texts, this.roots);
       if (add) out.push(add);
+      const not = notAPersonAction(model, range, this.people.known, this.people.texts, this.roots);
+      if (not) out.push(not);
+      const mark = markAsPersonAction(model, range, this.people.known, this.people.texts, this.roots);
+      if (mark) out.push(mark);
     }
     if (want.fixAll) {
       const edits = fixAll(model, config, token);

@@ -488,3 +488,19 @@ test('people: the detected people with spellings and counts (text and JSON), peo
   assert.deepEqual(many.people, []);
   assert.equal((await run(['people', 'none.corpus'], { cwd: dir })).code, 2);
 });
+
+test('people: a spelling the people file lists in notPeople is not a person; one it lists as a person is', async () => {
+  const dir = tempDir();
+  // dev/pt-14 of the people development set: the agency "Tom Comunicação" is taken for a person
+  fs.writeFileSync(
+    path.join(dir, 'pt.corpus'),
+    '<<<FILE pt-14.txt date=2024-01-01 lang=pt>>>\nQuem diz é Rachel Horta, 49, empreendedora com formação em publicidade que já fundou e vendeu uma agência de publicidade (Tom Comunicação), outra empresa de pesquisa.\n',
+  );
+  const names = async () => (JSON.parse((await run(['people', '--json', 'pt.corpus'], { cwd: dir })).stdout) as { people: { name: string; known: boolean }[] }).people;
+  assert.ok((await names()).some((p) => p.name === 'Tom Comunicação'));
+  fs.writeFileSync(path.join(dir, 'team.people.json'), JSON.stringify({ people: [{ name: 'empreendedora' }], notPeople: ['Tom Comunicacao'] }));
+  const after = await names();
+  assert.ok(!after.some((p) => p.name === 'Tom Comunicação'), 'listed without diacritics, still matched');
+  assert.ok(after.some((p) => p.name === 'Rachel Horta' && !p.known));
+  assert.ok(after.some((p) => p.name === 'empreendedora' && p.known));
+});

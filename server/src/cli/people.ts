@@ -36,6 +36,7 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
 
   const resolver = new ConfigResolver(nodeFileSystem);
   const known: KnownPerson[] = [];
+  const notPeople: string[] = [];
   for (const f of await peopleFilesFor(io, options.people ?? [], found.files[0], resolver)) {
     let text: string;
     try {
@@ -49,6 +50,7 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
         `corpus: ${displayPath(io.cwd, f)} has ${parsed.problems.length} ${parsed.problems.length === 1 ? 'problem' : 'problems'} (the editor shows them); its valid entries are used.\n`,
       );
     known.push(...parsed.people);
+    notPeople.push(...parsed.notPeople);
   }
 
   const perDocument: PersonMention[][] = [];
@@ -59,7 +61,7 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
       onDocument: (d) => {
         const nl = d.text.search(/\r\n|\r|\n/);
         const body = nl < 0 ? '' : d.text.slice(nl + (d.text.startsWith('\r\n', nl) ? 2 : 1));
-        const mentions = detectPeople(body, { known, lang: d.facts.lang });
+        const mentions = detectPeople(body, { known, notPeople, lang: d.facts.lang });
         perDocument.push(mentions.map((m) => ({ ...m, text: detach(m.text), key: detach(m.key), canonical: detach(m.canonical), title: m.title === undefined ? undefined : detach(m.title) })));
         documents.push({ file: shown, name: detach(d.name), line: d.headerLine + 1 });
       },

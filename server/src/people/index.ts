@@ -63,6 +63,8 @@ import type { KnownPerson, PersonMention } from './types';
 export type { Count, KnownPerson, MentionKind, Person, PersonMention, PeopleFileProblem } from './types';
 export { groupMentions, parsePeopleFile };
 export { keyOf as personKey } from './known';
+/** A spelling folded as the detector compares names (lowercase, no diacritics, words joined by one space). */
+export { foldPhrase as foldName } from './text';
 
 export interface DetectOptions {
   /** People from people files; always detected, under any listed spelling. */

@@ -13,9 +13,11 @@ import { CancellationToken, NEVER_CANCELLED, Position, Range } from '../../model
 export interface KnownPeople {
   version: number;
   people: readonly KnownPerson[];
+  /** Spellings the people files list as not people ("notPeople"): never a mention. */
+  notPeople: readonly string[];
 }
 
-export const NO_KNOWN_PEOPLE: KnownPeople = { version: 0, people: [] };
+export const NO_KNOWN_PEOPLE: KnownPeople = { version: 0, people: [], notPeople: [] };
 
 /** A mention with its place in the file. */
 export interface LocatedMention {
@@ -37,7 +39,7 @@ export function documentPeople(model: CorpusModel, doc: CorpusDocument, known: K
   // Ranges are kept relative to the header line, which moves when lines are added above.
   if (hit && hit.version === known.version) return rebase(hit, doc);
   const body = model.body(doc.index);
-  const found = detectPeople(body.text, { known: known.people as KnownPerson[], lang: doc.facts.lang });
+  const found = detectPeople(body.text, { known: known.people as KnownPerson[], notPeople: known.notPeople as string[], lang: doc.facts.lang });
   const mentions = found.map((m) => ({
     mention: m,
     // Stored relative to the header line.

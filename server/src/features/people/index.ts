@@ -12,3 +12,4 @@ export type { IndexedMention } from './fileMentions';
 export { peopleView } from './peopleView';
 export type { PeopleViewEntry } from './peopleView';
 export { addToPeopleFile, addToPeopleFileAction, NEW_PEOPLE_FILE, unknownPersonAt } from './peopleFileEdit';
+export { markAsPersonAction, notAPersonAction } from './correctDetector';
