@@ -8,6 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
+import { FirstRun } from './firstRun';
 
 let client: LanguageClient | undefined;
 
@@ -29,7 +30,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
+  const firstRun = new FirstRun(context);
   const clientOptions: LanguageClientOptions = {
+    middleware: firstRun.middleware,
     documentSelector: [{ language: 'corpus' }],
     synchronize: {
       configurationSection: 'corpus',
@@ -44,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     traceOutputChannel: output,
   };
   client = new LanguageClient('corpus', 'Corpus Language Server', serverOptions, clientOptions);
+  firstRun.attach(client);
 
   const status = vscode.languages.createLanguageStatusItem('corpus.status', { language: 'corpus' });
   status.name = 'Corpus';
