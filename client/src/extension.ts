@@ -9,6 +9,7 @@ import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol'
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
 import { registerPeopleFileSave, saveEditedPeopleFiles } from './peopleFileEdits';
+import { FirstRun } from './firstRun';
 
 let client: LanguageClient | undefined;
 
@@ -30,7 +31,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
+  const firstRun = new FirstRun(context);
   const clientOptions: LanguageClientOptions = {
+    middleware: {
+      ...firstRun.middleware,
+      // People-file actions get their save command first; the first-run marker goes on the other fixes.
+      provideCodeActions: (document, range, context, token, next) => firstRun.middleware.provideCodeActions!(document, range, context, token, (d, r, c, t) => saveEditedPeopleFiles!(d, r, c, t, next)),
+    },
     documentSelector: [{ language: 'corpus' }],
     synchronize: {
       configurationSection: 'corpus',
@@ -43,9 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     },
     outputChannel: output,
     traceOutputChannel: output,
-    middleware: { provideCodeActions: saveEditedPeopleFiles },
   };
   client = new LanguageClient('corpus', 'Corpus Language Server', serverOptions, clientOptions);
+  firstRun.attach(client);
 
   const status = vscode.languages.createLanguageStatusItem('corpus.status', { language: 'corpus' });
   status.name = 'Corpus';

@@ -21,6 +21,7 @@ import type { FileSystem } from './workspace/fileSystem';
 import { FileDiagnostics, PeopleFiles } from './workspace/peopleFiles';
 import { canonicalUri } from './workspace/uri';
 import { isCorpusFile, OpenDocuments, WorkspaceIndex } from './workspace/workspaceIndex';
+import { scopeFromSettings, WorkspaceProblems } from './workspace/workspaceProblems';
 
 export interface LanguageServiceOptions {
   /** How the service reads the workspace's files. */
@@ -74,6 +75,10 @@ export class CorpusLanguageService {
   private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
   /** Background work on the workspace (indexing), one job after the other; tests wait on it. */
   private work: Promise<void> = Promise.resolve();
+  /** The problems of the files that are not open, when `corpus.problems.scope` is `workspace`. */
+  readonly workspaceProblems: WorkspaceProblems;
+  /** The settings last given, to tell a real change from a repeat. */
+  private lastSettings: string | undefined;
 
   constructor(options: LanguageServiceOptions) {
     this.fs = options.fileSystem;
@@ -81,6 +86,7 @@ export class CorpusLanguageService {
     this.resolver = new ConfigResolver(this.fs);
     this.onError = options.onError ?? (() => undefined);
     this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known);
+    this.workspaceProblems = new WorkspaceProblems(this.fs, this.documents, (uri) => this.configFor(uri), this.onError);
   }
 
   // ---------------------------------------------------------------- configuration and workspace
@@ -88,6 +94,11 @@ export class CorpusLanguageService {
   /** The editor's `corpus.*` settings, as untrusted JSON (bad entries are dropped). */
   setSettings(value: unknown): void {
     this.resolver.setSettings(configFromSettings(value));
+    // Settings arrive as parsed JSON, which always turns back into text.
+    const key = JSON.stringify(value ?? null);
+    // The unopened files are checked again when the settings really changed (their rules may have).
+    if (!this.workspaceProblems.setScope(scopeFromSettings(value)) && key !== this.lastSettings) this.workspaceProblems.checkAll();
+    this.lastSettings = key;
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {
@@ -111,6 +122,7 @@ export class CorpusLanguageService {
   async start(): Promise<FileDiagnostics[]> {
     const problems = await this.people.load(this.fs, this.roots, this.resolver);
     this.background(() => this.index.indexFolders(this.roots));
+    this.workspaceProblems.start(this.roots);
     return problems;
   }
 
@@ -146,8 +158,10 @@ export class CorpusLanguageService {
       else if (isCorpusFile(c.uri) && !this.documents.get(c.uri)) {
         if (c.type === 'deleted') this.index.remove(c.uri);
         else reread.push(c.uri);
+        this.workspaceProblems.fileChanged(c.uri, c.type);
       }
     }
+    if (configChanged) this.workspaceProblems.checkAll();
     if (reread.length > 0)
       this.background(async () => {
         for (const uri of reread) await this.index.indexFile(uri);
@@ -159,11 +173,13 @@ export class CorpusLanguageService {
   /** A file was opened in the editor: its model counts from now on, not what the disk holds. */
   documentOpened(uri: string): void {
     if (isCorpusFile(uri)) this.index.remove(uri);
+    this.workspaceProblems.documentOpened(uri);
   }
 
   /** A file was closed in the editor: what the disk holds counts again. */
   documentClosed(uri: string): void {
     if (isCorpusFile(uri)) this.background(() => this.index.indexFile(uri));
+    this.workspaceProblems.documentClosed(uri);
   }
 
   private background(job: () => Promise<void>): void {

@@ -20,6 +20,7 @@ import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, 
 import { PeopleRequest, ServerInfoRequest, StatusRequest } from './lsp/protocol';
 import { documentsConfig } from './lsp/textDocuments';
 import { Validation } from './lsp/validation';
+import { WorkspaceProblemsReporter } from './lsp/workspaceProblems';
 import { nodeFileSystem } from './node/fileSystem';
 
 const VERSION = '0.1.0';
@@ -32,6 +33,7 @@ const service = createLanguageService({
   onError: (message) => connection.console.error(message),
 });
 const validation = new Validation(connection, documents, service);
+let workspaceProblems: WorkspaceProblemsReporter | undefined;
 let hasConfigurationCapability = false;
 let semanticTokensRefresh = false;
 
@@ -65,6 +67,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   service.setWorkspaceFolders(folders.length > 0 ? folders : params.rootUri ? [params.rootUri] : []);
   const settings: unknown = params.initializationOptions?.settings;
   if (settings) service.setSettings(settings);
+  workspaceProblems = new WorkspaceProblemsReporter(connection, documents, service, params.capabilities);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -91,6 +94,7 @@ connection.onInitialized(async () => {
     await refreshSettings();
     validation.revalidateAll();
   }
+  workspaceProblems?.update();
   try {
     validation.publishFiles(await service.start());
   } catch (e) {
@@ -102,6 +106,7 @@ connection.onDidChangeConfiguration(async (change) => {
   if (hasConfigurationCapability) await refreshSettings();
   else service.setSettings((change.settings as { corpus?: unknown } | undefined)?.corpus);
   validation.revalidateAll();
+  workspaceProblems?.update();
 });
 
 connection.onDidChangeWatchedFiles(async (params) => {

@@ -27,6 +27,11 @@ export interface TestServer {
   /** The settings the server gets when it asks for `corpus` configuration. */
   settings: Record<string, unknown>;
   open(uri: string, text: string, version?: number): Promise<PublishDiagnosticsParams>;
+  /** The capabilities the server registered dynamically (client/registerCapability), and unregistered. */
+  registrations: { id: string; method: string; registerOptions?: unknown }[];
+  unregistrations: { id: string; method: string }[];
+  /** The latest diagnostics published for each URI. */
+  latest: Map<string, PublishDiagnosticsParams>;
   stop(): Promise<void>;
   stderr(): string;
 }
@@ -35,7 +40,7 @@ export function fileUri(p: string): string {
   return pathToFileURL(p).toString();
 }
 
-export async function startServer(options: { workspace?: string; settings?: Record<string, unknown> } = {}): Promise<TestServer> {
+export async function startServer(options: { workspace?: string; settings?: Record<string, unknown>; capabilities?: { textDocument?: Record<string, unknown> } } = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -56,6 +61,9 @@ export async function startServer(options: { workspace?: string; settings?: Reco
     connection,
     process: child,
     settings: options.settings ?? {},
+    registrations: [],
+    unregistrations: [],
+    latest,
     nextDiagnostics(uri, version) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} (version ${version}) within 10 s; stderr: ${err}`)), 10000);
@@ -87,7 +95,14 @@ export async function startServer(options: { workspace?: string; settings?: Reco
     stderr: () => err,
   };
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'corpus' ? server.settings : null)));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (p: { registrations: TestServer['registrations'] }) => {
+    server.registrations.push(...p.registrations);
+    return null;
+  });
+  connection.onRequest('client/unregisterCapability', (p: { unregisterations: TestServer['unregistrations'] }) => {
+    server.unregistrations.push(...p.unregisterations);
+    return null;
+  });
   connection.listen();
   const ws = options.workspace;
   await connection.sendRequest(InitializeRequest.type, {
@@ -99,10 +114,10 @@ export async function startServer(options: { workspace?: string; settings?: Reco
       textDocument: {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        ...options.capabilities?.textDocument,
       },
     },
   });
   await connection.sendNotification(InitializedNotification.type, {});
-  void latest;
   return server;
 }
