@@ -18,11 +18,13 @@ const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some
 describe('workspace problems', () => {
   const never = wsUri('unopened', 'never-opened.corpus');
   const other = wsUri('unopened', 'deep', 'other.corpus');
+  const third = wsUri('unopened', 'third.corpus');
 
   before(async () => {
     await api();
     await write(never, '<<<FILE first.txt>>>\nAn article without a date.\n');
     await write(other, '<<<FILE a.txt date=2024-12-01>>>\nText.\n<<<FILE a.txt date=2024-12-02>>>\nSame name.\n');
+    await write(third, '<<<FILE third.txt>>>\nNever opened, from start to end of the suite.\n');
   });
 
   after(async () => {
@@ -58,13 +60,22 @@ describe('workspace problems', () => {
     assert.deepEqual(summarize(corpusDiagnostics(never)), ['malformed-header:Error@2', 'missing-date:Warning@2'], 'not twice: once from the open file, none from the workspace');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await sleep(1500);
-    assert.deepEqual(summarize(corpusDiagnostics(never)), ['malformed-header:Error@2', 'missing-date:Warning@2'], 'closed, the workspace problems show it again');
+    assert.deepEqual(
+      summarize(corpusDiagnostics(never)),
+      ['malformed-header:Error@2', 'missing-date:Warning@2'],
+      'after its editor closed, its problems still show, once (from the workspace, or from the document VS Code keeps open)',
+    );
   });
 
   it('a deleted file loses its problems; openFiles again clears every unopened file', async () => {
+    await diagnosticsWhere(third, (x) => x.some((y) => codeOf(y) === 'missing-date'), 'missing-date of a third file never opened', 30_000);
     await vscode.workspace.fs.delete(other);
     await waitFor(() => corpusDiagnostics(other).length === 0, 'the deleted file without problems', 30_000);
     await setScope('openFiles');
-    await waitFor(() => corpusDiagnostics(never).length === 0, 'no problems for the unopened file', 30_000);
+    await waitFor(() => corpusDiagnostics(third).length === 0, 'no problems for the file never opened', 30_000);
+    // VS Code keeps a document it opened for a while after its editor closed (its didClose comes later):
+    // until then the open file's own validation shows its problems, once each, and nothing else.
+    if (isOpen(never)) assert.deepEqual(summarize(corpusDiagnostics(never)), ['malformed-header:Error@2', 'missing-date:Warning@2']);
+    else await waitFor(() => corpusDiagnostics(never).length === 0, 'no problems for the closed file', 30_000);
   });
 });
