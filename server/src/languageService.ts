@@ -4,6 +4,7 @@
 // open documents, forwards the editor's requests and converts the plain answers.
 // Nothing here touches the disk, the network or a protocol directly.
 
+import { Background } from './background';
 import { configFromSettings, CorpusConfig } from './config';
 import { capDiagnostics } from './diagnostics/cap';
 import { checkTextRulesStep, computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
@@ -29,7 +30,14 @@ export interface LanguageServiceOptions {
   documents: OpenDocuments;
   /** Told about work in the background that failed (the service goes on); the server logs it. */
   onError?: (message: string) => void;
+  /**
+   * Told when background work changed what an open file shows: its diagnostics
+   * (the text rules' pass is done) or its people (every document read).
+   */
+  onChange?: (event: { uri: string; kind: 'diagnostics' | 'people' }) => void;
 }
+
+const TEXT_JOB = 'text:';
 
 /** What a file watcher reports. */
 export interface FileChange {
@@ -72,6 +80,12 @@ export class CorpusLanguageService {
   private roots: string[] = [];
   /** The last diagnostics computed for each open model, counted (the language status reads them). */
   private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
+  /** The list shown for each list of diagnostics (the same array while the list is the same). */
+  private readonly capped = new WeakMap<readonly Diagnostic[], readonly Diagnostic[]>();
+  private readonly onChange: (event: { uri: string; kind: 'diagnostics' | 'people' }) => void;
+  /** Background work: text rules and people of open files, in slices that give way to requests and edits. */
+  private readonly background: Background;
+  private readonly textJobs = new Map<string, { model: CorpusModel; config: CorpusConfig }>();
   /** Background work on the workspace (indexing), one job after the other; tests wait on it. */
   private work: Promise<void> = Promise.resolve();
 
@@ -80,6 +94,8 @@ export class CorpusLanguageService {
     this.documents = options.documents;
     this.resolver = new ConfigResolver(this.fs);
     this.onError = options.onError ?? (() => undefined);
+    this.onChange = options.onChange ?? (() => undefined);
+    this.background = new Background({ onError: this.onError, onDone: (key) => this.jobDone(key) });
     this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known);
   }
 
@@ -110,20 +126,38 @@ export class CorpusLanguageService {
   /** Reads the people files, then indexes the workspace in the background. Resolves with the people files' diagnostics. */
   async start(): Promise<FileDiagnostics[]> {
     const problems = await this.people.load(this.fs, this.roots, this.resolver);
-    this.background(() => this.index.indexFolders(this.roots));
+    this.indexing(() => this.index.indexFolders(this.roots));
     return problems;
   }
 
   /** Reads the people files again, then (in the background) every indexed file. Resolves with their diagnostics. */
   async reloadPeople(): Promise<FileDiagnostics[]> {
     const problems = await this.people.load(this.fs, this.roots, this.resolver);
-    this.background(() => this.index.reindex());
+    this.indexing(() => this.index.reindex());
     return problems;
   }
 
-  /** Resolves when the background work started so far is done. */
-  idle(): Promise<void> {
-    return this.work;
+  /** Resolves when the background work started so far is done (the workspace index, the open files' passes). */
+  async idle(): Promise<void> {
+    await this.work;
+    await this.background.idle();
+  }
+
+  /** How much background work is pending (0: none); the server reports it to tests and the benchmark. */
+  get backgroundWork(): number {
+    return this.background.pending;
+  }
+
+  /** A request or an edit came: background work gives way for a moment. The adapter calls it for every message. */
+  activity(): void {
+    this.background.touch();
+  }
+
+  private jobDone(key: string): void {
+    if (key.startsWith(TEXT_JOB)) {
+      this.textJobs.delete(key);
+      this.onChange({ uri: key.slice(TEXT_JOB.length), kind: 'diagnostics' });
+    }
   }
 
   /** The people files read, sorted (the first one gets "Add … to the people file"). */
@@ -149,7 +183,7 @@ export class CorpusLanguageService {
       }
     }
     if (reread.length > 0)
-      this.background(async () => {
+      this.indexing(async () => {
         for (const uri of reread) await this.index.indexFile(uri);
       });
     if (configChanged) this.resolver.invalidate();
@@ -158,16 +192,23 @@ export class CorpusLanguageService {
 
   /** A file was opened in the editor: its model counts from now on, not what the disk holds. */
   documentOpened(uri: string): void {
+    this.activity();
     if (isCorpusFile(uri)) this.index.remove(uri);
   }
 
-  /** A file was closed in the editor: what the disk holds counts again. */
+  /** A file was closed in the editor: what the disk holds counts again; its background work stops. */
   documentClosed(uri: string): void {
-    if (isCorpusFile(uri)) this.background(() => this.index.indexFile(uri));
+    this.background.drop(TEXT_JOB + uri);
+    this.textJobs.delete(TEXT_JOB + uri);
+    if (isCorpusFile(uri)) this.indexing(() => this.index.indexFile(uri));
   }
 
-  private background(job: () => Promise<void>): void {
-    this.work = this.work.then(job).catch((e: unknown) => this.onError(`Indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  private indexing(job: () => Promise<void>): void {
+    const end = this.background.begin();
+    this.work = this.work
+      .then(job)
+      .catch((e: unknown) => this.onError(`Indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .finally(end);
   }
 
   // ---------------------------------------------------------------- diagnostics
@@ -185,7 +226,9 @@ export class CorpusLanguageService {
     const model = this.documents.get(uri);
     if (!model) return undefined;
     const all = computeDiagnostics(model, config, token, options);
-    const shown = capDiagnostics(all, config);
+    if (options.text === 'cached' && !textRulesDone(model, config)) this.checkTextRulesLater(uri, model, config);
+    let shown = this.capped.get(all);
+    if (!shown) this.capped.set(all, (shown = capDiagnostics(all, config)));
     let errors = 0;
     let warnings = 0;
     for (const d of shown) {
@@ -202,10 +245,19 @@ export class CorpusLanguageService {
     return !model || textRulesDone(model, config);
   }
 
-  /** Runs the text rules on documents not yet checked for about `budgetMs`; true when all are done. */
-  checkTextRules(uri: string, config: CorpusConfig, budgetMs: number): boolean {
-    const model = this.documents.get(uri);
-    return !model || checkTextRulesStep(model, config, budgetMs);
+  /** The text rules' background pass over an open file (replaced when the configuration changes); onChange tells when it is done. */
+  private checkTextRulesLater(uri: string, model: CorpusModel, config: CorpusConfig): void {
+    const key = TEXT_JOB + uri;
+    const current = this.textJobs.get(key);
+    if (current && current.model === model && current.config === config && this.background.has(key)) return;
+    this.textJobs.set(key, { model, config });
+    void this.background.run(key, 0, {
+      step: (deadline) => {
+        // The file was closed or replaced: nothing more to do for this model.
+        if (this.documents.get(uri) !== model) return true;
+        return checkTextRulesStep(model, config, Math.max(0.1, deadline - performance.now()));
+      },
+    });
   }
 
   /**
@@ -213,6 +265,7 @@ export class CorpusLanguageService {
    * computed (computed now, as the first validation would, when there are none yet).
    */
   async status(uri: string): Promise<StatusCounts | undefined> {
+    this.activity();
     if (!this.documents.get(uri)) return undefined;
     let model = this.documents.get(uri);
     if (model && !this.counts.has(model)) {
@@ -227,6 +280,7 @@ export class CorpusLanguageService {
   // ---------------------------------------------------------------- one file
 
   documentSymbols(uri: string, token: CancellationToken = NEVER_CANCELLED): DocumentSymbol[] {
+    this.activity();
     const model = this.documents.get(uri);
     if (!model) return [];
     const symbols = documentSymbols(model, token);
@@ -243,12 +297,14 @@ export class CorpusLanguageService {
   }
 
   foldingRanges(uri: string, token: CancellationToken = NEVER_CANCELLED): FoldingRange[] {
+    this.activity();
     const model = this.documents.get(uri);
     return model ? foldingRanges(model, token) : [];
   }
 
   /** The hover: on a person (with the mentions in the rest of the workspace), a date or a document name. */
   hover(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Hover | undefined {
+    this.activity();
     const model = this.documents.get(uri);
     if (!model) return undefined;
     const workspace = { mentionsElsewhere: (keys: readonly string[]) => this.index.mentionsElsewhere(keys, uri) };
@@ -256,6 +312,7 @@ export class CorpusLanguageService {
   }
 
   async completion(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Promise<CompletionItem[]> {
+    this.activity();
     if (!this.documents.get(uri)) return [];
     const { config } = await this.configFor(uri);
     const model = this.documents.get(uri);
@@ -268,6 +325,7 @@ export class CorpusLanguageService {
    * for (`only` holds LSP code action kinds).
    */
   async codeActions(uri: string, range: Range, only?: readonly string[], token: CancellationToken = NEVER_CANCELLED): Promise<WorkspaceCodeAction[]> {
+    this.activity();
     if (!this.documents.get(uri)) return [];
     const { config } = await this.configFor(uri);
     const model = this.documents.get(uri);
@@ -292,6 +350,7 @@ export class CorpusLanguageService {
 
   /** The mentions of the person under the cursor in this file, to highlight. */
   highlights(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Range[] {
+    this.activity();
     const model = this.documents.get(uri);
     const same = model && samePersonMentions(model, position, this.people.known, token);
     return same ? same.mentions.map((m) => m.range) : [];
@@ -299,6 +358,7 @@ export class CorpusLanguageService {
 
   /** Every mention of the person under the cursor: in this file, then in the other files of the workspace. */
   references(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): { uri: string; range: Range }[] {
+    this.activity();
     const model = this.documents.get(uri);
     const same = model && samePersonMentions(model, position, this.people.known, token);
     if (!same) return [];
@@ -308,12 +368,14 @@ export class CorpusLanguageService {
 
   /** The people's mentions within lines [fromLine, toLine], for semantic colouring. */
   semanticTokens(uri: string, fromLine: number, toLine: number, token: CancellationToken = NEVER_CANCELLED): Range[] {
+    this.activity();
     const model = this.documents.get(uri);
     return model ? personTokens(model, this.people.known, fromLine, toLine, token) : [];
   }
 
   /** The People view: the persons of one open file, most mentioned first. */
   peopleView(uri: string, token: CancellationToken = NEVER_CANCELLED): PeopleViewEntry[] {
+    this.activity();
     const model = this.documents.get(uri);
     return model ? peopleView(model, this.people.known, token) : [];
   }
@@ -322,6 +384,7 @@ export class CorpusLanguageService {
 
   /** Documents and people of every corpus file in the workspace, open or not, matching a query. */
   workspaceSymbols(query: string): WorkspaceSymbol[] {
+    this.activity();
     return this.index.workspaceSymbols(query);
   }
 }
