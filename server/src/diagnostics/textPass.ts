@@ -110,12 +110,15 @@ export function checkTextRulesStep(model: CorpusModel, config: CorpusConfig, bud
   p.generation = model.generation;
   const until = performance.now() + budgetMs;
   const n = model.segmentCount;
+  let ran = 0;
   for (;;) {
     while (p.cursor < n) {
       const seg = model.segmentAt(p.cursor);
       if (knownCount(seg, rules) !== rules.length) {
-        if (performance.now() > until) return false;
+        // At least one document per step, however small the budget.
+        if (ran > 0 && performance.now() > until) return false;
         textProblems(seg, rules, false);
+        ran++;
         p.ranInRound = true;
       } else if ((p.cursor & 255) === 0 && performance.now() > until) {
         return false;
