@@ -7,8 +7,8 @@
 import { Background } from './background';
 import { configFromSettings, CorpusConfig } from './config';
 import { capDiagnostics } from './diagnostics/cap';
-import { checkTextRulesStep, computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
-import { codeActions, fixAll } from './features/codeActions';
+import { computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
+import { codeActions, FIX_ALL, fixAll, wantedActions } from './features/codeActions';
 import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
@@ -16,6 +16,7 @@ import { Hover, hover } from './features/hover';
 import { addToPeopleFileAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
 import type { WorkspaceSymbol } from './features/workspaceSymbols';
 import type { CorpusModel } from './model/corpusModel';
+import { OpenFileChange, OpenFilePasses } from './openFiles';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
 import { configDiagnostics, ConfigResolver, ResolvedConfig } from './workspace/configResolver';
 import type { FileSystem } from './workspace/fileSystem';
@@ -34,10 +35,8 @@ export interface LanguageServiceOptions {
    * Told when background work changed what an open file shows: its diagnostics
    * (the text rules' pass is done) or its people (every document read).
    */
-  onChange?: (event: { uri: string; kind: 'diagnostics' | 'people' }) => void;
+  onChange?: (event: OpenFileChange) => void;
 }
-
-const TEXT_JOB = 'text:';
 
 /** What a file watcher reports. */
 export interface FileChange {
@@ -57,19 +56,6 @@ export interface StatusCounts {
 /** Past this many characters the outline lists documents only (reading every article would delay it). */
 export const OUTLINE_PEOPLE_LIMIT = 8 * 1024 * 1024;
 
-const FIX_ALL = 'source.fixAll.corpus';
-
-/** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
-function wanted(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean } {
-  if (!only) return { quickFix: true, fixAll: false, refactor: true };
-  const quickFix = only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
-  return {
-    quickFix,
-    fixAll: only.some((k) => k !== '' && FIX_ALL.startsWith(k)),
-    refactor: quickFix || only.some((k) => k === 'refactor'),
-  };
-}
-
 export class CorpusLanguageService {
   private readonly fs: FileSystem;
   private readonly documents: OpenDocuments;
@@ -82,10 +68,9 @@ export class CorpusLanguageService {
   private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
   /** The list shown for each list of diagnostics (the same array while the list is the same). */
   private readonly capped = new WeakMap<readonly Diagnostic[], readonly Diagnostic[]>();
-  private readonly onChange: (event: { uri: string; kind: 'diagnostics' | 'people' }) => void;
   /** Background work: text rules and people of open files, in slices that give way to requests and edits. */
   private readonly background: Background;
-  private readonly textJobs = new Map<string, { model: CorpusModel; config: CorpusConfig }>();
+  private readonly passes: OpenFilePasses;
   /** Background work on the workspace (indexing), one job after the other; tests wait on it. */
   private work: Promise<void> = Promise.resolve();
 
@@ -94,8 +79,8 @@ export class CorpusLanguageService {
     this.documents = options.documents;
     this.resolver = new ConfigResolver(this.fs);
     this.onError = options.onError ?? (() => undefined);
-    this.onChange = options.onChange ?? (() => undefined);
-    this.background = new Background({ onError: this.onError, onDone: (key) => this.jobDone(key) });
+    this.background = new Background({ onError: this.onError, onDone: (key) => this.passes.done(key) });
+    this.passes = new OpenFilePasses(this.background, this.documents, () => this.people.known, options.onChange ?? (() => undefined));
     this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known);
   }
 
@@ -153,13 +138,6 @@ export class CorpusLanguageService {
     this.background.touch();
   }
 
-  private jobDone(key: string): void {
-    if (key.startsWith(TEXT_JOB)) {
-      this.textJobs.delete(key);
-      this.onChange({ uri: key.slice(TEXT_JOB.length), kind: 'diagnostics' });
-    }
-  }
-
   /** The people files read, sorted (the first one gets "Add … to the people file"). */
   peopleFileUris(): string[] {
     return [...this.people.texts.keys()];
@@ -198,8 +176,7 @@ export class CorpusLanguageService {
 
   /** A file was closed in the editor: what the disk holds counts again; its background work stops. */
   documentClosed(uri: string): void {
-    this.background.drop(TEXT_JOB + uri);
-    this.textJobs.delete(TEXT_JOB + uri);
+    this.passes.closed(uri);
     if (isCorpusFile(uri)) this.indexing(() => this.index.indexFile(uri));
   }
 
@@ -226,7 +203,7 @@ export class CorpusLanguageService {
     const model = this.documents.get(uri);
     if (!model) return undefined;
     const all = computeDiagnostics(model, config, token, options);
-    if (options.text === 'cached' && !textRulesDone(model, config)) this.checkTextRulesLater(uri, model, config);
+    if (options.text === 'cached') this.passes.ensure(uri, model, config);
     let shown = this.capped.get(all);
     if (!shown) this.capped.set(all, (shown = capDiagnostics(all, config)));
     let errors = 0;
@@ -243,21 +220,6 @@ export class CorpusLanguageService {
   textRulesDone(uri: string, config: CorpusConfig): boolean {
     const model = this.documents.get(uri);
     return !model || textRulesDone(model, config);
-  }
-
-  /** The text rules' background pass over an open file (replaced when the configuration changes); onChange tells when it is done. */
-  private checkTextRulesLater(uri: string, model: CorpusModel, config: CorpusConfig): void {
-    const key = TEXT_JOB + uri;
-    const current = this.textJobs.get(key);
-    if (current && current.model === model && current.config === config && this.background.has(key)) return;
-    this.textJobs.set(key, { model, config });
-    void this.background.run(key, 0, {
-      step: (deadline) => {
-        // The file was closed or replaced: nothing more to do for this model.
-        if (this.documents.get(uri) !== model) return true;
-        return checkTextRulesStep(model, config, Math.max(0.1, deadline - performance.now()));
-      },
-    });
   }
 
   /**
@@ -330,7 +292,7 @@ export class CorpusLanguageService {
     const { config } = await this.configFor(uri);
     const model = this.documents.get(uri);
     if (!model) return [];
-    const want = wanted(only);
+    const want = wantedActions(only);
     const out: WorkspaceCodeAction[] = [];
     if (want.quickFix) {
       for (const a of codeActions(model, config, range, token)) {
@@ -343,7 +305,7 @@ export class CorpusLanguageService {
     }
     if (want.fixAll) {
       const edits = fixAll(model, config, token);
-      if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: 'source.fixAll.corpus', changes: [{ uri, edits }] });
+      if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: FIX_ALL, changes: [{ uri, edits }] });
     }
     return out;
   }
