@@ -320,9 +320,9 @@ test('invalid .corpusrc.json files are reported as diagnostics and the defaults 
           }
           return undefined;
         })();
-    const next = server.nextDiagnostics(uri);
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Changed }] });
-    const d = await next;
+    // The pull comes after the change: the server reads the new file for it.
+    const d = await server.current(uri);
     assert.deepEqual(d.diagnostics.map((x) => x.code).sort(), ['missing-date'], `the defaults apply with ${JSON.stringify(v.slice(0, 60))}`);
     if (!rcDiags) continue;
     const r = await rcDiags;

@@ -48,7 +48,7 @@ const codes = (d: { code?: unknown }[] | undefined): unknown[] | undefined => d?
 
 test('push (a client without dynamic pull): unopened files are published, updated, and cleared when the scope is off', async () => {
   const ws = workspace();
-  const server: TestServer = await startServer({ workspace: ws.dir, settings: { problems: { scope: 'workspace' } } });
+  const server: TestServer = await startServer({ workspace: ws.dir, settings: { problems: { scope: 'workspace' } }, pull: false });
   try {
     const a = fileUri(ws.a);
     const b = fileUri(ws.b);
@@ -133,13 +133,13 @@ test('pull (VS Code): a provider registered while the scope is workspace, worksp
       [[b, 0]],
     );
 
-    // An open file: an empty report (its validation publishes), unchanged on the next pull.
+    // An open file: an empty report from this provider (the open-file provider `corpus` reports it), unchanged on the next pull.
     await server.open(a, fs.readFileSync(ws.a, 'utf8'));
     const doc: DocumentDiagnosticReport = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { identifier: 'corpus-workspace', textDocument: { uri: a } });
     assert.deepEqual(doc, { kind: 'full', resultId: 'open', items: [] });
     const again = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { identifier: 'corpus-workspace', textDocument: { uri: a }, previousResultId: 'open' });
     assert.deepEqual(again, { kind: 'unchanged', resultId: 'open' });
-    assert.deepEqual(codes(server.latest.get(a)?.diagnostics), ['missing-date']);
+    assert.deepEqual(codes((await server.current(a)).diagnostics), ['missing-date'], 'the open file: from the open-file provider, once');
 
     // A deleted file: reported gone once.
     fs.rmSync(ws.b);

@@ -55,7 +55,6 @@ export class WorkspaceProblemsReporter {
     this.pull = capabilities.textDocument?.diagnostic?.dynamicRegistration === true;
     service.workspaceProblems.onDidChange((uris) => (this.pull ? this.wake() : this.publish(uris)));
     if (this.pull) {
-      connection.languages.diagnostics.on((params) => this.documentReport(params.textDocument.uri, params.previousResultId));
       connection.languages.diagnostics.onWorkspace((params, token) => this.workspaceReport(params.previousResultIds, token));
     }
   }
@@ -105,7 +104,13 @@ export class WorkspaceProblemsReporter {
 
   // ---------------------------------------------------------------- pull
 
-  private documentReport(uri: string, previous: string | undefined): DocumentDiagnosticReport {
+  /** Whether a `textDocument/diagnostic` request is for this provider (the server routes it; its identifier says). */
+  owns(identifier: string | undefined): boolean {
+    return this.pull && identifier === WORKSPACE_PROVIDER_ID;
+  }
+
+  /** The answer to `textDocument/diagnostic` for this provider. */
+  documentReport(uri: string, previous: string | undefined): DocumentDiagnosticReport {
     if (this.isOpen(uri)) return previous === OPEN ? { kind: 'unchanged', resultId: OPEN } : { kind: 'full', resultId: OPEN, items: [] };
     // A file just closed: what is known of it on disk (the workspace report brings what comes later).
     const f = this.service.workspaceProblems.get(uri);
