@@ -72,8 +72,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const settings: unknown = params.initializationOptions?.settings;
   if (settings) service.setSettings(settings);
   // Pull diagnostics for clients that can (no inter-file dependencies: an edit changes only its own file's list).
-  const pull = validation.configure(params.capabilities);
   workspaceProblems = new WorkspaceProblemsReporter(connection, documents, service, params.capabilities);
+  // Pull for clients that can; a client that registers providers dynamically gets the provider from the reporter.
+  const pull = validation.configure(params.capabilities) && !workspaceProblems.registersProvider;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -135,9 +136,9 @@ documents.onDidClose((e) => {
   service.documentClosed(e.document.uri);
 });
 
-// Two pull providers: the open files' (static, `corpus`) and, with corpus.problems.scope = workspace, the unopened files' (dynamic).
+// One pull provider: open files from the open model, the others from the workspace problems.
 connection.languages.diagnostics.on((params, token) =>
-  workspaceProblems?.owns(params.identifier)
+  !documents.get(params.textDocument.uri) && workspaceProblems
     ? workspaceProblems.documentReport(params.textDocument.uri, params.previousResultId)
     : validation.report(params.textDocument.uri, params.previousResultId, token),
 );

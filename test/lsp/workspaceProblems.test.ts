@@ -97,13 +97,14 @@ test('pull (VS Code): a provider registered while the scope is workspace, worksp
     const a = fileUri(ws.a);
     const b = fileUri(ws.b);
     const registration = await waitFor(() => server.registrations.find((r) => r.method === 'textDocument/diagnostic'), 'the pull provider registered');
-    assert.deepEqual(registration.registerOptions, { documentSelector: [{ language: 'corpus' }], identifier: 'corpus-workspace', interFileDependencies: false, workspaceDiagnostics: true });
+    assert.deepEqual(registration.registerOptions, { documentSelector: [{ language: 'corpus' }], identifier: 'corpus', interFileDependencies: false, workspaceDiagnostics: true });
+    assert.equal(server.init.capabilities.diagnosticProvider, undefined, 'one provider, registered dynamically');
 
     // The first pulls bring every unopened file, as the background pass checks them.
     const known = new Map<string, WorkspaceDocumentDiagnosticReport>();
     while (!known.has(a) || !known.has(b)) {
       const r: WorkspaceDiagnosticReport = await server.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
-        identifier: 'corpus-workspace',
+        identifier: 'corpus',
         previousResultIds: [...known.values()].map((k) => ({ uri: k.uri, value: k.resultId ?? '' })),
       });
       for (const item of r.items) known.set(item.uri, item);
@@ -118,7 +119,7 @@ test('pull (VS Code): a provider registered while the scope is workspace, worksp
 
     // Nothing changed: the next pull waits; a change on disk answers it with that file only.
     const held = server.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
-      identifier: 'corpus-workspace',
+      identifier: 'corpus',
       previousResultIds: [...known.values()].map((k) => ({ uri: k.uri, value: k.resultId ?? '' })),
     });
     let answered = false;
@@ -133,32 +134,35 @@ test('pull (VS Code): a provider registered while the scope is workspace, worksp
       [[b, 0]],
     );
 
-    // An open file: an empty report from this provider (the open-file provider `corpus` reports it), unchanged on the next pull.
+    // An open file: the one provider answers from the open model; the workspace report leaves it out.
     await server.open(a, fs.readFileSync(ws.a, 'utf8'));
-    const doc: DocumentDiagnosticReport = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { identifier: 'corpus-workspace', textDocument: { uri: a } });
-    assert.deepEqual(doc, { kind: 'full', resultId: 'open', items: [] });
-    const again = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { identifier: 'corpus-workspace', textDocument: { uri: a }, previousResultId: 'open' });
-    assert.deepEqual(again, { kind: 'unchanged', resultId: 'open' });
-    assert.deepEqual(codes((await server.current(a)).diagnostics), ['missing-date'], 'the open file: from the open-file provider, once');
+    const doc: DocumentDiagnosticReport = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { identifier: 'corpus', textDocument: { uri: a } });
+    assert.ok(doc.kind === 'full' && doc.resultId !== undefined);
+    assert.deepEqual(codes(doc.items), ['missing-date']);
+    const again = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { identifier: 'corpus', textDocument: { uri: a }, previousResultId: doc.resultId });
+    assert.deepEqual(again, { kind: 'unchanged', resultId: doc.resultId });
+    assert.equal(server.latest.get(a), undefined, 'nothing is pushed for it either');
 
     // A deleted file: reported gone once.
     fs.rmSync(ws.b);
     const gone = server.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
-      identifier: 'corpus-workspace',
+      identifier: 'corpus',
       previousResultIds: [{ uri: b, value: changed.items[0].resultId ?? '' }],
     });
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: b, type: FileChangeType.Deleted }] });
     assert.deepEqual((await gone).items, [{ kind: 'full', uri: b, version: null, resultId: 'gone', items: [] }]);
 
-    // The scope turned off: the provider is unregistered and a held pull ends empty.
+    // The scope turned off: a held pull ends empty, and the provider is registered again without workspace diagnostics.
     const last = server.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
-      identifier: 'corpus-workspace',
+      identifier: 'corpus',
       previousResultIds: [{ uri: b, value: 'gone' }],
     });
     server.settings = { problems: { scope: 'openFiles' } };
     await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     assert.deepEqual(await last, { items: [] });
     await waitFor(() => server.unregistrations.find((u) => u.id === registration.id), 'the provider unregistered');
+    const after = await waitFor(() => server.registrations.find((r) => r.method === 'textDocument/diagnostic' && r.id !== registration.id), 'the provider registered again');
+    assert.deepEqual(after.registerOptions, { documentSelector: [{ language: 'corpus' }], identifier: 'corpus', interFileDependencies: false, workspaceDiagnostics: false });
   } finally {
     await server.stop();
   }

@@ -204,6 +204,8 @@ export async function startServer(
   });
   connection.onRequest('client/registerCapability', (p: { registrations: TestServer['registrations'] }) => {
     server.registrations.push(...p.registrations);
+    // A provider registered dynamically (a client that can, as VS Code): this client pulls from then on.
+    if ((options.pull ?? true) && p.registrations.some((r) => r.method === 'textDocument/diagnostic')) server.pulls = pulls = true;
     return null;
   });
   connection.onRequest('client/unregisterCapability', (p: { unregisterations: TestServer['unregistrations'] }) => {
@@ -232,7 +234,7 @@ export async function startServer(
       },
     },
   });
-  pulls = pull && server.init.capabilities.diagnosticProvider !== undefined;
+  pulls ||= pull && server.init.capabilities.diagnosticProvider !== undefined;
   server.pulls = pulls;
   await connection.sendNotification(InitializedNotification.type, {});
   return server;

@@ -2,14 +2,16 @@
 // computed by the service's WorkspaceProblems) reach the editor.
 //
 // - Pull, where the client can register diagnostic providers dynamically (VS Code):
-//   while the scope is `workspace` a provider is registered with
-//   `workspaceDiagnostics: true`, and `workspace/diagnostic` answers with the files
-//   whose problems changed since the client's `previousResultIds`. The request is
-//   held open until something changes (a long poll), so an idle workspace costs
-//   nothing. `textDocument/diagnostic` for an open file answers an empty report: the
-//   open file's own validation publishes its diagnostics, and this keeps them from
-//   showing twice. Turning the scope off unregisters the provider, which clears
-//   what it showed.
+//   the server's one pull provider (`corpus`, open files answered by
+//   ./diagnostics.ts) is registered here, dynamically, with `workspaceDiagnostics`
+//   following the scope; a change of scope registers it again. One provider, not
+//   two, because the client then keeps the problems of a file whose tab closed
+//   (VS Code may keep the document open for minutes) until the workspace report
+//   takes over, and never shows a file's problems twice. `workspace/diagnostic`
+//   answers with the unopened files whose problems changed since the client's
+//   `previousResultIds`; it is held open until something changes (a long poll), so
+//   an idle workspace costs nothing. `textDocument/diagnostic` for a file that is not
+//   open answers what is known of it on disk.
 // - Push, for every other client (Neovim, Helix, Emacs): each unopened file's
 //   problems are published with `textDocument/publishDiagnostics`, and cleared
 //   when the file is opened (its validation takes over), deleted, or the scope is
@@ -30,10 +32,9 @@ import { canonicalUri, CorpusLanguageService, FileProblems } from '../index';
 import { toLspDiagnostic } from './convert';
 import type { CorpusTextDocument } from './textDocuments';
 
-/** The pull provider's identifier (requests carry it, so another provider of the server can be told apart). */
-export const WORKSPACE_PROVIDER_ID = 'corpus-workspace';
-/** The result id of an open file's empty report, and of a file whose problems are gone. */
-const OPEN = 'open';
+/** The pull provider's identifier. */
+export const PROVIDER_ID = 'corpus';
+/** The result id of a file whose problems are gone. */
 const GONE = 'gone';
 /** After a change, how long to wait for more before answering (a pass finds many files in a row). */
 const GATHER_MS = 150;
@@ -41,6 +42,8 @@ const GATHER_MS = 150;
 export class WorkspaceProblemsReporter {
   private readonly pull: boolean;
   private registration: Promise<Disposable> | undefined;
+  /** The scope the registered provider was made for. */
+  private registeredFor: boolean | undefined;
   /** Push: the unopened files whose problems were published. */
   private readonly published = new Set<string>();
   /** Pull: the held requests, woken by a change. */
@@ -54,29 +57,30 @@ export class WorkspaceProblemsReporter {
   ) {
     this.pull = capabilities.textDocument?.diagnostic?.dynamicRegistration === true;
     service.workspaceProblems.onDidChange((uris) => (this.pull ? this.wake() : this.publish(uris)));
-    if (this.pull) {
-      connection.languages.diagnostics.onWorkspace((params, token) => this.workspaceReport(params.previousResultIds, token));
-    }
+    if (this.pull) connection.languages.diagnostics.onWorkspace((params, token) => this.workspaceReport(params.previousResultIds, token));
   }
 
-  /** The settings were read: follow the scope (register or unregister the pull provider). */
+  /** Whether this reporter registers the pull provider (then the server declares none in `initialize`). */
+  get registersProvider(): boolean {
+    return this.pull;
+  }
+
+  /** The settings were read: follow the scope (the provider is registered again when `workspaceDiagnostics` must change). */
   update(): void {
     if (!this.pull) return;
     const on = this.service.workspaceProblems.enabled;
-    if (on && !this.registration) {
-      this.registration = this.connection.client.register(DocumentDiagnosticRequest.type, {
-        documentSelector: [{ language: 'corpus' }],
-        identifier: WORKSPACE_PROVIDER_ID,
-        interFileDependencies: false,
-        workspaceDiagnostics: true,
-      });
-      this.registration.catch((e: unknown) => this.connection.console.error(`Registering workspace problems failed: ${String(e)}`));
-    } else if (!on && this.registration) {
-      const r = this.registration;
-      this.registration = undefined;
-      this.wake();
-      void r.then((d) => d.dispose()).catch(() => undefined);
-    }
+    if (this.registeredFor === on) return;
+    const previous = this.registration;
+    this.registeredFor = on;
+    this.wake();
+    if (previous) void previous.then((d) => d.dispose()).catch(() => undefined);
+    this.registration = this.connection.client.register(DocumentDiagnosticRequest.type, {
+      documentSelector: [{ language: 'corpus' }],
+      identifier: PROVIDER_ID,
+      interFileDependencies: false,
+      workspaceDiagnostics: on,
+    });
+    this.registration.catch((e: unknown) => this.connection.console.error(`Registering the diagnostics provider failed: ${String(e)}`));
   }
 
   private isOpen(uri: string): boolean {
@@ -104,17 +108,12 @@ export class WorkspaceProblemsReporter {
 
   // ---------------------------------------------------------------- pull
 
-  /** Whether a `textDocument/diagnostic` request is for this provider (the server routes it; its identifier says). */
-  owns(identifier: string | undefined): boolean {
-    return this.pull && identifier === WORKSPACE_PROVIDER_ID;
-  }
-
-  /** The answer to `textDocument/diagnostic` for this provider. */
+  /** The answer to `textDocument/diagnostic` for a file that is not open: what is known of it on disk. */
   documentReport(uri: string, previous: string | undefined): DocumentDiagnosticReport {
-    if (this.isOpen(uri)) return previous === OPEN ? { kind: 'unchanged', resultId: OPEN } : { kind: 'full', resultId: OPEN, items: [] };
-    // A file just closed: what is known of it on disk (the workspace report brings what comes later).
     const f = this.service.workspaceProblems.get(uri);
-    return f ? { kind: 'full', resultId: f.resultId, items: f.diagnostics.map((d) => toLspDiagnostic(uri, d)) } : { kind: 'full', items: [] };
+    if (!f) return { kind: 'full', items: [] };
+    if (previous === f.resultId) return { kind: 'unchanged', resultId: f.resultId };
+    return { kind: 'full', resultId: f.resultId, items: f.diagnostics.map((d) => toLspDiagnostic(uri, d)) };
   }
 
   /** The files whose problems changed since the client's result ids; held until there is one. */
@@ -125,7 +124,7 @@ export class WorkspaceProblemsReporter {
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       for (const f of this.service.workspaceProblems.all()) if (previous.get(f.uri)?.value !== f.resultId) items.push(this.lsp(f));
       for (const [key, p] of previous) {
-        if (p.value !== GONE && p.value !== OPEN && !this.service.workspaceProblems.get(key) && !this.isOpen(p.uri)) items.push({ kind: 'full', uri: p.uri, version: null, resultId: GONE, items: [] });
+        if (p.value !== GONE && !this.service.workspaceProblems.get(key) && !this.isOpen(p.uri)) items.push({ kind: 'full', uri: p.uri, version: null, resultId: GONE, items: [] });
       }
       if (items.length > 0) return { items };
       await this.nextChange(token);
