@@ -3,7 +3,8 @@
 // is a header is adopted as a corpus here (unless `corpus.adoptTextFiles` is off).
 // The language server starts only once a corpus is in play — a corpus file open,
 // or one in the workspace — never for an ordinary `.txt`. The `corpus.active`
-// context (the People view's `when`) is true while a corpus file is open.
+// context is true while a corpus file is open, `corpus.workspaceHasCorpus` once the
+// workspace is known to hold one; the People view shows when either is.
 
 import * as vscode from 'vscode';
 
@@ -57,6 +58,9 @@ export function whenCorpusNeeded(context: vscode.ExtensionContext): Promise<void
     void Promise.all(['**/*.corpus', '**/.corpusrc.json'].map((glob) => vscode.workspace.findFiles(glob, '**/node_modules/**', 1))).then(
       (found) => {
         if (!found.some((list) => list.length > 0)) return;
+        // The People view (and its welcome, with the walkthrough's buttons) shows in a corpus workspace
+        // even before a corpus file is opened.
+        void vscode.commands.executeCommand('setContext', 'corpus.workspaceHasCorpus', true);
         listener.dispose();
         resolve();
       },

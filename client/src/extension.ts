@@ -10,6 +10,8 @@ import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
 import { registerAdoption, whenCorpusNeeded } from './adopt';
 import { registerConfigStatus } from './configStatus';
+import { registerPeopleFileSave, saveEditedPeopleFiles } from './peopleFileEdits';
+import { FirstRun } from './firstRun';
 
 let client: LanguageClient | undefined;
 
@@ -33,7 +35,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
+  const firstRun = new FirstRun(context);
   const clientOptions: LanguageClientOptions = {
+    middleware: {
+      ...firstRun.middleware,
+      // People-file actions get their save command first; the first-run marker goes on the other fixes.
+      provideCodeActions: (document, range, context, token, next) => firstRun.middleware.provideCodeActions!(document, range, context, token, (d, r, c, t) => saveEditedPeopleFiles!(d, r, c, t, next)),
+    },
     documentSelector: [{ language: 'corpus' }],
     synchronize: {
       configurationSection: 'corpus',
@@ -48,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     traceOutputChannel: output,
   };
   client = new LanguageClient('corpus', 'Corpus Language Server', serverOptions, clientOptions);
+  firstRun.attach(client);
 
   const status = vscode.languages.createLanguageStatusItem('corpus.status', { language: 'corpus' });
   status.name = 'Corpus';
@@ -80,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.languages.onDidChangeDiagnostics(() => void updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
     vscode.commands.registerCommand('corpus.goToDocument', goToDocument),
+    registerPeopleFileSave(),
     vscode.commands.registerCommand('corpus.restartServer', async () => {
       await client?.restart();
       void vscode.window.setStatusBarMessage('Corpus language server restarted', 3000);

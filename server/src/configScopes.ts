@@ -16,6 +16,7 @@
 import { getNodeValue, Node as JsonNode } from 'jsonc-parser';
 import picomatch from 'picomatch';
 import type { Severity } from './model/types';
+import { didYouMean } from './messages/didYouMean';
 import { Code, CODES, isCode } from './rules';
 
 export type RuleSetting = Severity | 'off';
@@ -46,6 +47,8 @@ export interface DocumentRules {
 }
 
 const SEVERITIES: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
+/** Words people write for "off". */
+const OFF_WORDS: ReadonlySet<string> = new Set(['none', 'disable', 'disabled', 'ignore', 'false', 'no', '0']);
 
 type At = (n: JsonNode, message: string) => void;
 
@@ -102,7 +105,7 @@ function patternList(node: JsonNode, key: string, at: At): string[] | undefined 
 export function parseRules(node: JsonNode, at: At): Partial<Record<Code, RuleSetting>> {
   const rules: Partial<Record<Code, RuleSetting>> = {};
   if (node.type !== 'object') {
-    at(node, '"rules" must be an object that maps a diagnostic code to "off", "error", "warning", "information" or "hint".');
+    at(node, '"rules" must be an object that maps a diagnostic code to "off", "error", "warning", "information" or "hint", such as { "missing-date": "off" }.');
     return rules;
   }
   for (const r of node.children ?? []) {
@@ -110,12 +113,13 @@ export function parseRules(node: JsonNode, at: At): Partial<Record<Code, RuleSet
     if (!k || !v) continue;
     const code = String(k.value);
     if (!isCode(code)) {
-      at(k, `"${code}" is not a diagnostic code. The codes are: ${CODES.join(', ')}.`);
+      const hint = didYouMean(code, CODES);
+      at(k, `"${code}" is not a diagnostic code, so this line is ignored.${hint || ` Use one of: ${CODES.join(', ')}.`}`);
       continue;
     }
-    const sev = getNodeValue(v);
+    const sev: unknown = getNodeValue(v);
     if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) {
-      at(v, `The setting for "${code}" must be "off", "error", "warning", "information" or "hint".`);
+      at(v, `The setting for "${code}" must be "off", "error", "warning", "information" or "hint".${severityHint(sev)}`);
       continue;
     }
     rules[code] = sev as RuleSetting;
@@ -190,4 +194,10 @@ export function withForcedRules<C extends ScopedConfig>(config: C, forced: Parti
     overrides: config.overrides?.map((o) => ({ ...o, rules: strip(o.rules) })),
     documents: config.documents?.map((d) => ({ ...d, rules: strip(d.rules) })),
   };
+}
+
+/** " Did you mean "off"?" for a word people write for off, or the closest severity. */
+function severityHint(value: unknown): string {
+  if (value === false || (typeof value === 'string' && OFF_WORDS.has(value.trim().toLowerCase()))) return ' Did you mean "off"?';
+  return typeof value === 'string' ? didYouMean(value, SEVERITIES) : '';
 }

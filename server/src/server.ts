@@ -1,7 +1,7 @@
 // The LSP adapter: the connection, the wiring and nothing else. Every feature and
 // all work across files live in the pure service (./index.ts); this file passes
-// the requests on, converts the answers (./lsp/convert.ts) and leaves the timing
-// of diagnostics to ./lsp/validation.ts. Files are read through the Node
+// the requests on, converts the answers (./lsp/convert.ts) and leaves diagnostics
+// (pull or push) to ./lsp/diagnostics.ts. Files are read through the Node
 // FileSystem (./node/fileSystem.ts).
 
 import {
@@ -19,7 +19,8 @@ import { createLanguageService } from './index';
 import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens } from './lsp/convert';
 import { PeopleRequest, ServerInfoRequest, StatusRequest } from './lsp/protocol';
 import { documentsConfig } from './lsp/textDocuments';
-import { Validation } from './lsp/validation';
+import { DiagnosticsChannel } from './lsp/diagnostics';
+import { WorkspaceProblemsReporter } from './lsp/workspaceProblems';
 import { nodeFileSystem } from './node/fileSystem';
 
 const VERSION = '0.1.0';
@@ -30,8 +31,13 @@ const service = createLanguageService({
   fileSystem: nodeFileSystem,
   documents: { get: (uri) => documents.get(uri)?.model, uris: () => documents.keys() },
   onError: (message) => connection.console.error(message),
+  onChange: (e) => {
+    if (e.kind === 'diagnostics') validation.backgroundChanged(e.uri);
+    else if (semanticTokensRefresh) void connection.sendRequest('workspace/semanticTokens/refresh').catch(() => undefined);
+  },
 });
-const validation = new Validation(connection, documents, service);
+const validation = new DiagnosticsChannel(connection, documents, service);
+let workspaceProblems: WorkspaceProblemsReporter | undefined;
 let hasConfigurationCapability = false;
 let semanticTokensRefresh = false;
 
@@ -65,6 +71,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   service.setWorkspaceFolders(folders.length > 0 ? folders : params.rootUri ? [params.rootUri] : []);
   const settings: unknown = params.initializationOptions?.settings;
   if (settings) service.setSettings(settings);
+  // Pull diagnostics for clients that can (no inter-file dependencies: an edit changes only its own file's list).
+  workspaceProblems = new WorkspaceProblemsReporter(connection, documents, service, params.capabilities);
+  // Pull for clients that can; a client that registers providers dynamically gets the provider from the reporter.
+  const pull = validation.configure(params.capabilities) && !workspaceProblems.registersProvider;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -79,6 +89,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.corpus'] },
       workspace: { workspaceFolders: { supported: true } },
+      ...(pull ? { diagnosticProvider: { identifier: 'corpus', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'corpus-language-server', version: VERSION },
   };
@@ -91,6 +102,7 @@ connection.onInitialized(async () => {
     await refreshSettings();
     validation.revalidateAll();
   }
+  workspaceProblems?.update();
   try {
     validation.publishFiles(await service.start());
   } catch (e) {
@@ -102,6 +114,7 @@ connection.onDidChangeConfiguration(async (change) => {
   if (hasConfigurationCapability) await refreshSettings();
   else service.setSettings((change.settings as { corpus?: unknown } | undefined)?.corpus);
   validation.revalidateAll();
+  workspaceProblems?.update();
 });
 
 connection.onDidChangeWatchedFiles(async (params) => {
@@ -112,13 +125,23 @@ connection.onDidChangeWatchedFiles(async (params) => {
 
 documents.onDidOpen((e) => {
   service.documentOpened(e.document.uri);
-  validation.schedule(e.document.uri);
+  validation.changed(e.document.uri);
 });
-documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  service.activity();
+  validation.changed(e.document.uri);
+});
 documents.onDidClose((e) => {
   validation.closed(e.document.uri);
   service.documentClosed(e.document.uri);
 });
+
+// One pull provider: open files from the open model, the others from the workspace problems.
+connection.languages.diagnostics.on((params, token) =>
+  !documents.get(params.textDocument.uri) && workspaceProblems
+    ? workspaceProblems.documentReport(params.textDocument.uri, params.previousResultId)
+    : validation.report(params.textDocument.uri, params.previousResultId, token),
+);
 
 connection.onDocumentSymbol((params, token) => service.documentSymbols(params.textDocument.uri, token).map(toLspSymbol));
 
@@ -148,7 +171,7 @@ connection.onRequest(PeopleRequest, (params, token) => service.peopleView(params
 
 connection.onRequest(StatusRequest, async (params) => (await service.status(params?.uri)) ?? null);
 
-connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION }));
+connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION, backgroundWork: service.backgroundWork }));
 
 process.on('uncaughtException', (e) => {
   // Never die on one bad request: log it; the failing request already got its error.

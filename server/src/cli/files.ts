@@ -91,10 +91,10 @@ export async function findCorpusFiles(cwd: string, args: readonly string[], opti
       const matches = await globFiles(cwd, arg, ignores);
       const corpora: string[] = [];
       for (const m of matches) if (isCorpusName(m) || (await startsWithHeader(m))) corpora.push(m);
-      if (corpora.length === 0) problems.push(`${arg}: no corpus file matches this pattern.`);
+      if (corpora.length === 0) problems.push(`${arg}: no ${matches.length === 0 ? 'file' : 'corpus file'} matches this pattern. Check the pattern (quote it, so the shell does not expand it).`);
       files.push(...corpora);
     } else {
-      problems.push(`${arg}: no such file or folder.`);
+      problems.push(`${arg}: no such file or folder. Check the path.`);
     }
   }
   const left = negative.length > 0 ? picomatch(negative, { dot: true }) : undefined;
@@ -160,7 +160,7 @@ export async function findPackInputs(cwd: string, args: readonly string[]): Prom
     } else if (st?.isFile()) {
       inputs.push({ name: path.basename(abs), file: abs });
     } else {
-      problems.push(`${arg}: no such file or folder.`);
+      problems.push(`${arg}: no such file or folder. Check the path.`);
     }
   }
   return { inputs, problems };

@@ -11,6 +11,9 @@ import { checkPass, StreamLinter, writePass } from '../index';
 import type { CorpusConfig, Diagnostic, FixCache, FixPlan } from '../index';
 import { unifiedDiff } from './diff';
 
+/** A file the fixer will not rewrite; the message (written here, for the user) says why. */
+export class NotFixable extends Error {}
+
 /** Passes at most: each pass fixes what the one before revealed (a renamed duplicate that is taken again, …). */
 export const MAX_FIX_PASSES = 10;
 
@@ -56,7 +59,7 @@ async function* chunksOf(file: string, onBytes?: (n: number) => Promise<void> | 
       text = decoder.decode(buf, { stream: true });
     } catch {
       stream.destroy();
-      throw new Error('it is not valid UTF-8, and fixing it would replace the bytes that are not; convert it to UTF-8 first (corpus lint shows them as replacement-character)');
+      throw new NotFixable('it is not valid UTF-8, and fixing it would replace the bytes that are not; convert it to UTF-8 first (corpus lint shows them as replacement-character)');
     }
     if (text.length > 0) yield text;
   }

@@ -9,10 +9,11 @@ import { CODES, ConfigResolver, configDiagnostics, Ignores, isCode, StreamLinter
 import type { CorpusConfig, Diagnostic, ResolvedConfig, RuleSetting } from '../index';
 import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
-import { fixFile, fixText } from './fix';
+import { fixFile, fixText, NotFixable } from './fix';
 import { Counts, Format, JsonReporter, OutlineEntry, Problem, Reporter, SarifReporter, TextReporter } from './formats';
 import { GitHubReporter } from './github';
 import { CliError, CliIo, useColour } from './io';
+import { ioMessage } from './ioErrors';
 import { Progress } from './progress';
 
 export interface LintOptions {
@@ -67,14 +68,31 @@ function detach(s: string): string {
 async function openOutput(io: CliIo, output: string | undefined): Promise<{ out: CliIo; close?: () => Promise<void> }> {
   if (!output) return { out: io };
   const file = fs.createWriteStream(path.resolve(io.cwd, output));
+  let failure: unknown;
   await new Promise<void>((resolve, reject) => {
     file.once('open', () => resolve());
     file.once('error', reject);
-  }).catch((e: NodeJS.ErrnoException) => {
-    throw new CliError(`cannot write ${output}: ${e.message}`);
+  }).catch((e: unknown) => {
+    throw new CliError(ioMessage(e, 'write', output));
   });
-  const stdout = { isTTY: false, write: (text: string) => (file.write(text) ? Promise.resolve() : new Promise<void>((r) => file.once('drain', () => r()))) };
-  return { out: { ...io, stdout }, close: () => new Promise<void>((resolve) => file.end(() => resolve())) };
+  // A write that fails later (a full disk) is told once, at the end.
+  file.on('error', (e) => (failure ??= e));
+  const drained = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const done = (): void => {
+        file.off('drain', done);
+        file.off('close', done);
+        resolve();
+      };
+      file.once('drain', done);
+      file.once('close', done);
+    });
+  const stdout = { isTTY: false, write: (text: string) => (failure !== undefined || file.write(text) ? Promise.resolve() : drained()) };
+  const close = async (): Promise<void> => {
+    if (failure === undefined && !file.destroyed) await new Promise<void>((resolve) => file.end(resolve).once('error', () => resolve()));
+    if (failure !== undefined) throw new CliError(ioMessage(failure, 'write', output));
+  };
+  return { out: { ...io, stdout }, close };
 }
 
 function reporterFor(options: LintOptions, out: CliIo, colour: boolean, version: string, beforeWrite: () => Promise<void>): Reporter {
@@ -219,7 +237,8 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
         }
       } catch (e) {
         await reporter.endFile();
-        await failure(`cannot ${options.fix ? 'fix' : 'read'} ${display}: ${(e as Error).message}`);
+        // A file the fixer refuses says why; a file-system error is said in plain words (ioErrors.ts).
+        await failure(e instanceof NotFixable ? `cannot fix ${display}: ${e.message}` : ioMessage(e, options.fix ? 'write' : 'read', display));
         progress.endFile();
         continue;
       }

@@ -50,7 +50,7 @@ export function pushProblems(
     const d: Diagnostic = {
       code: p.code,
       severity: as.severity,
-      message: copy ? copy(p.message) : p.message,
+      message: p.messageAt ? p.messageAt(base + 1) : copy ? copy(p.message) : p.message,
       range: { start: { line: base + p.line, character: p.start }, end: { line: base + p.endLine, character: p.end } },
     };
     if (p.related) {

@@ -12,7 +12,8 @@ import type { FileFixContext, FixContext } from '../rules/types';
 import { allowedKeys, severityOf } from '../diagnostics/convert';
 import { modelDocumentTable } from '../diagnostics/fileRules';
 
-function intersects(a: Range, b: Range): boolean {
+/** True when two ranges overlap or touch (a cursor inside or at either end of a diagnostic). */
+export function intersects(a: Range, b: Range): boolean {
   const before = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
@@ -153,4 +154,17 @@ export function applyEdits(model: CorpusModel, edits: readonly TextEdit[]): stri
   let text = model.getText();
   for (const e of withOffsets) text = text.slice(0, e.a) + e.t + text.slice(e.b);
   return text;
+}
+
+export const FIX_ALL = 'source.fixAll.corpus';
+
+/** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
+export function wantedActions(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean } {
+  if (!only) return { quickFix: true, fixAll: false, refactor: true };
+  const quickFix = only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
+  return {
+    quickFix,
+    fixAll: only.some((k) => k !== '' && FIX_ALL.startsWith(k)),
+    refactor: quickFix || only.some((k) => k === 'refactor'),
+  };
 }

@@ -6,7 +6,7 @@
 // while a large workspace is indexed. File watching keeps it up to date.
 
 import { symbolDetail } from '../features/documentSymbols';
-import { indexPeople, IndexedMention, KnownPeople } from '../features/people';
+import { indexPeople, IndexedMention, KnownPeople, mentionsOfKeys, readAllPeople } from '../features/people';
 import { IndexedDocument, WorkspaceSymbol, workspaceSymbols } from '../features/workspaceSymbols';
 import { CorpusModel } from '../model/corpusModel';
 import { CancellationToken, NEVER_CANCELLED, Range } from '../model/types';
@@ -102,7 +102,10 @@ export class WorkspaceIndex {
     }
     try {
       const model = CorpusModel.parse(text);
-      this.files.set(key, { documents: documentsOf(model), mentions: indexPeople(model, this.known()) });
+      const known = this.known();
+      // Read once and kept as a flat list (an open file's people are read by its background pass instead).
+      readAllPeople(model, known);
+      this.files.set(key, { documents: documentsOf(model), mentions: indexPeople(model, known) });
     } catch {
       this.files.delete(key);
     }
@@ -169,20 +172,21 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The mentions of every file but `exceptUri`, ordered by the file's path (decoded,
-   * code unit by code unit), so a hover lists the same files in the same order
-   * whatever was opened or closed before.
+   * The mentions of a person (by any of its keys) in every file but `exceptUri`,
+   * ordered by the file's path (decoded, code unit by code unit), so a hover lists
+   * the same files in the same order whatever was opened or closed before.
    */
-  private mentionsBut(exceptUri: string): [string, IndexedMention[]][] {
+  private mentionsBut(keys: readonly string[], exceptUri: string): [string, { document: string; line: number; range: Range }[]][] {
     const except = canonicalUri(exceptUri);
+    const wanted = new Set(keys);
     const known = this.known();
     const openKeys = this.openKeys();
-    const out: [string, string, IndexedMention[]][] = [];
+    const out: [string, string, { document: string; line: number; range: Range }[]][] = [];
     for (const [key, uri] of openKeys) {
       const model = this.open.get(uri);
-      if (key !== except && model) out.push([key, uri, indexPeople(model, known)]);
+      if (key !== except && model) out.push([key, uri, mentionsOfKeys(model, known, keys)]);
     }
-    for (const [key, entry] of this.files) if (key !== except && !openKeys.has(key)) out.push([key, key, entry.mentions]);
+    for (const [key, entry] of this.files) if (key !== except && !openKeys.has(key)) out.push([key, key, entry.mentions.filter((m) => m.keys.some((k) => wanted.has(k)))]);
     const path = new Map(out.map(([key]) => [key, decodedPath(key)]));
     out.sort((a, b) => compareCodeUnits(path.get(a[0]) ?? a[0], path.get(b[0]) ?? b[0]) || compareCodeUnits(a[0], b[0]));
     return out.map(([, uri, mentions]) => [uri, mentions]);
@@ -190,20 +194,18 @@ export class WorkspaceIndex {
 
   /** Mentions of a person (by any of its keys) in the other files of the workspace. */
   mentionsElsewhere(keys: readonly string[], exceptUri: string): MentionElsewhere[] {
-    const wanted = new Set(keys);
     const out: MentionElsewhere[] = [];
-    for (const [uri, list] of this.mentionsBut(exceptUri)) {
+    for (const [uri, list] of this.mentionsBut(keys, exceptUri)) {
       const label = uriBasename(uri);
-      for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, label, document: m.document, line: m.line });
+      for (const m of list) out.push({ uri, label, document: m.document, line: m.line });
     }
     return out;
   }
 
   /** Where a person (by any of its keys) is mentioned in the other files. */
   referencesElsewhere(keys: readonly string[], exceptUri: string): { uri: string; range: Range }[] {
-    const wanted = new Set(keys);
     const out: { uri: string; range: Range }[] = [];
-    for (const [uri, list] of this.mentionsBut(exceptUri)) for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, range: m.range });
+    for (const [uri, list] of this.mentionsBut(keys, exceptUri)) for (const m of list) out.push({ uri, range: m.range });
     return out;
   }
 

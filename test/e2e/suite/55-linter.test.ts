@@ -68,7 +68,7 @@ describe('linter: suppression and the configuration in effect', () => {
     await waitFor(() => corpus.configStatus().text === 'No .corpusrc.json', 'the status item once .corpusrc.json is deleted');
     await vscode.commands.executeCommand('corpus.openConfig');
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === rc().toString() && fs.existsSync(rc().fsPath), 'a new .corpusrc.json, open');
-    assert.deepEqual(JSON.parse(fs.readFileSync(rc().fsPath, 'utf8')), { rules: {} });
+    assert.deepEqual(JSON.parse(fs.readFileSync(rc().fsPath, 'utf8')), { rules: {}, attributes: [] }, 'the template of Corpus: Create a .corpusrc.json');
     await open(seeds());
     await waitFor(() => corpus.configStatus().config === rc().toString(), 'the status item naming the new file');
   });
