@@ -1,159 +1,17 @@
-// The LSP adapter: the connection, the wiring and nothing else. Every feature and
-// all work across files live in the pure service (./index.ts); this file passes
-// the requests on, converts the answers (./lsp/convert.ts) and leaves the timing
-// of diagnostics to ./lsp/validation.ts. Files are read through the Node
-// FileSystem (./node/fileSystem.ts).
+// The language server on Node (stdio, IPC or a socket: `corpus-language-server --stdio`,
+// the desktop extension). The wiring is shared with the browser server
+// (./browserServer.ts) in ./lsp/serve.ts; this host adds Node's connection, Node's
+// file system for `file:` URIs and a process that never dies of one bad request.
 
-import {
-  CodeActionKind,
-  createConnection,
-  DidChangeConfigurationNotification,
-  DocumentHighlightKind,
-  InitializeParams,
-  InitializeResult,
-  ProposedFeatures,
-  TextDocuments,
-  TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
-import { createLanguageService } from './index';
-import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens } from './lsp/convert';
-import { PeopleRequest, ServerInfoRequest, StatusRequest } from './lsp/protocol';
-import { documentsConfig } from './lsp/textDocuments';
-import { Validation } from './lsp/validation';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { describe, serve } from './lsp/serve';
 import { nodeFileSystem } from './node/fileSystem';
 
-const VERSION = '0.1.0';
-
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(documentsConfig);
-const service = createLanguageService({
-  fileSystem: nodeFileSystem,
-  documents: { get: (uri) => documents.get(uri)?.model, uris: () => documents.keys() },
-  onError: (message) => connection.console.error(message),
-});
-const validation = new Validation(connection, documents, service);
-let hasConfigurationCapability = false;
-let semanticTokensRefresh = false;
-
-function describe(e: unknown): string {
-  return e instanceof Error ? (e.stack ?? e.message) : String(e);
-}
-
-async function refreshSettings(): Promise<void> {
-  if (!hasConfigurationCapability) return;
-  try {
-    service.setSettings(await connection.workspace.getConfiguration('corpus'));
-  } catch (e) {
-    connection.console.warn(`Could not read the corpus settings: ${String(e)}`);
-  }
-}
-
-/** Reads the people files again; their diagnostics are published and the people are coloured anew. */
-async function reloadPeople(): Promise<void> {
-  try {
-    validation.publishFiles(await service.reloadPeople());
-    if (semanticTokensRefresh) void connection.sendRequest('workspace/semanticTokens/refresh').catch(() => undefined);
-  } catch (e) {
-    connection.console.error(`Reading the people files failed: ${describe(e)}`);
-  }
-}
-
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  hasConfigurationCapability = params.capabilities.workspace?.configuration === true;
-  semanticTokensRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
-  const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
-  service.setWorkspaceFolders(folders.length > 0 ? folders : params.rootUri ? [params.rootUri] : []);
-  const settings: unknown = params.initializationOptions?.settings;
-  if (settings) service.setSettings(settings);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      documentSymbolProvider: { label: 'Corpus documents' },
-      foldingRangeProvider: true,
-      hoverProvider: true,
-      completionProvider: { triggerCharacters: ['=', ' '] },
-      referencesProvider: true,
-      documentHighlightProvider: true,
-      // Range only: the editor asks for the lines on screen, so a 50 MB corpus costs what the viewport shows.
-      semanticTokensProvider: { legend: { tokenTypes: ['person'], tokenModifiers: [] }, range: true },
-      workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.corpus'] },
-      workspace: { workspaceFolders: { supported: true } },
-    },
-    serverInfo: { name: 'corpus-language-server', version: VERSION },
-  };
-});
-
-connection.onInitialized(async () => {
-  connection.console.info(`Corpus language server started (workspace: ${service.workspaceFolders.join(', ') || 'none'}).`);
-  if (hasConfigurationCapability) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'corpus' });
-    await refreshSettings();
-    validation.revalidateAll();
-  }
-  try {
-    validation.publishFiles(await service.start());
-  } catch (e) {
-    connection.console.error(`Reading the workspace failed: ${describe(e)}`);
-  }
-});
-
-connection.onDidChangeConfiguration(async (change) => {
-  if (hasConfigurationCapability) await refreshSettings();
-  else service.setSettings((change.settings as { corpus?: unknown } | undefined)?.corpus);
-  validation.revalidateAll();
-});
-
-connection.onDidChangeWatchedFiles(async (params) => {
-  const { configChanged, peopleChanged } = service.filesChanged(params.changes.map(toFileChange));
-  if (configChanged) validation.revalidateAll();
-  if (peopleChanged) await reloadPeople();
-});
-
-documents.onDidOpen((e) => {
-  service.documentOpened(e.document.uri);
-  validation.schedule(e.document.uri);
-});
-documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
-documents.onDidClose((e) => {
-  validation.closed(e.document.uri);
-  service.documentClosed(e.document.uri);
-});
-
-connection.onDocumentSymbol((params, token) => service.documentSymbols(params.textDocument.uri, token).map(toLspSymbol));
-
-connection.onFoldingRanges((params, token) => service.foldingRanges(params.textDocument.uri, token).map(toLspFoldingRange));
-
-connection.onHover((params, token) => toLspHover(service.hover(params.textDocument.uri, params.position, token)));
-
-connection.onCodeAction(async (params, token) => {
-  const actions = await service.codeActions(params.textDocument.uri, params.range, params.context.only, token);
-  return actions.map((a) => toLspCodeAction(a, params.context.diagnostics));
-});
-
-connection.onCompletion(async (params, token) => {
-  const items = await service.completion(params.textDocument.uri, params.position, token);
-  return items.map((c) => toLspCompletionItem(c, params.position));
-});
-
-connection.onReferences((params, token) => service.references(params.textDocument.uri, params.position, token));
-
-connection.onDocumentHighlight((params, token) => service.highlights(params.textDocument.uri, params.position, token).map((range) => ({ range, kind: DocumentHighlightKind.Read })));
-
-connection.languages.semanticTokens.onRange((params, token) => toSemanticTokens(service.semanticTokens(params.textDocument.uri, params.range.start.line, params.range.end.line, token)));
-
-connection.onWorkspaceSymbol((params) => service.workspaceSymbols(params.query).map(toLspWorkspaceSymbol));
-
-connection.onRequest(PeopleRequest, (params, token) => service.peopleView(params?.uri, token));
-
-connection.onRequest(StatusRequest, async (params) => (await service.status(params?.uri)) ?? null);
-
-connection.onRequest(ServerInfoRequest, () => ({ pid: process.pid, version: VERSION }));
 
 process.on('uncaughtException', (e) => {
   // Never die on one bad request: log it; the failing request already got its error.
   connection.console.error(`Unexpected error: ${describe(e)}`);
 });
 
-documents.listen(connection);
-connection.listen();
+serve(connection, { fileSystem: nodeFileSystem, pid: process.pid });
