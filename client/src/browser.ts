@@ -6,7 +6,7 @@
 // to check it (./largeFiles.ts). Everything else is shared in ./extension.ts.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateCorpus, CorpusExtensionApi } from './extension';
 
 export { deactivate } from './extension';
@@ -47,7 +47,9 @@ export function activate(context: vscode.ExtensionContext): Promise<CorpusExtens
           // A restart starts a new worker; the old one is ended, not left running.
           worker?.terminate();
           worker = await startWorker(script);
-          return worker;
+          // The transports, not the worker: the host's Worker is a wrapper, so the client's
+          // `instanceof Worker` check fails on what it creates.
+          return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
         },
         options,
       ),
