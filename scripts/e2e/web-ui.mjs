@@ -55,6 +55,30 @@ async function problemsWhere(page, ok, what) {
 
 const count = (rows, code) => rows.filter((t) => t.includes(code)).length;
 
+/**
+ * Hovers `point` until a hover containing `text` shows. A hover keeps the content it was given:
+ * one shown before the worker has read the people file (slow on a loaded machine) lacks the
+ * description, and a user would hover again. So every 8 s the mouse leaves and comes back.
+ */
+async function hoverShowing(page, point, text, timeoutMs = 60_000) {
+  const any = page.locator('.monaco-hover:visible').first();
+  const wanted = page.locator('.monaco-hover:visible', { hasText: text }).first();
+  let seen = '(no hover)';
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    await page.mouse.move(point.x, point.y);
+    try {
+      await wanted.waitFor({ timeout: 8_000 });
+      return wanted;
+    } catch {
+      if (await any.isVisible()) seen = nbsp(await any.innerText()).slice(0, 300);
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(500);
+    }
+  }
+  throw new Error(`no hover with ${JSON.stringify(text)} within ${timeoutMs} ms; the last hover shown: ${JSON.stringify(seen)}`);
+}
+
 /** opts: { shotsDir, failuresDir, kind: 'oss' | 'code-server' }. Returns [{ title, ok, error?, ms }]. */
 export async function runWebUiTest(browser, url, opts) {
   const results = [];
@@ -138,9 +162,7 @@ export async function runWebUiTest(browser, url, opts) {
         return undefined;
       });
       assert.ok(point, 'the name "Lương Cường" is on screen');
-      await page.mouse.move(point.x, point.y);
-      const hover = page.locator('.monaco-hover:visible', { hasText: 'State President of Viet Nam' }).first();
-      await hover.waitFor({ timeout: 30_000 });
+      const hover = await hoverShowing(page, point, 'State President of Viet Nam');
       assert.match(nbsp(await hover.innerText()), /001_665790bf4786f678\.txt/);
       await page.waitForTimeout(300);
       await shot('web-hover.png');
