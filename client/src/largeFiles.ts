@@ -44,4 +44,8 @@ export function registerLargeFiles(context: vscode.ExtensionContext, checkWithCo
       for (const tab of [...e.opened, ...e.changed]) if (tab.input instanceof vscode.TabInputText) void check(tab.input.uri);
     }),
   );
+  // Tabs open before the extension started (a file opened with the window, a restored session).
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) void check(tab.input.uri);
+  }
 }
