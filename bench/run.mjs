@@ -1,8 +1,9 @@
 // `npm run bench`: speed at corpus scale (issue 6).
 //
-// Generates synthetic corpora of 1, 10 and 50 MB from ../shared/seeds (unique
-// names, into bench/generated/, git-ignored), measures the language service, the
-// language server over stdio, the grammar and the command line on them, runs the
+// Generates synthetic corpora of 1, 10, 20 and 50 MB from the five seed articles of
+// samples/seeds.corpus (unique names, into bench/generated/, git-ignored), measures
+// the language service, the language server over stdio (bench/lsp.mjs), the
+// grammar and the command line on them, runs the
 // peers (markdownlint, vscode-markdown-languageservice + markdown-it, compromise,
 // vscode-languageserver-textdocument) on the same content in the same run, prints
 // one table and writes bench/results.json.
@@ -14,7 +15,11 @@
 // is reported as "not yet measurable" with the reason.
 //
 // Options: --quick (1 and 10 MB only, fewer repetitions), --no-cli (skip the
-// 1 GB command-line row), --no-peers (skip markdownlint and compromise).
+// 1 GB command-line row), --no-peers (skip markdownlint and compromise),
+// --baseline <server.js> (also measure another build of the server through LSP,
+// interleaved with this one, so "before" and "after" share the machine's state),
+// --only-lsp (the language-server figures only), --results <file> (where the
+// figures go; bench/results.json by default).
 
 import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,11 +31,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GEN = path.join(ROOT, 'bench', 'generated');
-const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
-const args = new Set(process.argv.slice(2));
+const SEEDS_CORPUS = path.join(ROOT, 'samples', 'seeds.corpus');
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const QUICK = args.has('--quick');
+const ONLY_LSP = args.has('--only-lsp');
+const BASELINE = argv.includes('--baseline') ? path.resolve(argv[argv.indexOf('--baseline') + 1] ?? '') : undefined;
+const RESULTS = argv.includes('--results') ? path.resolve(argv[argv.indexOf('--results') + 1] ?? '') : path.join(ROOT, 'bench', 'results.json');
 const MB = 1024 * 1024;
 const SIZES = QUICK ? [1, 10] : [1, 10, 50];
+const LSP_SIZES = QUICK ? [1, 10] : [1, 10, 20, 50];
 const BIG = SIZES[SIZES.length - 1];
 const started = performance.now();
 
@@ -92,11 +102,13 @@ function build() {
 
 // ---------------------------------------------------------------- corpora
 
-const seedDocs = fs
-  .readdirSync(SEEDS)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => ({ name: f.replace(/\.txt$/, ''), text: fs.readFileSync(path.join(SEEDS, f), 'utf8').replace(/\s*$/, '\n') }));
+/** The five seed articles, read from the sample corpus in the repository (each body ends with one line break). */
+const seedDocs = (() => {
+  const parts = fs.readFileSync(SEEDS_CORPUS, 'utf8').split(/^<<<FILE (\S+)>>>\r?\n/m);
+  const docs = [];
+  for (let i = 1; i + 1 < parts.length; i += 2) docs.push({ name: parts[i].replace(/\.txt$/, ''), text: parts[i + 1].replace(/\s*$/, '\n') });
+  return docs;
+})();
 
 /**
  * The seeds repeated to `bytes` (UTF-8), each copy with a unique name.
@@ -208,112 +220,6 @@ async function markdownSymbols(text, reps, warm = 1) {
   });
 }
 
-// ---------------------------------------------------------------- LSP client
-
-async function startServer(serverJs) {
-  const rpc = require('vscode-languageserver-protocol/node');
-  const t0 = performance.now();
-  // BENCH_SERVER_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
-  const waiters = [];
-  let lastPublish = performance.now();
-  let publishCount = 0;
-  conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
-    lastPublish = performance.now();
-    publishCount++;
-    for (let i = 0; i < waiters.length; i++) {
-      const w = waiters[i];
-      if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {
-        waiters.splice(i--, 1);
-        w.resolve(p);
-      }
-    }
-  });
-  conn.onRequest(rpc.ConfigurationRequest.type, (params) => params.items.map(() => ({})));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onRequest('window/workDoneProgress/create', () => null);
-  conn.onNotification('window/logMessage', () => {});
-  conn.listen();
-  const init = await conn.sendRequest(rpc.InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: null,
-    workspaceFolders: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } } },
-  });
-  await conn.sendNotification(rpc.InitializedNotification.type, {});
-  const server = {
-    child,
-    conn,
-    rpc,
-    init,
-    spawnedAt: t0,
-    stderr: () => stderr,
-    diagnostics(uri, version) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within 120 s; stderr: ${stderr.slice(-2000)}`)), 120000);
-        waiters.push({
-          uri,
-          version,
-          resolve: (p) => {
-            clearTimeout(timer);
-            resolve(p);
-          },
-        });
-      });
-    },
-    async open(uri, text, version = 1) {
-      const next = server.diagnostics(uri, version);
-      await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'corpus', version, text } });
-      return next;
-    },
-    async change(uri, version, range, text) {
-      const next = server.diagnostics(uri, version);
-      await conn.sendNotification(rpc.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
-      return next;
-    },
-    /** Resolves when no diagnostics were published for `quietMs` (background checks done); returns when the last came. */
-    async settle(quietMs = 1500, maxMs = 180000) {
-      const t0 = performance.now();
-      while (performance.now() - lastPublish < quietMs && performance.now() - t0 < maxMs) await new Promise((r) => setTimeout(r, 100));
-      return { lastPublish, publishCount };
-    },
-    memory() {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-        return { rss: kb('VmRSS'), peak: kb('VmHWM') };
-      } catch {
-        return { rss: NaN, peak: NaN };
-      }
-    },
-    async stop() {
-      try {
-        await Promise.race([conn.sendRequest(rpc.ShutdownRequest.type), new Promise((r) => setTimeout(r, 3000))]);
-        await conn.sendNotification(rpc.ExitNotification.type);
-      } catch {
-        // already gone
-      }
-      await new Promise((r) => setTimeout(r, 200));
-      if (child.exitCode === null) child.kill();
-      conn.dispose();
-    },
-  };
-  return server;
-}
-
-/** Position of the character in the middle of a text (line, UTF-16 column). */
-function middlePosition(text) {
-  const mid = Math.floor(text.length / 2);
-  const lineStart = text.lastIndexOf('\n', mid - 1) + 1;
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
-  return { offset: mid, line, character: mid - lineStart };
-}
-
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -325,15 +231,137 @@ async function main() {
   log(`${env.cpus} × ${env.cpu}, node ${env.node}, load ${env.loadavgStart.map((x) => x.toFixed(1)).join(' ')}`);
 
   const corpora = {};
-  for (const size of SIZES) {
-    corpora[size] = { many: generate(size * MB, 'many'), md: generate(size * MB, 'md') };
+  for (const size of [...new Set([...(ONLY_LSP ? [] : SIZES), ...LSP_SIZES])].sort((a, b) => a - b)) {
+    corpora[size] = { many: generate(size * MB, 'many') };
     fs.writeFileSync(path.join(GEN, `corpus-${size}mb.corpus`), corpora[size].many);
-    fs.writeFileSync(path.join(GEN, `corpus-${size}mb.md`), corpora[size].md);
+    if (LSP_SIZES.includes(size)) {
+      corpora[size].few = generate(size * MB, 'few');
+      fs.writeFileSync(path.join(GEN, `corpus-${size}mb-few.corpus`), corpora[size].few);
+    }
+    if (!ONLY_LSP && SIZES.includes(size)) {
+      corpora[size].md = generate(size * MB, 'md');
+      fs.writeFileSync(path.join(GEN, `corpus-${size}mb.md`), corpora[size].md);
+    }
   }
-  corpora[BIG].few = generate(BIG * MB, 'few');
-  fs.writeFileSync(path.join(GEN, `corpus-${BIG}mb-few.corpus`), corpora[BIG].few);
-  log(`generated ${SIZES.join(', ')} MB corpora in bench/generated/`);
+  log(`generated ${Object.keys(corpora).join(', ')} MB corpora in bench/generated/`);
+  const people = findDetectPeople();
+  if (!ONLY_LSP) await serviceSection(svc, config, corpora, people);
 
+  // ---- language server over stdio (bench/lsp.mjs)
+  const serverJs = path.join(GEN, 'server.js');
+  const bundleSize = fs.statSync(serverJs).size;
+  record({ id: 'bundle', label: 'bundled server (minified, dependencies included)', value: bundleSize / MB, unit: 'MB', target: '< 1 MB', met: bundleSize < MB });
+  await lspSection(serverJs, corpora, people);
+
+  if (ONLY_LSP) return finish(env);
+
+  // ---- grammar: VS Code's tokenizer on the 10 MB corpus
+  const grammarPath = path.join(ROOT, 'syntaxes', 'corpus.tmLanguage.json');
+  if (fs.existsSync(grammarPath)) {
+    const vsctm = require('vscode-textmate');
+    const onig = require('vscode-oniguruma');
+    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+    await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    const registry = new vsctm.Registry({
+      onigLib: Promise.resolve({ createOnigScanner: (p) => new onig.OnigScanner(p), createOnigString: (s) => new onig.OnigString(s) }),
+      loadGrammar: async (scope) => (scope === 'source.corpus' ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null),
+    });
+    const grammar = await registry.loadGrammar('source.corpus');
+    const size = SIZES.includes(10) ? 10 : SIZES[0];
+    const lines = corpora[size].many.split(/\r\n|\r|\n/);
+    // Warm up on the seeds, then tokenize every line as VS Code does (tokenizeLine2), timing each.
+    let stack = vsctm.INITIAL;
+    for (const l of fs.readFileSync(SEEDS_CORPUS, 'utf8').split('\n')) stack = grammar.tokenizeLine2(l, stack).ruleStack;
+    stack = vsctm.INITIAL;
+    // A single timing can include a garbage collection or a context switch: keep the
+    // 30 slowest lines with the state they started in, and time each again 5 times (minimum).
+    let top = [];
+    const t0 = performance.now();
+    for (let i = 0; i < lines.length; i++) {
+      const before = stack;
+      const t1 = performance.now();
+      stack = grammar.tokenizeLine2(lines[i], stack).ruleStack;
+      const dt = performance.now() - t1;
+      if (top.length < 30 || dt > top[top.length - 1].dt) {
+        top.push({ dt, i, before });
+        top.sort((a, b) => b.dt - a.dt);
+        if (top.length > 30) top.pop();
+      }
+    }
+    const total = performance.now() - t0;
+    const retimed = top.map((c) => ({ ...c, again: Math.min(...timeIt(() => grammar.tokenizeLine2(lines[c.i], c.before), 5, 1)) })).sort((a, b) => b.again - a.again);
+    const worst = retimed[0];
+    record({
+      id: 'grammar-slowest-line',
+      label: 'grammar: slowest line (vscode-textmate + oniguruma)',
+      size,
+      value: worst.again,
+      unit: 'ms',
+      target: '< 5 ms',
+      met: worst.again < 5,
+      note: `line ${worst.i + 1} (${lines[worst.i].length} chars), best of 5; single-pass maximum ${fmt(top[0].dt)} ms (line ${top[0].i + 1}); whole file ${fmt(total / 1000)} s, ${fmt(Buffer.byteLength(corpora[size].many) / MB / (total / 1000))} MB/s`,
+    });
+  } else {
+    record({ id: 'grammar-slowest-line', label: 'grammar: slowest line', ...NOT_YET('syntaxes/corpus.tmLanguage.json does not exist yet'), target: '< 5 ms' });
+  }
+
+  // ---- CLI streaming lint of a generated 1 GB file (temp dir, deleted afterwards)
+  if (!args.has('--no-cli') && !QUICK) {
+    const cliJs = path.join(GEN, 'cli.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-'));
+    const file = path.join(dir, 'big.corpus');
+    try {
+      const chunk = corpora[BIG].many;
+      const target = 1024 * MB;
+      const fd = fs.openSync(file, 'w');
+      let written = 0;
+      for (let r = 0; written < target; r++) {
+        // Unique names in every copy: rename the chunk's documents with the copy number.
+        const piece = chunk.replace(/^<<<FILE (\S+)-(\d{5})\.txt>>>$/gm, `<<<FILE $1-$2-c${r}.txt>>>`);
+        written += fs.writeSync(fd, piece);
+      }
+      fs.closeSync(fd);
+      const bytes = fs.statSync(file).size;
+      log(`generated ${fmt(bytes / MB)} MB for the CLI; linting it`);
+      const t0 = performance.now();
+      const child = spawn(process.execPath, [cliJs, 'lint', file, '--format', 'json', '--no-progress', '-o', path.join(dir, 'report.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      let peak = 0;
+      const poll = setInterval(() => {
+        try {
+          const m = /^VmHWM:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+        } catch {
+          // exited
+        }
+      }, 20);
+      const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+      clearInterval(poll);
+      const secs = (performance.now() - t0) / 1000;
+      const reportSize = fs.existsSync(path.join(dir, 'report.json')) ? fs.statSync(path.join(dir, 'report.json')).size : 0;
+      if (code === 0 || code === 1) {
+        record({
+          id: 'cli-lint-1gb',
+          label: 'CLI: corpus lint of a 1 GB file (streaming, JSON report)',
+          size: Math.round(bytes / MB),
+          value: bytes / MB / secs,
+          unit: 'MB/s',
+          note: `${fmt(secs)} s, peak RSS ${fmt(peak / MB)} MB, report ${fmt(reportSize / MB)} MB`,
+        });
+      } else {
+        record({ id: 'cli-lint-1gb', label: 'CLI: corpus lint of a 1 GB file', ...NOT_YET(`corpus lint exited with ${code}: ${err.slice(0, 200)}`) });
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  finish(env);
+}
+
+/** The service in-process: open, keystrokes, symbols, peers, people detection. */
+async function serviceSection(svc, config, corpora, people) {
   const reps = (size) => (QUICK ? 3 : size >= 50 ? 5 : size >= 10 ? 7 : 15);
   const floor = {};
   const open = {};
@@ -471,7 +499,6 @@ async function main() {
   }
 
   // People detection.
-  const people = findDetectPeople();
   let compromiseRate;
   if (!args.has('--no-peers')) {
     const nlp = (await import('compromise')).default;
@@ -510,246 +537,198 @@ async function main() {
   } else {
     record({ id: 'people', label: 'people detection', ...NOT_YET(people.why), target: '≥ 20 MB/s and ≥ 50× compromise' });
   }
+}
 
-  // ---- language server over stdio
-  const serverJs = path.join(GEN, 'server.js');
-  const bundleSize = fs.statSync(serverJs).size;
-  record({ id: 'bundle', label: 'bundled server (minified, dependencies included)', value: bundleSize / MB, unit: 'MB', target: '< 1 MB', met: bundleSize < MB });
-
-  const seedsText = fs.readFileSync(path.join(SEEDS, 'seeds.corpus'), 'utf8');
-  const coldSamples = [];
-  for (let i = 0; i < (QUICK ? 3 : 7); i++) {
-    const t0 = performance.now();
-    const s = await startServer(serverJs);
-    await s.open('file:///bench/seeds.corpus', seedsText);
-    coldSamples.push(performance.now() - t0);
-    await s.stop();
-  }
-  const cold = stats(coldSamples.slice(1));
-  record({
-    id: 'cold-start',
-    label: 'cold start: spawn → initialize → first diagnostics (seeds.corpus)',
-    value: cold.p50,
-    unit: 'ms',
-    extra: cold,
-    target: '< 300 ms',
-    met: cold.p50 < 300,
-    note: `p95 ${fmt(cold.p95)} ms`,
-  });
-
-  for (const kind of ['few', 'many']) {
-    const text = kind === 'few' ? corpora[BIG].few : corpora[BIG].many;
-    const uri = `file:///bench/${kind}.corpus`;
-    const s = await startServer(serverJs);
-    const t0 = performance.now();
-    const first = await s.open(uri, text);
-    const openLsp = performance.now() - t0;
-    record({ id: `lsp-open-${kind}`, label: `LSP: didOpen → publishDiagnostics (${kind} diagnostics)`, size: BIG, value: openLsp, unit: 'ms', note: `${first.diagnostics.length} diagnostics` });
-    // Background work after the first publication (the date-mismatch check reads every document): wait until it is done.
-    const settled = await s.settle();
-    record({
-      id: `lsp-background-${kind}`,
-      label: `LSP: didOpen → last background publication (${kind} diagnostics)`,
-      size: BIG,
-      value: settled.lastPublish - t0,
-      unit: 'ms',
-      note: `${settled.publishCount} publications`,
-    });
-    const pos = middlePosition(text);
-    let version = 1;
-    const samples = [];
-    const n = QUICK ? 30 : 100;
-    for (let i = 0; i < n + 10; i++) {
-      version++;
-      const range =
-        i % 2 === 0
-          ? { start: { line: pos.line, character: pos.character }, end: { line: pos.line, character: pos.character } }
-          : { start: { line: pos.line, character: pos.character }, end: { line: pos.line, character: pos.character + 1 } };
-      const t1 = performance.now();
-      await s.change(uri, version, range, i % 2 === 0 ? 'x' : '');
-      if (i >= 10) samples.push(performance.now() - t1);
-    }
-    const st = stats(samples);
-    record({
-      id: `lsp-keystroke-${kind}`,
-      label: `LSP keystroke: didChange → publishDiagnostics (${kind === 'few' ? 'few' : `${first.diagnostics.length}`} diagnostics)`,
-      size: BIG,
-      value: st.p95,
-      unit: 'ms p95',
-      extra: st,
-      note: `p50 ${fmt(st.p50)} ms`,
-      target: kind === 'many' ? '< 100 ms p95' : undefined,
-      met: kind === 'many' ? st.p95 < 100 : undefined,
-    });
-    const mem = s.memory();
-    const bytes = Buffer.byteLength(text);
-    record({
-      id: `server-rss-${kind}`,
-      label: `server memory after open + ${n} keystrokes (${kind} diagnostics)`,
-      size: BIG,
-      value: mem.rss / bytes,
-      unit: '× file size',
-      target: '≤ 4×',
-      met: mem.rss / bytes <= 4,
-      note: `RSS ${fmt(mem.rss / MB)} MB, peak ${fmt(mem.peak / MB)} MB (${fmt(mem.peak / bytes)}×)`,
-    });
-
-    if (kind === 'many') {
-      // Hover and references on a person: only if the server answers them.
-      const caps = s.init.capabilities ?? {};
-      if (!people.detectPeople) {
-        record({ id: 'hover-person', label: 'hover on a person (LSP)', ...NOT_YET(people.why), target: '≤ 10 ms p95' });
-        record({ id: 'references-person', label: 'references of a person (LSP)', ...NOT_YET(people.why), target: '≤ 10 ms p95' });
-      } else {
-        const lines = text.split('\n', 4000);
-        const person = (() => {
-          const found = people.detectPeople(seedDocs[0].text, {});
-          const list = Array.isArray(found) ? found : (found?.people ?? found?.mentions ?? []);
-          const m = list[0];
-          return m && (m.name ?? m.text);
-        })();
-        const line = person ? lines.findIndex((l) => l.includes(person)) : -1;
-        const position = line >= 0 ? { line, character: lines[line].indexOf(person) + 1 } : undefined;
-        const measure = async (id, label, method, params) => {
-          const samplesR = await timeAsync(() => s.conn.sendRequest(method, params), QUICK ? 20 : 60, 5);
-          const r = await s.conn.sendRequest(method, params);
-          const st2 = stats(samplesR);
-          if (!r) return record({ id, label, ...NOT_YET(`the server answers nothing on a person yet (answers in ${fmt(st2.p95)} ms p95)`), target: '≤ 10 ms p95' });
-          record({
-            id,
-            label,
-            size: BIG,
-            value: st2.p95,
-            unit: 'ms p95',
-            extra: st2,
-            target: '≤ 10 ms p95',
-            met: r ? st2.p95 <= 10 : undefined,
-            note: r ? `p50 ${fmt(st2.p50)} ms` : 'the server answered nothing on the person',
-          });
-        };
-        if (!position) {
-          record({ id: 'hover-person', label: 'hover on a person (LSP)', ...NOT_YET('no detected person found in the text'), target: '≤ 10 ms p95' });
-        } else {
-          await measure('hover-person', 'hover on a person (LSP)', 'textDocument/hover', { textDocument: { uri }, position });
-          if (caps.referencesProvider)
-            await measure('references-person', 'references of a person (LSP)', 'textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
-          else record({ id: 'references-person', label: 'references of a person (LSP)', ...NOT_YET('the server does not offer references yet'), target: '≤ 10 ms p95' });
-        }
-      }
-    }
-    await s.stop();
-  }
-
-  // ---- grammar: VS Code's tokenizer on the 10 MB corpus
-  const grammarPath = path.join(ROOT, 'syntaxes', 'corpus.tmLanguage.json');
-  if (fs.existsSync(grammarPath)) {
-    const vsctm = require('vscode-textmate');
-    const onig = require('vscode-oniguruma');
-    const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
-    await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const registry = new vsctm.Registry({
-      onigLib: Promise.resolve({ createOnigScanner: (p) => new onig.OnigScanner(p), createOnigString: (s) => new onig.OnigString(s) }),
-      loadGrammar: async (scope) => (scope === 'source.corpus' ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null),
-    });
-    const grammar = await registry.loadGrammar('source.corpus');
-    const size = SIZES.includes(10) ? 10 : SIZES[0];
-    const lines = corpora[size].many.split(/\r\n|\r|\n/);
-    // Warm up on the seeds, then tokenize every line as VS Code does (tokenizeLine2), timing each.
-    let stack = vsctm.INITIAL;
-    for (const l of seedsText.split('\n')) stack = grammar.tokenizeLine2(l, stack).ruleStack;
-    stack = vsctm.INITIAL;
-    // A single timing can include a garbage collection or a context switch: keep the
-    // 30 slowest lines with the state they started in, and time each again 5 times (minimum).
-    let top = [];
-    const t0 = performance.now();
-    for (let i = 0; i < lines.length; i++) {
-      const before = stack;
-      const t1 = performance.now();
-      stack = grammar.tokenizeLine2(lines[i], stack).ruleStack;
-      const dt = performance.now() - t1;
-      if (top.length < 30 || dt > top[top.length - 1].dt) {
-        top.push({ dt, i, before });
-        top.sort((a, b) => b.dt - a.dt);
-        if (top.length > 30) top.pop();
-      }
-    }
-    const total = performance.now() - t0;
-    const retimed = top.map((c) => ({ ...c, again: Math.min(...timeIt(() => grammar.tokenizeLine2(lines[c.i], c.before), 5, 1)) })).sort((a, b) => b.again - a.again);
-    const worst = retimed[0];
-    record({
-      id: 'grammar-slowest-line',
-      label: 'grammar: slowest line (vscode-textmate + oniguruma)',
-      size,
-      value: worst.again,
-      unit: 'ms',
-      target: '< 5 ms',
-      met: worst.again < 5,
-      note: `line ${worst.i + 1} (${lines[worst.i].length} chars), best of 5; single-pass maximum ${fmt(top[0].dt)} ms (line ${top[0].i + 1}); whole file ${fmt(total / 1000)} s, ${fmt(Buffer.byteLength(corpora[size].many) / MB / (total / 1000))} MB/s`,
-    });
-  } else {
-    record({ id: 'grammar-slowest-line', label: 'grammar: slowest line', ...NOT_YET('syntaxes/corpus.tmLanguage.json does not exist yet'), target: '< 5 ms' });
-  }
-
-  // ---- CLI streaming lint of a generated 1 GB file (temp dir, deleted afterwards)
-  if (!args.has('--no-cli') && !QUICK) {
-    const cliJs = path.join(GEN, 'cli.js');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-'));
-    const file = path.join(dir, 'big.corpus');
-    try {
-      const chunk = corpora[BIG].many;
-      const target = 1024 * MB;
-      const fd = fs.openSync(file, 'w');
-      let written = 0;
-      for (let r = 0; written < target; r++) {
-        // Unique names in every copy: rename the chunk's documents with the copy number.
-        const piece = chunk.replace(/^<<<FILE (\S+)-(\d{5})\.txt>>>$/gm, `<<<FILE $1-$2-c${r}.txt>>>`);
-        written += fs.writeSync(fd, piece);
-      }
-      fs.closeSync(fd);
-      const bytes = fs.statSync(file).size;
-      log(`generated ${fmt(bytes / MB)} MB for the CLI; linting it`);
-      const t0 = performance.now();
-      const child = spawn(process.execPath, [cliJs, 'lint', file, '--format', 'json', '--no-progress', '-o', path.join(dir, 'report.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      let peak = 0;
-      const poll = setInterval(() => {
-        try {
-          const m = /^VmHWM:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-          if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-        } catch {
-          // exited
-        }
-      }, 20);
-      const code = await new Promise((r) => child.on('exit', (c) => r(c)));
-      clearInterval(poll);
-      const secs = (performance.now() - t0) / 1000;
-      const reportSize = fs.existsSync(path.join(dir, 'report.json')) ? fs.statSync(path.join(dir, 'report.json')).size : 0;
-      if (code === 0 || code === 1) {
-        record({
-          id: 'cli-lint-1gb',
-          label: 'CLI: corpus lint of a 1 GB file (streaming, JSON report)',
-          size: Math.round(bytes / MB),
-          value: bytes / MB / secs,
-          unit: 'MB/s',
-          note: `${fmt(secs)} s, peak RSS ${fmt(peak / MB)} MB, report ${fmt(reportSize / MB)} MB`,
-        });
-      } else {
-        record({ id: 'cli-lint-1gb', label: 'CLI: corpus lint of a 1 GB file', ...NOT_YET(`corpus lint exited with ${code}: ${err.slice(0, 200)}`) });
-      }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-
+function finish(env) {
   env.loadavgEnd = os.loadavg();
   env.seconds = (performance.now() - started) / 1000;
-  const results = { date: new Date().toISOString(), env, sizesMB: SIZES, rows };
-  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const results = { date: new Date().toISOString(), env, sizesMB: SIZES, lspSizesMB: LSP_SIZES, baseline: BASELINE, rows };
+  fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table(rows)}\n`);
   process.stdout.write(
-    `\n${env.cpus} × ${env.cpu}, node ${env.node}; load average ${env.loadavgStart.map((x) => x.toFixed(1)).join(' ')} → ${env.loadavgEnd.map((x) => x.toFixed(1)).join(' ')}; whole run ${fmt(env.seconds)} s. Written to bench/results.json.\n`,
+    `\n${env.cpus} × ${env.cpu}, node ${env.node}; load average ${env.loadavgStart.map((x) => x.toFixed(1)).join(' ')} → ${env.loadavgEnd.map((x) => x.toFixed(1)).join(' ')}; whole run ${fmt(env.seconds)} s. Written to ${path.relative(ROOT, RESULTS)}.\n`,
   );
+}
+
+/** The language server through the protocol (bench/lsp.mjs): cold start, then every corpus size and kind, this build and the baseline interleaved. */
+async function lspSection(serverJs, corpora, people) {
+  const lsp = await import('./lsp.mjs');
+  const seedsText = fs.readFileSync(SEEDS_CORPUS, 'utf8');
+  const servers = [{ tag: '', js: serverJs }, ...(BASELINE ? [{ tag: 'baseline', js: BASELINE }] : [])];
+  const id = (base, tag) => (tag ? `${base}@${tag}` : base);
+  const label = (text, tag) => (tag ? `${text} [baseline]` : text);
+  const big = LSP_SIZES[LSP_SIZES.length - 1];
+
+  for (const srv of servers) {
+    const coldSamples = [];
+    for (let i = 0; i < (QUICK ? 3 : 7); i++) {
+      const t0 = performance.now();
+      const s = await lsp.startServer(srv.js);
+      await s.open('file:///bench/seeds.corpus', seedsText);
+      coldSamples.push(performance.now() - t0);
+      await s.stop();
+    }
+    const cold = stats(coldSamples.slice(1));
+    record({
+      id: id('cold-start', srv.tag),
+      label: label('cold start: spawn → initialize → first diagnostics (seeds.corpus)', srv.tag),
+      value: cold.p50,
+      unit: 'ms',
+      extra: cold,
+      target: '< 300 ms',
+      met: cold.p50 < 300,
+      note: `p95 ${fmt(cold.p95)} ms`,
+    });
+  }
+
+  // The person the hover and references are measured on: the first one detected in the first seed article.
+  let person;
+  if (people.detectPeople) {
+    const found = people.detectPeople(seedDocs[0].text, {});
+    const list = Array.isArray(found) ? found : (found?.people ?? found?.mentions ?? []);
+    person = list[0]?.text ?? list[0]?.name;
+  }
+
+  const results = {};
+  for (const size of LSP_SIZES) {
+    for (const kind of ['many', 'few']) {
+      for (const srv of servers) {
+        const text = corpora[size][kind];
+        const withPeople = size === big && kind === 'many' ? person : undefined;
+        log(`LSP ${srv.tag || 'this build'}: ${size} MB, ${kind} diagnostics`);
+        const r = await lsp.measureCorpus(srv.js, text, { quick: QUICK, uri: `file:///bench/${kind}-${size}mb.corpus`, people: withPeople, log });
+        ((results[srv.tag] ??= {})[kind] ??= {})[size] = r;
+        const how = r.pulls ? 'pull' : 'push';
+        const at50 = size === big;
+        const diagLabel = kind === 'many' ? 'many diagnostics' : 'few diagnostics';
+        record({
+          id: id(`lsp-open-${kind}`, srv.tag),
+          label: label(`LSP open: didOpen → first diagnostics (${diagLabel})`, srv.tag),
+          size,
+          value: r.open,
+          unit: 'ms',
+          note: `${r.count} diagnostics, ${how}`,
+        });
+        record({
+          id: id(`lsp-after-open-${kind}`, srv.tag),
+          label: label(`LSP keystroke right after open (${diagLabel})`, srv.tag),
+          size,
+          value: r.afterOpen.p95,
+          unit: 'ms p95',
+          extra: r.afterOpen,
+          target: '≤ 30 ms p95',
+          met: at50 ? r.afterOpen.p95 <= 30 : undefined,
+          note: `p50 ${fmt(r.afterOpen.p50)} ms`,
+        });
+        record({
+          id: id(`lsp-background-${kind}`, srv.tag),
+          label: label(`LSP open → background work done (${diagLabel})`, srv.tag),
+          size,
+          value: r.background,
+          unit: 'ms',
+          note: r.backgroundSignalled ? 'as the server reports it' : 'last publication (the server does not report its background work)',
+        });
+        record({
+          id: id(`lsp-steady-${kind}`, srv.tag),
+          label: label(`LSP keystroke, steady (${diagLabel}): didChange → diagnostics`, srv.tag),
+          size,
+          value: r.steady.p95,
+          unit: 'ms p95',
+          extra: r.steady,
+          target: '≤ 20 ms p95',
+          met: at50 ? r.steady.p95 <= 20 : undefined,
+          note: `p50 ${fmt(r.steady.p50)} ms, ${how}${r.pulls ? `, ${r.fullReports} of ${r.nSteady} reports full` : ''}`,
+        });
+        record({
+          id: id(`lsp-memory-${kind}`, srv.tag),
+          label: label(`server memory past its baseline, per MB of file (${diagLabel})`, srv.tag),
+          size,
+          value: r.memory.perMB,
+          unit: 'MB/MB',
+          target: '≤ 4 MB/MB',
+          met: at50 ? r.memory.perMB <= 4 : undefined,
+          note: `RSS ${fmt(r.memory.rss / MB)} MB (baseline ${fmt(r.memory.baseline / MB)} MB), peak ${fmt(r.memory.peakPerMB)} MB/MB`,
+        });
+        if (r.people) recordPeople(r.people, srv.tag, size, id, label);
+      }
+    }
+  }
+  for (const srv of servers) {
+    for (const kind of ['many', 'few']) {
+      const per = results[srv.tag][kind];
+      for (const [what, key, tgt] of [
+        ['steady', 'steady', 2],
+        ['right after open', 'afterOpen', undefined],
+      ]) {
+        const ratio = per[big][key].p95 / per[1][key].p95;
+        record({
+          id: id(`lsp-growth-${key}-${kind}`, srv.tag),
+          label: label(`LSP keystroke ${what} (${kind} diagnostics): p95 ${big} MB / 1 MB`, srv.tag),
+          value: ratio,
+          unit: '×',
+          target: tgt ? `≤ ${tgt}×` : undefined,
+          met: tgt ? ratio <= tgt : undefined,
+        });
+      }
+    }
+  }
+  // A push client, on a keystroke that changes the diagnostics (the whole list is sent each time, as the protocol wants).
+  for (const size of [1, big]) {
+    for (const srv of servers) {
+      const r = await lsp.measurePush(srv.js, corpora[size].many, { quick: QUICK, uri: `file:///bench/push-${size}mb.corpus` });
+      if (r.why) {
+        record({ id: id('lsp-push', srv.tag), label: label('LSP push client: keystroke that changes the diagnostics', srv.tag), size, ...NOT_YET(r.why) });
+        continue;
+      }
+      record({
+        id: id('lsp-push', srv.tag),
+        label: label('LSP push client: keystroke that changes the diagnostics → publishDiagnostics', srv.tag),
+        size,
+        value: r.steady.p95,
+        unit: 'ms p95',
+        extra: r.steady,
+        note: `p50 ${fmt(r.steady.p50)} ms, ${r.count} diagnostics per publication`,
+      });
+    }
+  }
+}
+
+function recordPeople(p, tag, size, id, label) {
+  if (p.why) {
+    record({ id: id('hover-person', tag), label: label('hover on a person (LSP)', tag), ...NOT_YET(p.why), target: '≤ 10 ms p95' });
+    return;
+  }
+  record({
+    id: id('hover-person', tag),
+    label: label('hover on a person (LSP)', tag),
+    size,
+    value: p.hover.p95,
+    unit: 'ms p95',
+    extra: { ...p.hover, answer: undefined },
+    target: '≤ 10 ms p95',
+    met: p.hoverFound ? p.hover.p95 <= 10 : false,
+    note: `p50 ${fmt(p.hover.p50)} ms${p.hoverFound ? '' : '; the server answered nothing on the person'} (${p.person})`,
+  });
+  record({
+    id: id('references-person', tag),
+    label: label('references of a person (LSP)', tag),
+    size,
+    value: p.references.p95,
+    unit: 'ms p95',
+    extra: { ...p.references, answer: undefined },
+    target: '≤ 20 ms p95',
+    met: p.referenceCount > 0 ? p.references.p95 <= 20 : false,
+    note: `p50 ${fmt(p.references.p50)} ms, ${p.referenceCount} locations`,
+  });
+  record({
+    id: id('hover-after-edit', tag),
+    label: label('hover on a person right after an edit elsewhere (LSP)', tag),
+    size,
+    value: p.hoverAfterEdit.p95,
+    unit: 'ms p95',
+    extra: p.hoverAfterEdit,
+    note: `p50 ${fmt(p.hoverAfterEdit.p50)} ms`,
+  });
 }
 
 /** One Markdown table: a line per measure, a column per size. */

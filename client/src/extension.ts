@@ -11,6 +11,7 @@ import { serveFileSystem } from './fileSystemBridge';
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
 import { registerPeopleFileSave, saveEditedPeopleFiles } from './peopleFileEdits';
+import { FirstRun } from './firstRun';
 
 /** What an entry (Node or browser) brings. */
 export interface ClientHost {
@@ -35,7 +36,13 @@ export interface CorpusExtensionApi {
 
 export async function activateCorpus(context: vscode.ExtensionContext, host: ClientHost): Promise<CorpusExtensionApi> {
   const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
+  const firstRun = new FirstRun(context);
   const clientOptions: LanguageClientOptions = {
+    middleware: {
+      ...firstRun.middleware,
+      // People-file actions get their save command first; the first-run marker goes on the other fixes.
+      provideCodeActions: (document, range, context, token, next) => firstRun.middleware.provideCodeActions!(document, range, context, token, (d, r, c, t) => saveEditedPeopleFiles!(d, r, c, t, next)),
+    },
     documentSelector: [{ language: 'corpus' }],
     synchronize: {
       configurationSection: 'corpus',
@@ -48,12 +55,12 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
     },
     outputChannel: output,
     traceOutputChannel: output,
-    middleware: { provideCodeActions: saveEditedPeopleFiles },
     // The server reads through workspace.fs what it cannot read itself (./fileSystemBridge.ts).
     initializationOptions: { fileSystem: true },
   };
   client = host.createClient('corpus', 'Corpus Language Server', clientOptions);
   serveFileSystem(client);
+  firstRun.attach(client);
 
   const status = vscode.languages.createLanguageStatusItem('corpus.status', { language: 'corpus' });
   status.name = 'Corpus';

@@ -19,6 +19,9 @@ export const ALLOWED = [
   /^extension\/language-configuration\.json$/,
   /^extension\/schemas\/[^/]+\.json$/,
   /^extension\/images\/icon\.png$/,
+  // the walkthrough's pictures and the sample corpus it opens
+  /^extension\/docs\/images\/[^/]+\.png$/,
+  /^extension\/samples\/seeds\.corpus$/,
   /^extension\/readme\.md$/i,
   /^extension\/changelog\.md$/i,
   /^extension\/LICENSE(\.txt)?$/i,
@@ -33,6 +36,7 @@ export const REQUIRED = [
   'extension/dist/browser/client.js',
   'extension/dist/browser/server.js',
   'extension/images/icon.png',
+  'extension/samples/seeds.corpus',
 ];
 
 /** Entry names of a zip file, read from its central directory (no unzip tool needed). */
@@ -82,6 +86,13 @@ export function checkVsix(file) {
   if (pkgEntry) {
     const pkg = JSON.parse(read(pkgEntry).toString('utf8'));
     if (pkg.main !== './dist/client.js') problems.push(`package.json main is ${pkg.main}`);
+    // Every picture the walkthrough shows is in the package.
+    for (const w of pkg.contributes?.walkthroughs ?? []) {
+      for (const step of w.steps ?? []) {
+        const image = step.media?.image;
+        if (typeof image === 'string' && !names.includes(`extension/${image}`)) problems.push(`the walkthrough step ${step.id} shows ${image}, which is not in the package`);
+      }
+    }
   }
   for (const e of entries.filter((x) => /^extension\/dist\/.*\.js$/.test(x.name))) {
     const text = read(e).toString('utf8');

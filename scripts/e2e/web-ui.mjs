@@ -212,7 +212,16 @@ export async function runWebUiTest(browser, url, opts) {
       await palette(page, 'Developer: Show Running Extensions');
       // Named by its display name when installed, by its id when under development.
       const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: /Corpus Files|corpus-files\.corpus-files/ }).first();
+      // The list is sorted by activation time and renders only the rows on screen: scroll until the row is there.
+      const list = page.locator('.runtime-extensions-editor .monaco-list').first();
+      await list.waitFor({ timeout: 30_000 });
+      for (let i = 0; i < 40 && (await row.count()) === 0; i++) {
+        await list.hover();
+        await page.mouse.wheel(0, 200);
+        await page.waitForTimeout(250);
+      }
       await row.waitFor({ timeout: 30_000 });
+      await row.scrollIntoViewIfNeeded();
       const text = nbsp(await row.innerText());
       assert.match(text, /web worker/i, `the row of Corpus Files in Running Extensions: ${JSON.stringify(text)}`);
       await page.waitForTimeout(300);

@@ -4,10 +4,11 @@
 // open documents, forwards the editor's requests and converts the plain answers.
 // Nothing here touches the disk, the network or a protocol directly.
 
+import { Background } from './background';
 import { configFromSettings, CorpusConfig } from './config';
 import { capDiagnostics } from './diagnostics/cap';
-import { checkTextRulesStep, computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
-import { codeActions, fixAll } from './features/codeActions';
+import { computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
+import { codeActions, FIX_ALL, fixAll, wantedActions } from './features/codeActions';
 import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
@@ -15,12 +16,14 @@ import { Hover, hover } from './features/hover';
 import { addToPeopleFileAction, markAsPersonAction, notAPersonAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
 import type { WorkspaceSymbol } from './features/workspaceSymbols';
 import type { CorpusModel } from './model/corpusModel';
+import { OpenFileChange, OpenFilePasses } from './openFiles';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
 import { configDiagnostics, ConfigResolver, ResolvedConfig } from './workspace/configResolver';
 import type { FileSystem } from './workspace/fileSystem';
 import { FileDiagnostics, PeopleFiles } from './workspace/peopleFiles';
 import { canonicalUri } from './workspace/uri';
 import { isCorpusFile, OpenDocuments, WorkspaceIndex } from './workspace/workspaceIndex';
+import { scopeFromSettings, WorkspaceProblems } from './workspace/workspaceProblems';
 
 export interface LanguageServiceOptions {
   /** How the service reads the workspace's files. */
@@ -29,6 +32,11 @@ export interface LanguageServiceOptions {
   documents: OpenDocuments;
   /** Told about work in the background that failed (the service goes on); the server logs it. */
   onError?: (message: string) => void;
+  /**
+   * Told when background work changed what an open file shows: its diagnostics
+   * (the text rules' pass is done) or its people (every document read).
+   */
+  onChange?: (event: OpenFileChange) => void;
 }
 
 /** What a file watcher reports. */
@@ -49,19 +57,6 @@ export interface StatusCounts {
 /** Past this many characters the outline lists documents only (reading every article would delay it). */
 export const OUTLINE_PEOPLE_LIMIT = 8 * 1024 * 1024;
 
-const FIX_ALL = 'source.fixAll.corpus';
-
-/** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
-function wanted(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean } {
-  if (!only) return { quickFix: true, fixAll: false, refactor: true };
-  const quickFix = only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
-  return {
-    quickFix,
-    fixAll: only.some((k) => k !== '' && FIX_ALL.startsWith(k)),
-    refactor: quickFix || only.some((k) => k === 'refactor'),
-  };
-}
-
 export class CorpusLanguageService {
   private readonly fs: FileSystem;
   private readonly documents: OpenDocuments;
@@ -72,15 +67,27 @@ export class CorpusLanguageService {
   private roots: string[] = [];
   /** The last diagnostics computed for each open model, counted (the language status reads them). */
   private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
+  /** The list shown for each list of diagnostics (the same array while the list is the same). */
+  private readonly capped = new WeakMap<readonly Diagnostic[], readonly Diagnostic[]>();
+  /** Background work: text rules and people of open files, in slices that give way to requests and edits. */
+  private readonly background: Background;
+  private readonly passes: OpenFilePasses;
   /** Background work on the workspace (indexing), one job after the other; tests wait on it. */
   private work: Promise<void> = Promise.resolve();
+  /** The problems of the files that are not open, when `corpus.problems.scope` is `workspace`. */
+  readonly workspaceProblems: WorkspaceProblems;
+  /** The settings last given, to tell a real change from a repeat. */
+  private lastSettings: string | undefined;
 
   constructor(options: LanguageServiceOptions) {
     this.fs = options.fileSystem;
     this.documents = options.documents;
     this.resolver = new ConfigResolver(this.fs);
     this.onError = options.onError ?? (() => undefined);
+    this.background = new Background({ onError: this.onError, onDone: (key) => this.passes.done(key) });
+    this.passes = new OpenFilePasses(this.background, this.documents, () => this.people.known, options.onChange ?? (() => undefined));
     this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known);
+    this.workspaceProblems = new WorkspaceProblems(this.fs, this.documents, (uri) => this.configFor(uri), this.onError);
   }
 
   // ---------------------------------------------------------------- configuration and workspace
@@ -88,6 +95,11 @@ export class CorpusLanguageService {
   /** The editor's `corpus.*` settings, as untrusted JSON (bad entries are dropped). */
   setSettings(value: unknown): void {
     this.resolver.setSettings(configFromSettings(value));
+    // Settings arrive as parsed JSON, which always turns back into text.
+    const key = JSON.stringify(value ?? null);
+    // The unopened files are checked again when the settings really changed (their rules may have).
+    if (!this.workspaceProblems.setScope(scopeFromSettings(value)) && key !== this.lastSettings) this.workspaceProblems.checkAll();
+    this.lastSettings = key;
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {
@@ -110,20 +122,32 @@ export class CorpusLanguageService {
   /** Reads the people files, then indexes the workspace in the background. Resolves with the people files' diagnostics. */
   async start(): Promise<FileDiagnostics[]> {
     const problems = await this.people.load(this.fs, this.roots, this.resolver);
-    this.background(() => this.index.indexFolders(this.roots));
+    this.indexing(() => this.index.indexFolders(this.roots));
+    this.workspaceProblems.start(this.roots);
     return problems;
   }
 
   /** Reads the people files again, then (in the background) every indexed file. Resolves with their diagnostics. */
   async reloadPeople(): Promise<FileDiagnostics[]> {
     const problems = await this.people.load(this.fs, this.roots, this.resolver);
-    this.background(() => this.index.reindex());
+    this.indexing(() => this.index.reindex());
     return problems;
   }
 
-  /** Resolves when the background work started so far is done. */
-  idle(): Promise<void> {
-    return this.work;
+  /** Resolves when the background work started so far is done (the workspace index, the open files' passes). */
+  async idle(): Promise<void> {
+    await this.work;
+    await this.background.idle();
+  }
+
+  /** How much background work is pending (0: none); the server reports it to tests and the benchmark. */
+  get backgroundWork(): number {
+    return this.background.pending;
+  }
+
+  /** A request or an edit came: background work gives way for a moment. The adapter calls it for every message. */
+  activity(): void {
+    this.background.touch();
   }
 
   /** The people files read, sorted (the first one gets "Add … to the people file"). */
@@ -146,10 +170,12 @@ export class CorpusLanguageService {
       else if (isCorpusFile(c.uri) && !this.documents.get(c.uri)) {
         if (c.type === 'deleted') this.index.remove(c.uri);
         else reread.push(c.uri);
+        this.workspaceProblems.fileChanged(c.uri, c.type);
       }
     }
+    if (configChanged) this.workspaceProblems.checkAll();
     if (reread.length > 0)
-      this.background(async () => {
+      this.indexing(async () => {
         for (const uri of reread) await this.index.indexFile(uri);
       });
     if (configChanged) this.resolver.invalidate();
@@ -158,16 +184,24 @@ export class CorpusLanguageService {
 
   /** A file was opened in the editor: its model counts from now on, not what the disk holds. */
   documentOpened(uri: string): void {
+    this.activity();
     if (isCorpusFile(uri)) this.index.remove(uri);
+    this.workspaceProblems.documentOpened(uri);
   }
 
-  /** A file was closed in the editor: what the disk holds counts again. */
+  /** A file was closed in the editor: what the disk holds counts again; its background work stops. */
   documentClosed(uri: string): void {
-    if (isCorpusFile(uri)) this.background(() => this.index.indexFile(uri));
+    this.passes.closed(uri);
+    if (isCorpusFile(uri)) this.indexing(() => this.index.indexFile(uri));
+    this.workspaceProblems.documentClosed(uri);
   }
 
-  private background(job: () => Promise<void>): void {
-    this.work = this.work.then(job).catch((e: unknown) => this.onError(`Indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  private indexing(job: () => Promise<void>): void {
+    const end = this.background.begin();
+    this.work = this.work
+      .then(job)
+      .catch((e: unknown) => this.onError(`Indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .finally(end);
   }
 
   // ---------------------------------------------------------------- diagnostics
@@ -185,7 +219,9 @@ export class CorpusLanguageService {
     const model = this.documents.get(uri);
     if (!model) return undefined;
     const all = computeDiagnostics(model, config, token, options);
-    const shown = capDiagnostics(all, config);
+    if (options.text === 'cached') this.passes.ensure(uri, model, config);
+    let shown = this.capped.get(all);
+    if (!shown) this.capped.set(all, (shown = capDiagnostics(all, config)));
     let errors = 0;
     let warnings = 0;
     for (const d of shown) {
@@ -202,17 +238,12 @@ export class CorpusLanguageService {
     return !model || textRulesDone(model, config);
   }
 
-  /** Runs the text rules on documents not yet checked for about `budgetMs`; true when all are done. */
-  checkTextRules(uri: string, config: CorpusConfig, budgetMs: number): boolean {
-    const model = this.documents.get(uri);
-    return !model || checkTextRulesStep(model, config, budgetMs);
-  }
-
   /**
    * Documents and problem counts of an open file: cheap, from the diagnostics last
    * computed (computed now, as the first validation would, when there are none yet).
    */
   async status(uri: string): Promise<StatusCounts | undefined> {
+    this.activity();
     if (!this.documents.get(uri)) return undefined;
     let model = this.documents.get(uri);
     if (model && !this.counts.has(model)) {
@@ -227,6 +258,7 @@ export class CorpusLanguageService {
   // ---------------------------------------------------------------- one file
 
   documentSymbols(uri: string, token: CancellationToken = NEVER_CANCELLED): DocumentSymbol[] {
+    this.activity();
     const model = this.documents.get(uri);
     if (!model) return [];
     const symbols = documentSymbols(model, token);
@@ -243,12 +275,14 @@ export class CorpusLanguageService {
   }
 
   foldingRanges(uri: string, token: CancellationToken = NEVER_CANCELLED): FoldingRange[] {
+    this.activity();
     const model = this.documents.get(uri);
     return model ? foldingRanges(model, token) : [];
   }
 
   /** The hover: on a person (with the mentions in the rest of the workspace), a date or a document name. */
   hover(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Hover | undefined {
+    this.activity();
     const model = this.documents.get(uri);
     if (!model) return undefined;
     const workspace = { mentionsElsewhere: (keys: readonly string[]) => this.index.mentionsElsewhere(keys, uri) };
@@ -256,6 +290,7 @@ export class CorpusLanguageService {
   }
 
   async completion(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Promise<CompletionItem[]> {
+    this.activity();
     if (!this.documents.get(uri)) return [];
     const { config } = await this.configFor(uri);
     const model = this.documents.get(uri);
@@ -268,11 +303,12 @@ export class CorpusLanguageService {
    * for (`only` holds LSP code action kinds).
    */
   async codeActions(uri: string, range: Range, only?: readonly string[], token: CancellationToken = NEVER_CANCELLED): Promise<WorkspaceCodeAction[]> {
+    this.activity();
     if (!this.documents.get(uri)) return [];
     const { config } = await this.configFor(uri);
     const model = this.documents.get(uri);
     if (!model) return [];
-    const want = wanted(only);
+    const want = wantedActions(only);
     const out: WorkspaceCodeAction[] = [];
     if (want.quickFix) {
       for (const a of codeActions(model, config, range, token)) {
@@ -289,13 +325,14 @@ export class CorpusLanguageService {
     }
     if (want.fixAll) {
       const edits = fixAll(model, config, token);
-      if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: 'source.fixAll.corpus', changes: [{ uri, edits }] });
+      if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: FIX_ALL, changes: [{ uri, edits }] });
     }
     return out;
   }
 
   /** The mentions of the person under the cursor in this file, to highlight. */
   highlights(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): Range[] {
+    this.activity();
     const model = this.documents.get(uri);
     const same = model && samePersonMentions(model, position, this.people.known, token);
     return same ? same.mentions.map((m) => m.range) : [];
@@ -303,6 +340,7 @@ export class CorpusLanguageService {
 
   /** Every mention of the person under the cursor: in this file, then in the other files of the workspace. */
   references(uri: string, position: Position, token: CancellationToken = NEVER_CANCELLED): { uri: string; range: Range }[] {
+    this.activity();
     const model = this.documents.get(uri);
     const same = model && samePersonMentions(model, position, this.people.known, token);
     if (!same) return [];
@@ -312,12 +350,14 @@ export class CorpusLanguageService {
 
   /** The people's mentions within lines [fromLine, toLine], for semantic colouring. */
   semanticTokens(uri: string, fromLine: number, toLine: number, token: CancellationToken = NEVER_CANCELLED): Range[] {
+    this.activity();
     const model = this.documents.get(uri);
     return model ? personTokens(model, this.people.known, fromLine, toLine, token) : [];
   }
 
   /** The People view: the persons of one open file, most mentioned first. */
   peopleView(uri: string, token: CancellationToken = NEVER_CANCELLED): PeopleViewEntry[] {
+    this.activity();
     const model = this.documents.get(uri);
     return model ? peopleView(model, this.people.known, token) : [];
   }
@@ -326,6 +366,7 @@ export class CorpusLanguageService {
 
   /** Documents and people of every corpus file in the workspace, open or not, matching a query. */
   workspaceSymbols(query: string): WorkspaceSymbol[] {
+    this.activity();
     return this.index.workspaceSymbols(query);
   }
 }

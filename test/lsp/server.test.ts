@@ -177,6 +177,8 @@ test('a sequence of incremental edits ends with the diagnostics of a fresh parse
 test('settings and .corpusrc.json change the diagnostics without a restart', async () => {
   const uri = fileUri(path.join(ws, 'seeds.corpus'));
   server.settings = { rules: { 'missing-date': 'off' } };
+  // New settings: the server asks the client to pull again (the list changed).
+  const refreshes = server.refreshes();
   let next = server.nextDiagnostics(uri);
   await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   let d = await next;
@@ -184,6 +186,7 @@ test('settings and .corpusrc.json change the diagnostics without a restart', asy
     d.diagnostics.map((x) => x.code),
     ['partial-date'],
   );
+  assert.ok(server.refreshes() > refreshes);
 
   const rc = path.join(ws, '.corpusrc.json');
   fs.writeFileSync(rc, JSON.stringify({ rules: { 'partial-date': 'error', 'missing-date': 'hint' } }));
@@ -211,10 +214,12 @@ test('settings and .corpusrc.json change the diagnostics without a restart', asy
     ['The setting for "missing-date" must be "', '"colour" is not a setting of .corpusrc.j'],
   );
   fs.rmSync(rc);
-  next = server.nextDiagnostics(uri);
+  const rcCleared = server.nextDiagnostics(fileUri(rc));
   await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(rc), type: FileChangeType.Deleted }] });
-  d = await next;
+  // The same list as before (no refresh is needed): pulled, it says so.
+  d = await server.current(uri);
   assert.equal(d.diagnostics.length, 1, 'the settings still turn missing-date off');
+  assert.deepEqual((await rcCleared).diagnostics, [], 'the deleted file has no diagnostics left');
   server.settings = {};
   next = server.nextDiagnostics(uri);
   await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });

@@ -1,110 +1,57 @@
 // The editor's diagnostics: what the segment rules found (kept with each segment,
 // so only touched documents are examined again), what the text rules found
-// (cached per segment; run in the background by the language server), then the
-// file rules over the documents' facts. The command line's stream (./stream.ts)
-// gives exactly the same list for the same text and configuration.
+// (./textPass.ts: cached per segment, filled in the background after an open),
+// then the file rules over the documents' facts. The command line's stream
+// (./stream.ts) gives exactly the same list for the same text and configuration.
+//
+// The list is kept per model and updated from the model's splice journal: an edit
+// costs the documents it replaced (and, when it adds or removes lines, re-basing
+// the diagnostics below it), never a walk over the file. When the result equals
+// the last one, the very same array is returned, so an adapter can tell "nothing
+// changed" by identity (no publication, an `unchanged` pull report).
 
 import type { CorpusConfig } from '../config';
 import type { CorpusModel } from '../model/corpusModel';
 import type { Segment } from '../model/segment';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED } from '../model/types';
-import type { LocalProblem, TextRule } from '../rules/types';
-import { activeTextRules, allowedKeys, pushProblems, runTextRule } from './convert';
+import type { TextRule } from '../rules/types';
+import { activeTextRules, allowedKeys, pushProblems } from './convert';
 import { modelDocumentTable, pushFileDiagnostics } from './fileRules';
+import { sameDiagnostics } from './same';
+import { knownCount, sameList, textEpoch, textProblems } from './textPass';
 
-// ---------------------------------------------------------------- text rules, cached per segment
+export { checkTextRulesStep, textRulesDone } from './textPass';
 
-/** What each text rule found in a segment (by rule); segments are immutable, so identity is the key. */
-const textCache = new WeakMap<Segment, Map<TextRule, LocalProblem[]>>();
-
-/** The text rules' problems of a segment: computed now, or (with `cachedOnly`) only those known; undefined when some are not known yet. */
-function textProblems(seg: Segment, rules: readonly TextRule[], cachedOnly: boolean): LocalProblem[] | undefined {
-  const doc = seg.doc;
-  if (!doc || doc.empty || rules.length === 0) return [];
-  let per = textCache.get(seg);
-  const out: LocalProblem[] = [];
-  let complete = true;
-  for (const rule of rules) {
-    let found = per?.get(rule);
-    if (!found) {
-      if (cachedOnly) {
-        complete = false;
-        continue;
-      }
-      found = runTextRule(rule, { text: seg.text, lineStarts: seg.lineStarts, doc });
-      if (!per) textCache.set(seg, (per = new Map()));
-      per.set(rule, found);
-    }
-    for (const p of found) out.push(p);
-  }
-  return complete ? out : out.length > 0 ? out : undefined;
+export interface DiagnosticOptions {
+  /**
+   * The text rules (`date-mismatch`, …) read each document's text: true runs them
+   * now for every document (the command line, tests); 'cached' (the language
+   * server) runs them now only for the documents an edit replaced and otherwise
+   * reports what the background pass committed; false skips them.
+   */
+  text?: boolean | 'cached';
 }
 
-/**
- * Runs the text rules on documents not yet checked, until `budgetMs` has passed.
- * Returns true when every document is checked. The language server calls it in
- * slices so a large file never blocks requests.
- */
-export function checkTextRulesStep(model: CorpusModel, config: CorpusConfig, budgetMs: number): boolean {
-  const rules = activeTextRules(config);
-  if (rules.length === 0) return true;
-  const until = performance.now() + budgetMs;
-  const n = model.segmentCount;
-  for (let i = 1; i < n; i++) {
-    const seg = model.segmentAt(i);
-    if (isComplete(seg, rules)) continue;
-    if (performance.now() > until) return false;
-    textProblems(seg, rules, false);
-  }
-  return true;
-}
-
-function isComplete(seg: Segment, rules: readonly TextRule[]): boolean {
-  return knownCount(seg, rules) === rules.length;
-}
-
-/** True when every document's text rules are known (nothing for the background to do). */
-export function textRulesDone(model: CorpusModel, config: CorpusConfig): boolean {
-  const rules = activeTextRules(config);
-  if (rules.length === 0) return true;
-  for (let i = 1; i < model.segmentCount; i++) if (!isComplete(model.segmentAt(i), rules)) return false;
-  return true;
-}
-
-// ---------------------------------------------------------------- the whole list, incrementally
-
-/** How many of the rules' results a segment has in the cache. */
-function knownCount(seg: Segment, rules: readonly TextRule[]): number {
-  if (rules.length === 0 || !seg.doc || seg.doc.empty) return rules.length;
-  const per = textCache.get(seg);
-  let k = 0;
-  for (const r of rules) if (per?.has(r)) k++;
-  return k;
-}
-
-/**
- * What the last call computed for a model, so the next one redoes only what an
- * edit touched. Segments are immutable objects that an edit replaces, so the
- * segments that are still the same objects (compared by identity) keep their
- * converted diagnostics, re-based only when lines were added or removed above
- * them, and redone when more of their text-rule results became known. Document
- * names are counted incrementally, so the check for duplicate names walks the
- * documents only when some name is taken twice.
- */
+/** What the last call computed for a model, so the next one redoes only what the edits since then touched. */
 interface ModelState {
   config: CorpusConfig;
+  mode: boolean | 'cached';
   /** The text rules the entries were computed with. */
   rules: readonly TextRule[];
-  segments: Segment[];
+  generation: number;
+  epoch: number;
+  /** Per segment: the segment the entry is for (undefined while it is to be redone), its start line, its diagnostics, how many text results it holds. */
+  segments: (Segment | undefined)[];
   bases: number[];
   perSegment: (readonly Diagnostic[])[];
-  /** How many text-rule results each entry holds. */
   known: number[];
   nameCount: Map<string, number>;
   /** Names held by two or more documents. */
   duplicated: number;
   docs: number;
   closed: number;
+  fileList: Diagnostic[];
+  list: Diagnostic[];
 }
 const states = new WeakMap<CorpusModel, ModelState>();
 const NONE: readonly Diagnostic[] = [];
@@ -123,82 +70,179 @@ function countSegment(state: ModelState, seg: Segment, delta: 1 | -1): void {
   else if (before >= 2 && after < 2) state.duplicated--;
 }
 
-export interface DiagnosticOptions {
-  /**
-   * The text rules (`date-mismatch`, …) read each document's text: true runs them
-   * now (the command line, tests); 'cached' reports only what is already known
-   * (the language server, whose background pass fills the cache); false skips them.
-   */
-  text?: boolean | 'cached';
+/** Whether two segments look the same to the file rules (name, where it is, end line). */
+function sameForFileRules(a: Segment, b: Segment): boolean {
+  const x = a.doc;
+  const y = b.doc;
+  if (!x || !y) return x === y;
+  const span = x.header.nameSpan;
+  const other = y.header.nameSpan;
+  // An unnamed document's range is its whole header line.
+  return x.name === y.name && (x.endLine === undefined) === (y.endLine === undefined) && span.start === other.start && span.end === other.end && (x.name !== '' || x.headerLength === y.headerLength);
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+function fileDiagnostics(model: CorpusModel, state: ModelState): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  pushFileDiagnostics(modelDocumentTable(model, state), state.config, out);
+  return out;
 }
 
-/** Every diagnostic of a model under a configuration. The returned objects may be shared between calls: do not modify them. */
+function flatten(state: ModelState): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const list of state.perSegment) for (let k = 0; k < list.length; k++) out.push(list[k]);
+  for (const d of state.fileList) out.push(d);
+  return out;
+}
+
+/** Every diagnostic of a model under a configuration. The returned array and its objects may be shared between calls: do not modify them. */
 export function computeDiagnostics(model: CorpusModel, config: CorpusConfig, token: CancellationToken = NEVER_CANCELLED, options: DiagnosticOptions = {}): Diagnostic[] {
-  const allowed = allowedKeys(config);
-  const rules = options.text ? activeTextRules(config) : [];
-  const cachedOnly = options.text === 'cached';
-  const n = model.segmentCount;
+  const mode = options.text ?? false;
+  const rules = mode ? activeTextRules(config) : [];
   const old = states.get(model);
-  const segments: Segment[] = new Array<Segment>(n);
-  const bases: number[] = new Array<number>(n);
-  const perSegment: (readonly Diagnostic[])[] = new Array<readonly Diagnostic[]>(n);
-  const known: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    segments[i] = model.segmentAt(i);
-    bases[i] = model.segmentStartLine(i);
-  }
-  const convert = (i: number): void => {
-    const seg = segments[i];
-    const text = rules.length > 0 ? textProblems(seg, rules, cachedOnly) : undefined;
-    known[i] = knownCount(seg, rules);
+  const epoch = rules.length > 0 ? textEpoch(model) : 0;
+  const splices = old && old.config === config && old.mode === mode && sameList(old.rules, rules) ? model.changesSince(old.generation) : undefined;
+  if (!old || !splices) return fullBuild(model, config, mode, rules, epoch, token);
+  if (splices.length === 0 && old.epoch === epoch) return old.list;
+
+  const state = old;
+  const allowed = allowedKeys(config);
+  const convert = (i: number, runText: boolean): void => {
+    const seg = model.segmentAt(i);
+    state.segments[i] = seg;
+    state.bases[i] = model.segmentStartLine(i);
+    const text = rules.length > 0 ? textProblems(seg, rules, !runText) : undefined;
+    state.known[i] = knownCount(seg, rules);
     if (seg.problems.length === 0 && (!text || text.length === 0)) {
-      perSegment[i] = NONE;
+      state.perSegment[i] = NONE;
       return;
     }
     const out: Diagnostic[] = [];
-    pushProblems(seg.problems, bases[i], config, allowed, out);
-    if (text) pushProblems(text, bases[i], config, allowed, out);
-    perSegment[i] = out;
+    pushProblems(seg.problems, state.bases[i], config, allowed, out);
+    if (text) pushProblems(text, state.bases[i], config, allowed, out);
+    state.perSegment[i] = out;
   };
-  let state: ModelState;
-  if (old === undefined || old.config !== config || !sameList(old.rules, rules)) {
-    state = { config, rules, segments, bases, perSegment, known, nameCount: new Map(), duplicated: 0, docs: 0, closed: 0 };
-    for (let i = 0; i < n; i++) {
-      if ((i & 1023) === 0 && token.isCancellationRequested) return [];
-      convert(i);
-      countSegment(state, segments[i], 1);
-    }
-  } else {
-    // The unchanged segments before and after the edited region, by identity.
-    const m = old.segments.length;
-    let head = 0;
-    while (head < n && head < m && segments[head] === old.segments[head]) head++;
-    let tail = 0;
-    while (tail < n - head && tail < m - head && segments[n - 1 - tail] === old.segments[m - 1 - tail]) tail++;
-    state = { ...old, segments, bases, perSegment, known };
-    for (let i = head; i < m - tail; i++) countSegment(state, old.segments[i], -1);
-    for (let i = head; i < n - tail; i++) countSegment(state, segments[i], 1);
-    for (let i = 0; i < n; i++) {
-      const j = i < n - tail ? i : i - n + m; // index of the same segment in the old state
-      const same = (i < head || i >= n - tail) && old.bases[j] === bases[i];
-      if (same && (rules.length === 0 || old.known[j] === knownCount(segments[i], rules))) {
-        perSegment[i] = old.perSegment[j];
-        known[i] = old.known[j];
-      } else {
-        convert(i);
-      }
+
+  // Replay the splices on the entries: removed segments are uncounted, new ones are holes to fill.
+  let lo = Infinity;
+  let hi = -Infinity;
+  let moved = -1;
+  const removedLists: (readonly Diagnostic[])[] = [];
+  const removedSegments: Segment[] = [];
+  for (const sp of splices) {
+    const holes = new Array<undefined>(sp.inserted).fill(undefined);
+    const gone = state.segments.splice(sp.first, sp.removed, ...holes);
+    for (const g of gone) if (g) countSegment(state, g, -1);
+    const goneLists = state.perSegment.splice(sp.first, sp.removed, ...holes.map(() => NONE));
+    state.bases.splice(sp.first, sp.removed, ...holes.map(() => -1));
+    state.known.splice(sp.first, sp.removed, ...holes.map(() => 0));
+    gone.forEach((g, k) => {
+      if (!g) return;
+      removedSegments.push(g);
+      removedLists.push(goneLists[k]);
+    });
+    // The holes are within [lo, hi), mapped through this splice.
+    const d = sp.inserted - sp.removed;
+    if (hi > sp.first) hi = hi >= sp.first + sp.removed ? hi + d : sp.first;
+    hi = Math.max(hi, sp.first + sp.inserted);
+    lo = Math.min(lo, sp.first);
+    if (sp.lineDelta !== 0) moved = moved < 0 ? sp.first : Math.min(moved, sp.first);
+  }
+  const inserted: Segment[] = [];
+  for (let i = Math.max(lo, 0); i < hi && i < state.segments.length; i++) {
+    if (state.segments[i] !== undefined) continue;
+    convert(i, mode !== false);
+    const seg = state.segments[i] as Segment;
+    countSegment(state, seg, 1);
+    inserted.push(seg);
+  }
+  // Lines added or removed: the diagnostics below move (the protocol's positions are absolute).
+  let rebased = false;
+  if (moved >= 0) {
+    for (let i = moved; i < state.segments.length; i++) {
+      if (state.bases[i] === model.segmentStartLine(i)) continue;
+      convert(i, false);
+      rebased = true;
     }
   }
-  states.set(model, state);
-  const out: Diagnostic[] = [];
+  // A background pass committed its findings: the entries that gained some are redone.
+  let gained = false;
+  if (epoch !== state.epoch) {
+    for (let i = 0; i < state.segments.length; i++) {
+      const seg = state.segments[i] as Segment;
+      if (knownCount(seg, rules) === state.known[i]) continue;
+      convert(i, false);
+      gained = true;
+    }
+  }
+  state.generation = model.generation;
+  state.epoch = epoch;
+
+  const structure = moved >= 0 || removedSegments.length !== inserted.length || removedSegments.some((s, k) => !sameForFileRules(s, inserted[k]));
+  let fileChanged = false;
+  if (structure) {
+    const next = fileDiagnostics(model, state);
+    fileChanged = !sameDiagnostics(next, state.fileList);
+    state.fileList = next;
+  }
+  // Unchanged when the redone entries say exactly what the removed ones said, in the same places.
+  if (!rebased && !gained && !fileChanged) {
+    const before: Diagnostic[] = [];
+    for (const l of removedLists) for (const d of l) before.push(d);
+    const after: Diagnostic[] = [];
+    for (let i = Math.max(lo, 0); i < hi && i < state.perSegment.length; i++) for (const d of state.perSegment[i]) after.push(d);
+    if (splices.length === 1 && sameDiagnostics(before, after)) return state.list;
+  }
+  const list = flatten(state);
+  if (sameDiagnostics(list, state.list)) return state.list;
+  state.list = list;
+  return list;
+}
+
+function fullBuild(model: CorpusModel, config: CorpusConfig, mode: boolean | 'cached', rules: readonly TextRule[], epoch: number, token: CancellationToken): Diagnostic[] {
+  const allowed = allowedKeys(config);
+  const n = model.segmentCount;
+  const state: ModelState = {
+    config,
+    mode,
+    rules,
+    generation: model.generation,
+    epoch,
+    segments: new Array<Segment | undefined>(n),
+    bases: new Array<number>(n),
+    perSegment: new Array<readonly Diagnostic[]>(n),
+    known: new Array<number>(n),
+    nameCount: new Map(),
+    duplicated: 0,
+    docs: 0,
+    closed: 0,
+    fileList: [],
+    list: [],
+  };
+  // Opening a file (or a new configuration) reports the text rules' findings known so far; the background pass does the rest.
+  const cachedOnly = mode !== true;
   for (let i = 0; i < n; i++) {
-    const list = perSegment[i];
-    for (let k = 0; k < list.length; k++) out.push(list[k]);
+    if ((i & 1023) === 0 && token.isCancellationRequested) return [];
+    const seg = model.segmentAt(i);
+    const base = model.segmentStartLine(i);
+    state.segments[i] = seg;
+    state.bases[i] = base;
+    const text = rules.length > 0 ? textProblems(seg, rules, cachedOnly) : undefined;
+    state.known[i] = knownCount(seg, rules);
+    countSegment(state, seg, 1);
+    if (seg.problems.length === 0 && (!text || text.length === 0)) {
+      state.perSegment[i] = NONE;
+      continue;
+    }
+    const out: Diagnostic[] = [];
+    pushProblems(seg.problems, base, config, allowed, out);
+    if (text) pushProblems(text, base, config, allowed, out);
+    state.perSegment[i] = out;
   }
-  pushFileDiagnostics(modelDocumentTable(model, state), config, out);
-  return out;
+  state.fileList = fileDiagnostics(model, state);
+  const previous = states.get(model);
+  state.list = flatten(state);
+  // A configuration change that changes nothing keeps the list (and its identity).
+  if (previous && sameDiagnostics(previous.list, state.list)) state.list = previous.list;
+  states.set(model, state);
+  return state.list;
 }

@@ -144,3 +144,16 @@ export function applyEdits(model: CorpusModel, edits: readonly TextEdit[]): stri
   for (const e of withOffsets) text = text.slice(0, e.a) + e.t + text.slice(e.b);
   return text;
 }
+
+export const FIX_ALL = 'source.fixAll.corpus';
+
+/** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
+export function wantedActions(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean } {
+  if (!only) return { quickFix: true, fixAll: false, refactor: true };
+  const quickFix = only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
+  return {
+    quickFix,
+    fixAll: only.some((k) => k !== '' && FIX_ALL.startsWith(k)),
+    refactor: quickFix || only.some((k) => k === 'refactor'),
+  };
+}

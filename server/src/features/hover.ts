@@ -57,7 +57,7 @@ export function hover(model: CorpusModel, position: Position, token: Cancellatio
     const lines = doc.range.end.line - doc.range.start.line + 1;
     const date = f.dates.find((x) => x.check.ok);
     const parts = [
-      `**${escapeMarkdown(doc.name || '(no name)')}**: document ${doc.index + 1} of ${model.documents.length}`,
+      `**${escapeMarkdown(doc.name || '(no name)')}**: document ${doc.index + 1} of ${model.documentCount}`,
       `${lines} line${lines === 1 ? '' : 's'}${f.endLine !== undefined ? ', closed by `<<<END>>>`' : ''}`,
       date && date.check.ok ? `Date: ${escapeMarkdown(describeIsoDate(date.check.date))}` : 'No date',
     ];

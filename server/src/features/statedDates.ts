@@ -20,18 +20,21 @@ export function dateExpressions(model: CorpusModel, doc: CorpusDocument): DateEx
   return hit;
 }
 
-function isoOf(facts: DocFacts): string | undefined {
+const NO_DATES: { dates: readonly DocFacts['dates'][number][] } = { dates: [] };
+
+function isoOf(facts: { dates: readonly DocFacts['dates'][number][] }): string | undefined {
   const d = facts.dates.find((x) => x.check.ok);
   return d && d.check.ok ? d.check.date.text : undefined;
 }
 
 /** The nearest dates before and after a document, for resolving a year. */
 function neighbourDates(model: CorpusModel, doc: CorpusDocument): { previousDate?: string; nextDate?: string } {
-  const docs = model.documents;
   let previousDate: string | undefined;
   let nextDate: string | undefined;
-  for (let i = doc.index - 1; i >= 0 && previousDate === undefined; i--) previousDate = isoOf(docs[i].facts);
-  for (let i = doc.index + 1; i < docs.length && nextDate === undefined; i++) nextDate = isoOf(docs[i].facts);
+  // Segment i + 1 holds document i: read the facts without building the documents.
+  const factsOf = (i: number) => model.segmentAt(i + 1)?.doc;
+  for (let i = doc.index - 1; i >= 0 && previousDate === undefined; i--) previousDate = isoOf(factsOf(i) ?? NO_DATES);
+  for (let i = doc.index + 1; i < model.documentCount && nextDate === undefined; i++) nextDate = isoOf(factsOf(i) ?? NO_DATES);
   return { previousDate, nextDate };
 }
 

@@ -26,6 +26,8 @@ export interface ServerInfo {
   /** The server's process id (the recovery test kills it); 0 in a Web Worker, which has none. */
   pid: number;
   version: string;
+  /** How much background work (text rules, people, the workspace index) is pending: 0 when the server is idle. */
+  backgroundWork: number;
 }
 
 export const ServerInfoRequest = new RequestType0<ServerInfo, void>('corpus/serverInfo');

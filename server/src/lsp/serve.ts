@@ -1,8 +1,9 @@
 // The language server's wiring, one for both hosts: Node (../server.ts: stdio, IPC)
 // and the browser (../browserServer.ts: a Web Worker). Every feature and all work
 // across files live in the pure service (../index.ts); this module passes the
-// requests on, converts the answers (./convert.ts) and leaves the timing of
-// diagnostics to ./validation.ts. A host brings only its connection and, on Node,
+// requests on, converts the answers (./convert.ts) and leaves diagnostics (pull or
+// push) to ./diagnostics.ts and the problems of unopened files to
+// ./workspaceProblems.ts. A host brings only its connection and, on Node,
 // its own file system; every URI it cannot read goes through the client
 // (./clientFileSystem.ts), so a virtual workspace works in both.
 
@@ -14,7 +15,8 @@ import { byScheme, clientFileSystem } from './clientFileSystem';
 import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens } from './convert';
 import { PeopleRequest, ServerInfoRequest, StatusRequest } from './protocol';
 import { documentsConfig } from './textDocuments';
-import { Validation } from './validation';
+import { DiagnosticsChannel } from './diagnostics';
+import { WorkspaceProblemsReporter } from './workspaceProblems';
 
 export const VERSION = '0.1.0';
 
@@ -39,8 +41,13 @@ export function serve(connection: Connection, host: ServerHost): void {
     fileSystem: host.fileSystem ? byScheme(host.fileSystem, fromClient) : fromClient,
     documents: { get: (uri) => documents.get(uri)?.model, uris: () => documents.keys() },
     onError: (message) => connection.console.error(message),
+    onChange: (e) => {
+      if (e.kind === 'diagnostics') validation.backgroundChanged(e.uri);
+      else if (semanticTokensRefresh) void connection.sendRequest('workspace/semanticTokens/refresh').catch(() => undefined);
+    },
   });
-  const validation = new Validation(connection, documents, service);
+  const validation = new DiagnosticsChannel(connection, documents, service);
+  let workspaceProblems: WorkspaceProblemsReporter | undefined;
   let hasConfigurationCapability = false;
   let semanticTokensRefresh = false;
 
@@ -72,6 +79,9 @@ export function serve(connection: Connection, host: ServerHost): void {
     clientServesFiles = options?.fileSystem === true;
     const settings: unknown = options?.settings;
     if (settings) service.setSettings(settings);
+    workspaceProblems = new WorkspaceProblemsReporter(connection, documents, service, params.capabilities);
+    // Pull for clients that can; a client that registers providers dynamically gets the provider from the reporter.
+    const pull = validation.configure(params.capabilities) && !workspaceProblems.registersProvider;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -86,6 +96,7 @@ export function serve(connection: Connection, host: ServerHost): void {
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.corpus'] },
         workspace: { workspaceFolders: { supported: true } },
+        ...(pull ? { diagnosticProvider: { identifier: 'corpus', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'corpus-language-server', version: VERSION },
     };
@@ -98,6 +109,7 @@ export function serve(connection: Connection, host: ServerHost): void {
       await refreshSettings();
       validation.revalidateAll();
     }
+    workspaceProblems?.update();
     try {
       validation.publishFiles(await service.start());
     } catch (e) {
@@ -109,6 +121,7 @@ export function serve(connection: Connection, host: ServerHost): void {
     if (hasConfigurationCapability) await refreshSettings();
     else service.setSettings((change.settings as { corpus?: unknown } | undefined)?.corpus);
     validation.revalidateAll();
+    workspaceProblems?.update();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -119,13 +132,23 @@ export function serve(connection: Connection, host: ServerHost): void {
 
   documents.onDidOpen((e) => {
     service.documentOpened(e.document.uri);
-    validation.schedule(e.document.uri);
+    validation.changed(e.document.uri);
   });
-  documents.onDidChangeContent((e) => validation.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    service.activity();
+    validation.changed(e.document.uri);
+  });
   documents.onDidClose((e) => {
     validation.closed(e.document.uri);
     service.documentClosed(e.document.uri);
   });
+
+  // One pull provider: open files from the open model, the others from the workspace problems.
+  connection.languages.diagnostics.on((params, token) =>
+    !documents.get(params.textDocument.uri) && workspaceProblems
+      ? workspaceProblems.documentReport(params.textDocument.uri, params.previousResultId)
+      : validation.report(params.textDocument.uri, params.previousResultId, token),
+  );
 
   connection.onDocumentSymbol((params, token) => service.documentSymbols(params.textDocument.uri, token).map(toLspSymbol));
 
@@ -155,7 +178,7 @@ export function serve(connection: Connection, host: ServerHost): void {
 
   connection.onRequest(StatusRequest, async (params) => (await service.status(params?.uri)) ?? null);
 
-  connection.onRequest(ServerInfoRequest, () => ({ pid: host.pid, version: VERSION }));
+  connection.onRequest(ServerInfoRequest, () => ({ pid: host.pid, version: VERSION, backgroundWork: service.backgroundWork }));
 
   documents.listen(connection);
   connection.listen();

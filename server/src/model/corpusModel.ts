@@ -36,6 +36,22 @@ export interface DocumentBody {
   positionOf(offset: number): Position;
 }
 
+/**
+ * What one edit did to the list of segments: `removed` segments from index `first`
+ * were replaced by `inserted` new ones, and the lines after them moved by
+ * `lineDelta`. Caches kept beside the model (diagnostics, people) replay these to
+ * redo only the segments an edit touched.
+ */
+export interface SegmentSplice {
+  first: number;
+  removed: number;
+  inserted: number;
+  lineDelta: number;
+}
+
+/** How many edits the model remembers for caches that are behind (older ones rebuild from scratch). */
+const JOURNAL_LENGTH = 256;
+
 export class CorpusModel {
   private segments: Segment[];
   /** Offset and line at which each segment starts. */
@@ -46,10 +62,14 @@ export class CorpusModel {
   private docsCache: CorpusDocument[] | undefined;
   /** Bumped on every change; features use it to cache derived data. */
   generation = 0;
+  /** The splices of the last edits: journal[k] took the model from generation journalStart + k to the next. */
+  private journal: SegmentSplice[] = [];
+  private journalStart = 0;
 
   private constructor(segments: Segment[]) {
     this.segments = segments;
     this.reindex();
+    this.journalStart = this.generation;
   }
 
   static parse(text: string): CorpusModel {
@@ -79,31 +99,52 @@ export class CorpusModel {
     return this.segments.length;
   }
 
-  /** The documents, in order. Cached until the next edit. */
+  /** How many documents the file holds (every segment but the prelude). */
+  get documentCount(): number {
+    return this.segments.length - 1;
+  }
+
+  /**
+   * The splices made since `generation`, oldest first: empty when nothing changed,
+   * undefined when the model no longer remembers that far back.
+   */
+  changesSince(generation: number): readonly SegmentSplice[] | undefined {
+    if (generation === this.generation) return [];
+    if (generation < this.journalStart || generation > this.generation) return undefined;
+    return this.journal.slice(generation - this.journalStart);
+  }
+
+  /** The documents, in order (every one is built: for features that list them all). Cached until the next edit. */
   get documents(): readonly CorpusDocument[] {
     if (this.docsCache) return this.docsCache;
     const docs: CorpusDocument[] = [];
-    for (let i = 0; i < this.segments.length; i++) {
-      const seg = this.segments[i];
-      const facts = seg.doc;
-      if (!facts) continue;
-      const base = this.segLines[i];
-      const nameRange = this.nameRangeOf(i);
-      docs.push({
-        index: docs.length,
-        name: facts.name,
-        nameRange,
-        range: {
-          start: { line: base, character: 0 },
-          end: { line: base + facts.lastLine, character: lineLength(seg, facts.lastLine) },
-        },
-        headerLine: base,
-        facts,
-        lastContentLine: base + facts.lastContentLine,
-      });
+    for (let i = 1; i < this.segments.length; i++) {
+      const d = this.documentAt(i - 1);
+      if (d) docs.push(d);
     }
     this.docsCache = docs;
     return docs;
+  }
+
+  /** One document by its index (segment `index + 1`), built on demand: no walk over the others. */
+  documentAt(index: number): CorpusDocument | undefined {
+    const i = index + 1;
+    const seg = this.segments[i];
+    const facts = seg?.doc;
+    if (!facts || index < 0) return undefined;
+    const base = this.segLines[i];
+    return {
+      index,
+      name: facts.name,
+      nameRange: this.nameRangeOf(i),
+      range: {
+        start: { line: base, character: 0 },
+        end: { line: base + facts.lastLine, character: lineLength(seg, facts.lastLine) },
+      },
+      headerLine: base,
+      facts,
+      lastContentLine: base + facts.lastContentLine,
+    };
   }
 
   /** The range of the name in the header of the document held by segment `segIndex` (the header line when the name is missing). */
@@ -119,10 +160,9 @@ export class CorpusModel {
   /** The document whose lines include `line`, if any. */
   documentAtLine(line: number): CorpusDocument | undefined {
     const i = this.segmentIndexAtLine(line);
-    if (i < 0 || !this.segments[i].doc) return undefined;
-    const docs = this.documents;
+    if (i < 1 || !this.segments[i].doc) return undefined;
     // Segment i holds document number i-1 (segment 0 is the prelude).
-    const d = docs[i - 1];
+    const d = this.documentAt(i - 1);
     return d && line <= d.range.end.line ? d : undefined;
   }
 
@@ -265,12 +305,20 @@ export class CorpusModel {
     region = region.slice(0, a - regionStart) + newText + region.slice(b - regionStart);
     // The region starts at the file's start or at a document-opening line the edit did not touch.
     const fresh = splitSegments(region, first === 0);
+    let lineDelta = 0;
+    for (let i = first; i <= last; i++) lineDelta -= this.segments[i].lineStarts.length;
+    for (const seg of fresh) lineDelta += seg.lineStarts.length;
     this.segments.splice(first, last - first + 1, ...fresh);
     if (fresh.length !== last - first + 1) {
       // Keep the index arrays aligned with the segments; their values are recomputed from `first` on.
       const filler = new Array<number>(fresh.length).fill(0);
       this.segOffsets.splice(first, last - first + 1, ...filler);
       this.segLines.splice(first, last - first + 1, ...filler);
+    }
+    this.journal.push({ first, removed: last - first + 1, inserted: fresh.length, lineDelta });
+    if (this.journal.length > JOURNAL_LENGTH) {
+      this.journal.shift();
+      this.journalStart++;
     }
     this.reindex(first);
   }

@@ -2,8 +2,9 @@
 // scripts/e2e/web.mjs into out/test/e2e/web/index.js: that host can `require` only
 // `vscode`). Runs the browser's own suite, then every suite of test/e2e/suite that
 // applies in a browser: all but the command-line task (80) and killing the server
-// process (90). Results go to the host's console as one line, `CORPUS_E2E_RESULTS {json}`
-// (the browser has no file to write them to); a failure rejects, so the workbench exits 1.
+// process (90); workspace problems (85) and the first run (95) run here too. Results
+// go to the host's console as one line, `CORPUS_E2E_RESULTS {json}` (the browser has
+// no file to write them to); a failure rejects, so the workbench exits 1.
 import 'mocha/mocha';
 import { listFixtureFiles } from '../fixtures';
 import type { TestResult } from '../mocha-runner';
@@ -22,6 +23,8 @@ export async function run(): Promise<void> {
   require('../suite/60-commands.test');
   require('../suite/70-people.test');
   require('../suite/75-dates.test');
+  require('../suite/85-workspace-problems.test');
+  require('../suite/95-first-run.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const results: TestResult[] = [];
   await new Promise<void>((resolve, reject) => {
