@@ -1,5 +1,7 @@
 // One small esbuild script builds every bundle: the VS Code client, the language
-// server and the `corpus` command. `--production` minifies (for packaging);
+// server and the `corpus` command for Node, and the client and the server for the
+// browser (dist/browser/: package.json `browser`, the server in a Web Worker) from
+// the same sources. `--production` minifies (for packaging);
 // the default keeps source maps for development and stack traces in tests. As the
 // `prepare` script it also builds for production when npm packs or publishes the package
 // (`npm pack`, `npm publish`), so the tarball holds the minified bundles.
@@ -10,8 +12,16 @@ const production = process.argv.includes('--production') || ['pack', 'publish'].
 const watch = process.argv.includes('--watch');
 
 const common = bundleOptions(production);
+const browser = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
 
-const builds = [{ entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] }, { entryPoints: { server: 'server/src/server.ts' } }, { entryPoints: { cli: 'server/src/cli.ts' } }];
+const builds = [
+  { entryPoints: { client: 'client/src/node.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/server.ts' } },
+  { entryPoints: { cli: 'server/src/cli.ts' } },
+  // The web worker extension host loads the client as CommonJS with `vscode` provided; the server is a classic worker script.
+  { ...browser, entryPoints: { 'browser/client': 'client/src/browser.ts' }, external: ['vscode'] },
+  { ...browser, entryPoints: { 'browser/server': 'server/src/browserServer.ts' }, format: 'iife' },
+];
 
 for (const b of builds) {
   const options = { ...common, ...b, outdir: 'dist' };

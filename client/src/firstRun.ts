@@ -11,7 +11,7 @@
 // No format logic: whether a hover is over a person is the server's People answer.
 
 import * as vscode from 'vscode';
-import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, Middleware } from 'vscode-languageclient';
 import { PeopleRequest } from '../../server/src/lsp/protocol';
 
 export const FIX_APPLIED = 'corpus.fixApplied';
@@ -24,7 +24,7 @@ function setContext(key: string, value: boolean): void {
 }
 
 export class FirstRun {
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private personHovered = false;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -38,7 +38,7 @@ export class FirstRun {
     this.watchConfig();
   }
 
-  attach(client: LanguageClient): void {
+  attach(client: BaseLanguageClient): void {
     this.client = client;
   }
 

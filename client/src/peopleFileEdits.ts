@@ -6,7 +6,7 @@
 // it edited: one step, and the server's file watcher picks the change up at once.
 // (Other editors get the plain edit from the server, unchanged.)
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { Middleware } from 'vscode-languageclient';
 
 export const SAVE_PEOPLE_FILES = 'corpus.savePeopleFiles';
 

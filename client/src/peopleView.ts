@@ -3,7 +3,7 @@
 // from the server (corpus/people); tree items show text only (no markdown).
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 // The request and the shape of its answer, shared with the server (nothing of the service is bundled here).
 import { PeopleRequest, PeopleViewEntry as PersonEntry } from '../../server/src/lsp/protocol';
 
@@ -14,7 +14,7 @@ export class PeopleView implements vscode.TreeDataProvider<PersonEntry> {
   private uri: vscode.Uri | undefined;
   private readonly next = new Map<string, number>();
 
-  constructor(private readonly client: LanguageClient) {}
+  constructor(private readonly client: BaseLanguageClient) {}
 
   async refresh(): Promise<void> {
     const editor = vscode.window.activeTextEditor;

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const SETTINGS = {
+export const SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -35,10 +35,10 @@ function dirs(state) {
   };
 }
 
-function prepareState(state) {
+function prepareState(state, settings = {}) {
   const d = dirs(state);
   for (const p of [path.join(d.userData, 'User'), d.extensions, ...Object.values(d.env)]) fs.mkdirSync(p, { recursive: true });
-  fs.writeFileSync(path.join(d.userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  fs.writeFileSync(path.join(d.userData, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
   return d;
 }
 
@@ -67,10 +67,10 @@ export function listExtensions(entry, state) {
 
 /**
  * Starts code-server on a free port. Resolves to { url, stop(), log, extensionsDir } once /healthz answers.
- * `env` is passed on to the server and from there to its extension host.
+ * `env` is passed on to the server and from there to its extension host; `settings` are added to the user settings.
  */
-export async function startCodeServer(entry, state, env = {}, timeoutMs = 60_000) {
-  const d = prepareState(state);
+export async function startCodeServer(entry, state, env = {}, timeoutMs = 60_000, settings = {}) {
+  const d = prepareState(state, settings);
   const log = path.join(state, 'code-server.log');
   const fd = fs.openSync(log, 'w');
   const child = spawn(

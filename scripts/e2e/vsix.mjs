@@ -14,6 +14,7 @@ export const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/package\.json$/,
   /^extension\/dist\/(client|server|cli)\.js$/,
+  /^extension\/dist\/browser\/(client|server)\.js$/,
   /^extension\/bin\/[^/]+\.js$/,
   /^extension\/editors\/nvim\/corpus\.lua$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
@@ -29,7 +30,16 @@ export const ALLOWED = [
 ];
 
 /** Files that must be there for the extension to work. */
-export const REQUIRED = ['extension/package.json', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/images/icon.png', 'extension/samples/seeds.corpus'];
+export const REQUIRED = [
+  'extension/package.json',
+  'extension/dist/client.js',
+  'extension/dist/server.js',
+  'extension/dist/cli.js',
+  'extension/dist/browser/client.js',
+  'extension/dist/browser/server.js',
+  'extension/images/icon.png',
+  'extension/samples/seeds.corpus',
+];
 
 /** Entry names of a zip file, read from its central directory (no unzip tool needed). */
 export function zipEntries(file) {

@@ -1,7 +1,5 @@
 // The diagnostic codes of the spec and the per-code fixtures (copied into the test workspace
 // from test/fixtures/codes/ by the runner).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const S = vscode.DiagnosticSeverity;
@@ -35,17 +33,28 @@ export const DEFAULT_SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
  */
 export const NO_FIX_FILES: ReadonlySet<string> = new Set(['partial-date.corpus', 'replacement-character.corpus', 'date-mismatch.corpus', 'invalid-date.corpus']);
 
+let listed: string[] = [];
+
 /**
- * Fixture files named after a code (mocha needs the list when the file loads, before any
- * test runs, so it is read with node:fs from the workspace folder the runner prepared).
+ * Lists the fixture files of the workspace (fixtures/codes/*.corpus named after a code),
+ * through workspace.fs so that it works in every host. The suite's entry calls it before
+ * the test files load: mocha needs the list when a file loads, before any test runs.
  */
+export async function listFixtureFiles(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!folder) return;
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(folder, 'fixtures', 'codes'));
+    listed = entries
+      .map(([name]) => name)
+      .filter((f) => f.endsWith('.corpus') && f.split('.')[0] in DEFAULT_SEVERITY)
+      .sort();
+  } catch {
+    listed = [];
+  }
+}
+
+/** The fixture files named after a code, as listFixtureFiles found them. */
 export function fixtureFiles(): string[] {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  if (!folder) return [];
-  const dir = path.join(folder, 'fixtures', 'codes');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.corpus') && f.split('.')[0] in DEFAULT_SEVERITY)
-    .sort();
+  return listed;
 }

@@ -1,4 +1,5 @@
-// Shared helpers for the extension-host suites. Only the `vscode` API is used.
+// Shared helpers for the extension-host suites. Only the `vscode` API is used (the
+// suites also run in the browser's web worker host: test/e2e/web/).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
@@ -11,6 +12,11 @@ export interface CorpusTestApi {
   configStatus(): { text: string; detail?: string; config?: string };
   serverPid(): Promise<number>;
   people(): Promise<{ name: string; count: number }[]>;
+}
+
+/** The UTF-8 bytes of a text (what workspace.fs writes; Buffer does not exist in the web worker host). */
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,5 +1,7 @@
 // A real LSP client for the protocol-level tests: spawns the built server
-// (dist/server.js --stdio) and speaks JSON-RPC to it over its stdin/stdout.
+// A real LSP client for the protocol-level tests: spawns the built server
+// (dist/server.js --stdio) and speaks JSON-RPC to it over its stdin/stdout; or, with
+// `host: 'browser'`, runs the browser bundle as a worker (./browserWorker.ts).
 //
 // By default it is a pull client, as VS Code's is (LSP 3.17 `textDocument/diagnostic`,
 // with `workspace/diagnostic/refresh`): after each didOpen or didChange it sends,
@@ -28,11 +30,30 @@ import {
   ShutdownRequest,
   ExitNotification,
 } from 'vscode-languageserver-protocol/node';
+import { startBrowserWorker } from './browserWorker';
 import { ROOT } from './fixtures';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/lsp/protocol';
+
+export interface ServerOptions {
+  /** A folder on disk, opened as the workspace (file: URIs). */
+  workspace?: string;
+  /** The workspace folder as a URI (a virtual one: the client serves its files, see `files`). */
+  workspaceUri?: string;
+  settings?: Record<string, unknown>;
+  /** Where the server runs: a Node process over stdio (default), or the browser bundle in a worker. */
+  host?: 'node' | 'browser';
+  /** Files the client serves over corpus/fs/* (by URI); the client then says it serves files. */
+  files?: Map<string, string>;
+  /** Pull diagnostics when the server offers them (default), or a push client. */
+  pull?: boolean;
+  /** Client capabilities added to the defaults. */
+  capabilities?: { textDocument?: Record<string, unknown> };
+}
 
 export interface TestServer {
   connection: ProtocolConnection;
-  process: ChildProcess;
+  /** The server's process (the browser bundle has none: reading it throws). */
+  readonly process: ChildProcess;
   /** Whether diagnostics are pulled (the server offered pull and the client asked for it). */
   pulls: boolean;
   init: InitializeResult;
@@ -70,13 +91,21 @@ interface Waiter {
   resolve: (p: PublishDiagnosticsParams) => void;
 }
 
-export async function startServer(
-  options: { workspace?: string; settings?: Record<string, unknown>; pull?: boolean; capabilities?: { textDocument?: Record<string, unknown> } } = {},
-): Promise<TestServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  let child: ChildProcess | undefined;
+  let worker: ReturnType<typeof startBrowserWorker> | undefined;
+  let connection: ProtocolConnection;
+  if (options.host === 'browser') {
+    worker = startBrowserWorker(path.join(ROOT, 'dist', 'browser', 'server.js'));
+    worker.worker.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    worker.worker.on('error', (e) => (err += String(e.stack ?? e)));
+    connection = createProtocolConnection(worker.reader, worker.writer);
+  } else {
+    child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  }
   const waiters: Waiter[] = [];
   const counts = new Map<string, number>();
   /** The last version sent for each file (didOpen, didChange). */
@@ -137,7 +166,10 @@ export async function startServer(
 
   const server: TestServer = {
     connection,
-    process: child,
+    get process(): ChildProcess {
+      if (!child) throw new Error('the browser server runs in a worker, not in a process');
+      return child;
+    },
     pulls: false,
     init: { capabilities: {} },
     settings: options.settings ?? {},
@@ -193,8 +225,9 @@ export async function startServer(
       } catch {
         // The server may already be gone.
       }
-      setTimeout(() => child.kill(), 500).unref();
+      if (child) setTimeout(() => child.kill(), 500).unref();
       connection.dispose();
+      await worker?.stop();
     },
     stderr: () => err,
   };
@@ -217,13 +250,37 @@ export async function startServer(
     setImmediate(pullWaited);
     return null;
   });
+  const files = options.files;
+  if (files) {
+    // As VS Code's workspace.fs answers (client/src/fileSystemBridge.ts): folders are implied by the files' URIs.
+    const below = (uri: string) => [...files.keys()].filter((k) => k.startsWith(uri.endsWith('/') ? uri : `${uri}/`));
+    connection.onRequest(ReadFileRequest, ({ uri }) => files.get(uri) ?? null);
+    connection.onRequest(StatRequest, ({ uri }) => {
+      const text = files.get(uri);
+      if (text !== undefined) return { type: 'file' as const, size: Buffer.byteLength(text) };
+      return below(uri).length > 0 ? { type: 'directory' as const, size: 0 } : null;
+    });
+    connection.onRequest(ReadDirectoryRequest, ({ uri }) => {
+      const inside = below(uri);
+      if (inside.length === 0) return null;
+      const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+      const names = new Map<string, 'file' | 'directory'>();
+      for (const k of inside) {
+        const rest = k.slice(prefix.length);
+        const slash = rest.indexOf('/');
+        names.set(decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash)), slash < 0 ? 'file' : 'directory');
+      }
+      return [...names].map(([name, type]) => ({ name, type }));
+    });
+  }
   connection.listen();
-  const ws = options.workspace;
+  const ws = options.workspaceUri ?? (options.workspace ? fileUri(options.workspace) : undefined);
   const pull = options.pull ?? true;
   server.init = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    rootUri: ws ? fileUri(ws) : null,
-    workspaceFolders: ws ? [{ uri: fileUri(ws), name: path.basename(ws) }] : null,
+    rootUri: ws ?? null,
+    workspaceFolders: ws ? [{ uri: ws, name: ws.replace(/\/$/, '').split('/').pop() ?? 'workspace' }] : null,
+    initializationOptions: files ? { fileSystem: true } : undefined,
     capabilities: {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
       textDocument: {

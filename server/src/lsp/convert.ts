@@ -20,7 +20,7 @@ import {
   SymbolInformation,
   SymbolKind,
   WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { docsUrl } from '../index';
 import type { CompletionItem, Diagnostic, DocumentSymbol, FileChange, FoldingRange, Hover, Range, Severity, WorkspaceCodeAction, WorkspaceSymbol } from '../index';
 

@@ -14,8 +14,8 @@
 // are published on that file (push) in both models. One file of the protocol's
 // conversions (convert.ts) turns the service's diagnostics into LSP's, each once.
 
-import { ResponseError, LSPErrorCodes } from 'vscode-languageserver/node';
-import type { CancellationToken, ClientCapabilities, Connection, Diagnostic as LspDiagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver/node';
+import { ResponseError, LSPErrorCodes } from 'vscode-languageserver';
+import type { CancellationToken, ClientCapabilities, Connection, Diagnostic as LspDiagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { CorpusLanguageService, Diagnostic, FileDiagnostics } from '../index';
 import { toLspDiagnostic } from './convert';
 import type { CorpusTextDocument } from './textDocuments';

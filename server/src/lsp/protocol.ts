@@ -3,7 +3,7 @@
 // types of the service cross over; nothing of the server is bundled into the client.
 
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { PeopleViewEntry, StatusCounts } from '../index';
+import type { DirectoryEntry, FileStat, PeopleViewEntry, StatusCounts } from '../index';
 
 export type { PeopleViewEntry, StatusCounts };
 
@@ -23,7 +23,7 @@ export const PeopleRequest = new RequestType<FileParams, PeopleViewEntry[], void
 export const StatusRequest = new RequestType<FileParams, StatusCounts | null, void>('corpus/status');
 
 export interface ServerInfo {
-  /** The server's process id (the recovery test kills it). */
+  /** The server's process id (the recovery test kills it); 0 in a Web Worker, which has none. */
   pid: number;
   version: string;
   /** How much background work (text rules, people, the workspace index) is pending: 0 when the server is idle. */
@@ -31,3 +31,21 @@ export interface ServerInfo {
 }
 
 export const ServerInfoRequest = new RequestType0<ServerInfo, void>('corpus/serverInfo');
+
+// ---------------------------------------------------------------- the client's file system
+// A server that cannot read files itself (in a Web Worker), or that is handed URIs it
+// cannot read (a virtual workspace such as github.dev's vscode-vfs://), reads them
+// through the client: VS Code's `workspace.fs` (client/src/fileSystemBridge.ts). The
+// client says it serves these with `initializationOptions.fileSystem: true`. Each answer
+// is null for what does not exist or cannot be read, as the service's FileSystem says.
+
+export type { DirectoryEntry, FileStat };
+
+/** The file's text, decoded as UTF-8 (null when it does not exist or cannot be read). */
+export const ReadFileRequest = new RequestType<FileParams, string | null, void>('corpus/fs/readFile');
+
+/** What a URI names (null when nothing is there). */
+export const StatRequest = new RequestType<FileParams, FileStat | null, void>('corpus/fs/stat');
+
+/** The entries of a folder (null when it is not a readable folder). */
+export const ReadDirectoryRequest = new RequestType<FileParams, DirectoryEntry[] | null, void>('corpus/fs/readDirectory');

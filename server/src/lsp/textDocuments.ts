@@ -3,7 +3,7 @@
 // whole text (unlike vscode-languageserver-textdocument).
 
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import type { TextDocumentsConfiguration } from 'vscode-languageserver/node';
+import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import { CorpusModel } from '../index';
 import type { Position, Range } from '../index';
 

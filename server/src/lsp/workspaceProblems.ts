@@ -26,8 +26,8 @@ import type {
   TextDocuments,
   WorkspaceDiagnosticReport,
   WorkspaceDocumentDiagnosticReport,
-} from 'vscode-languageserver/node';
-import { DocumentDiagnosticRequest } from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
+import { DocumentDiagnosticRequest } from 'vscode-languageserver';
 import { canonicalUri, CorpusLanguageService, FileProblems } from '../index';
 import { toLspDiagnostic } from './convert';
 import type { CorpusTextDocument } from './textDocuments';

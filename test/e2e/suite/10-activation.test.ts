@@ -1,14 +1,14 @@
 // Activation: the extension starts for a .txt whose first line is a header and for .corpus files.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, corpusDiagnostics, diagnosticsWhere, extension, open, waitFor, wsUri } from '../helpers';
+import { api, corpusDiagnostics, diagnosticsWhere, extension, open, utf8, waitFor, wsUri } from '../helpers';
 
 const HEADER_TXT = '<<<FILE first-line-header.txt>>>\nA document without a date line.\n';
 
 describe('activation', () => {
   it('a .txt whose first line is a header opens as a corpus and activates the extension', async () => {
     const uri = wsUri('first-line-header.txt');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(HEADER_TXT, 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, utf8(HEADER_TXT));
     const editor = await open(uri);
     const languageId = await waitFor(
       () => {
@@ -28,7 +28,7 @@ describe('activation', () => {
 
   it('a .txt without a header stays plain text and gets no corpus diagnostics', async () => {
     const uri = wsUri('plain-notes.txt');
-    await vscode.workspace.fs.writeFile(uri, Buffer.from('Just some notes, no <<<FILE header.\n', 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, utf8('Just some notes, no <<<FILE header.\n'));
     const editor = await open(uri);
     assert.equal(editor.document.languageId, 'plaintext');
     await new Promise((r) => setTimeout(r, 500));

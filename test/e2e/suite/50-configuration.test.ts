@@ -1,7 +1,7 @@
 // Settings (corpus.rules) and .corpusrc.json change the diagnostics while VS Code runs.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, open, severityName, wsUri } from '../helpers';
+import { codeOf, diagnosticsWhere, open, severityName, utf8, wsUri } from '../helpers';
 
 const uri = () => wsUri('seeds.corpus');
 const ofCode = (d: vscode.Diagnostic[], code: string) => d.filter((x) => codeOf(x) === code);
@@ -34,7 +34,7 @@ describe('configuration', () => {
 
   it('.corpusrc.json: creating, editing and deleting it changes the diagnostics', async () => {
     const rc = wsUri('.corpusrc.json');
-    const write = (rules: Record<string, string>) => vscode.workspace.fs.writeFile(rc, Buffer.from(JSON.stringify({ rules }, null, 2), 'utf8'));
+    const write = (rules: Record<string, string>) => vscode.workspace.fs.writeFile(rc, utf8(JSON.stringify({ rules }, null, 2)));
     try {
       await write({ 'partial-date': 'off' });
       await diagnosticsWhere(uri(), (d) => ofCode(d, 'partial-date').length === 0 && ofCode(d, 'missing-date').length === 3, 'partial-date off via .corpusrc.json');

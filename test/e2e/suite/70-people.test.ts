@@ -1,7 +1,7 @@
 // People in real VS Code: hover, references, highlights, semantic tokens and the People view.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, diagnosticsWhere, hoverText, open, waitFor, wsUri } from '../helpers';
+import { api, diagnosticsWhere, hoverText, open, utf8, waitFor, wsUri } from '../helpers';
 
 function find(doc: vscode.TextDocument, needle: string, offset: number): vscode.Position {
   const i = doc.getText().indexOf(needle);
@@ -80,7 +80,7 @@ describe('people', () => {
     const uri = wsUri('correct.corpus');
     const peopleUri = wsUri('fixtures', 'people', 'seeds.people.json');
     const original = await vscode.workspace.fs.readFile(peopleUri);
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, utf8(text));
     try {
       const doc = (await open(uri)).document;
       const names = async () => (await exports.people()).map((p) => p.name);
@@ -92,7 +92,7 @@ describe('people', () => {
       assert.ok(await vscode.workspace.applyEdit(not.edit));
       if (not.command) await vscode.commands.executeCommand(not.command.command, ...(not.command.arguments ?? []));
       // saved at once, so the server's watcher reloads the people files
-      const saved = Buffer.from(await vscode.workspace.fs.readFile(peopleUri)).toString('utf8');
+      const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(peopleUri));
       assert.deepEqual(JSON.parse(saved).notPeople, ['Tom Comunicação']);
       await waitFor(async () => (!(await names()).includes('Tom Comunicação') ? true : undefined), 'the agency gone from the People view');
       assert.ok((await names()).includes('Rachel Horta'));

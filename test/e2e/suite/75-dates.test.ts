@@ -1,9 +1,8 @@
 // Dates from the text in real VS Code: the missing-date fixes propose the article's own date,
 // the date hover writes the date out, and completion after `date=` offers the text's dates.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhere, hoverText, open, waitFor, wsUri } from '../helpers';
+import { codeOf, diagnosticsWhere, hoverText, open, utf8, waitFor, wsUri } from '../helpers';
 
 describe('dates from the text', () => {
   it('the missing-date fixes on seeds.corpus propose 2024-08-29, 2025-03-13 and 2025-01-06 first', async () => {
@@ -35,7 +34,7 @@ describe('dates from the text', () => {
 
   it('completion after date= offers the date the text states', async () => {
     const uri = wsUri('complete-date.corpus');
-    fs.writeFileSync(uri.fsPath, '<<<FILE a.txt lang=en date=>>>\nThe talks ended on Thursday, March 13, 2025.\n');
+    await vscode.workspace.fs.writeFile(uri, utf8('<<<FILE a.txt lang=en date=>>>\nThe talks ended on Thursday, March 13, 2025.\n'));
     await open(uri);
     const list = await waitFor(async () => {
       const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 27), '=');

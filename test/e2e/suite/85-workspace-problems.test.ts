@@ -4,7 +4,7 @@
 // scope is set back to openFiles.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeOf, corpusDiagnostics, diagnosticsWhere, sleep, summarize, waitFor, wsUri } from '../helpers';
+import { api, codeOf, corpusDiagnostics, diagnosticsWhere, sleep, summarize, utf8, waitFor, wsUri } from '../helpers';
 
 const SCOPE = 'problems.scope';
 
@@ -12,7 +12,7 @@ async function setScope(value: 'workspace' | 'openFiles' | undefined): Promise<v
   await vscode.workspace.getConfiguration('corpus').update(SCOPE, value, vscode.ConfigurationTarget.Workspace);
 }
 
-const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, utf8(text));
 const isOpen = (uri: vscode.Uri): boolean => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 
 describe('workspace problems', () => {

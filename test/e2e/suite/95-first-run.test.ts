@@ -4,7 +4,7 @@
 // scripts/e2e/walkthrough.mjs, in a fresh workbench.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, codeOf, diagnosticsWhere, extension, waitFor, wsUri } from '../helpers';
+import { api, codeOf, diagnosticsWhere, extension, utf8, waitFor, wsUri } from '../helpers';
 
 describe('first run', () => {
   it('the walkthrough and the People view welcome are contributed, and their commands registered', async () => {
@@ -42,7 +42,7 @@ describe('first run', () => {
       await vscode.commands.executeCommand('corpus.createConfig');
       const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor : undefined), 'the new .corpusrc.json open');
       assert.deepEqual(JSON.parse(editor.document.getText()), { rules: {}, attributes: [] });
-      await vscode.workspace.fs.writeFile(uri, Buffer.from('{ "rules": { "partial-date": "off" } }\n'));
+      await vscode.workspace.fs.writeFile(uri, utf8('{ "rules": { "partial-date": "off" } }\n'));
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.commands.executeCommand('corpus.createConfig');
       const again = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor : undefined), 'the existing .corpusrc.json open');

@@ -1,0 +1,42 @@
+// What is true only in the browser: the extension runs in the web worker extension
+// host, its server in a Web Worker; the workspace is virtual, read through
+// workspace.fs; the command line is not offered. Runs first, before any other
+// suite opens a file, so "unopened" means unopened.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, extension, waitFor, workspaceRoot } from '../../helpers';
+
+describe('in the browser', () => {
+  it('the extension runs in the web worker extension host of a web workbench', async () => {
+    await api();
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web, 'a web workbench');
+    // A browser extension runs beside the UI (ExtensionKind.UI); on a Node host it would be Workspace.
+    assert.equal(extension().extensionKind, vscode.ExtensionKind.UI, 'the web worker extension host');
+  });
+
+  it('the language server runs in a Web Worker (it has no process id)', async () => {
+    assert.equal(await (await api()).serverPid(), 0);
+  });
+
+  it('the workspace is virtual, and workspace symbols find documents in files that are not open', async () => {
+    assert.notEqual(workspaceRoot().scheme, 'file', `the workspace folder is ${workspaceRoot().toString()}`);
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'fixtures', 'unicode', 'positions.corpus').toString();
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === target), 'positions.corpus is not open');
+    const hits = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Tô Lâm');
+      return s.filter((x) => x.location.uri.toString() === target).length > 0 ? s : undefined;
+    }, 'a workspace symbol from fixtures/unicode/positions.corpus');
+    assert.ok(hits.length > 0);
+  });
+
+  it('the command-line check is not there: no command, hidden from the menus', async () => {
+    await api();
+    const all = await vscode.commands.getCommands(true);
+    assert.ok(!all.includes('corpus.lintWithCli'), 'corpus.lintWithCli is not registered in the browser');
+    const menus = extension().packageJSON.contributes.menus as Record<string, { command: string; when?: string }[]>;
+    for (const place of ['commandPalette', 'explorer/context']) {
+      const entry = menus[place].find((m) => m.command === 'corpus.lintWithCli');
+      assert.match(entry?.when ?? '', /corpus\.commandLine/, `${place} shows it only where the command line runs`);
+    }
+  });
+});
