@@ -60,13 +60,15 @@ export const OUTLINE_PEOPLE_LIMIT = 8 * 1024 * 1024;
 const FIX_ALL = 'source.fixAll.corpus';
 
 /** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
-function wanted(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean } {
-  if (!only) return { quickFix: true, fixAll: false, refactor: true };
+function wanted(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean; fixAllOf: string[] } {
+  if (!only) return { quickFix: true, fixAll: false, refactor: true, fixAllOf: [] };
   const quickFix = only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
   return {
     quickFix,
     fixAll: only.some((k) => k !== '' && FIX_ALL.startsWith(k)),
     refactor: quickFix || only.some((k) => k === 'refactor'),
+    // "Fix all <code> in this file": kind source.fixAll.corpus.<code>, asked for by name only.
+    fixAllOf: only.filter((k) => k.startsWith(`${FIX_ALL}.`)).map((k) => k.slice(FIX_ALL.length + 1)),
   };
 }
 
@@ -344,6 +346,10 @@ export class CorpusLanguageService {
     if (want.fixAll) {
       const edits = fixAll(model, config, token);
       if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: 'source.fixAll.corpus', changes: [{ uri, edits }] });
+    }
+    for (const code of want.fixAllOf) {
+      const edits = fixAll(model, config, token, code);
+      if (edits.length > 0) out.push({ title: `Fix all ${code} problems that have a clear fix`, kind: `${FIX_ALL}.${code}`, changes: [{ uri, edits }] });
     }
     return out;
   }
