@@ -8,6 +8,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
+import { ProblemsApi, registerProblems } from './problems';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,8 @@ export interface CorpusExtensionApi {
   serverPid(): Promise<number>;
   /** What the People view lists now (for tests). */
   people(): Promise<{ name: string; count: number }[]>;
+  /** Past VS Code's 1,000 per file: the server's diagnostics, what VS Code has, the notice and the view (for tests). */
+  problems: ProblemsApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CorpusExtensionApi> {
@@ -29,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
+  const problems = registerProblems(context);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'corpus' }],
     synchronize: {
@@ -42,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     },
     outputChannel: output,
     traceOutputChannel: output,
+    // Every diagnostic is kept; VS Code gets at most 1,000 per file, around what is on screen (docs/problems.md).
+    diagnosticCollectionProvider: problems.collections,
   };
   client = new LanguageClient('corpus', 'Corpus Language Server', serverOptions, clientOptions);
 
@@ -122,6 +128,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
       await people.refresh();
       return people.snapshot();
     },
+    problems: problems.api,
     serverPid: async () => ((await client?.sendRequest(ServerInfoRequest)) ?? { pid: 0 }).pid,
   };
 }

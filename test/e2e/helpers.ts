@@ -10,6 +10,19 @@ export interface CorpusTestApi {
   languageStatus(): { text: string; detail?: string };
   serverPid(): Promise<number>;
   people(): Promise<{ name: string; count: number }[]>;
+  problems: {
+    counts(uri: vscode.Uri): { all: number; shown: number };
+    notice(): { text: string; detail?: string } | undefined;
+    tree(): Promise<TreeSnapshot[]>;
+  };
+}
+
+/** The Corpus Problems view as the API gives it (client/src/problems/index.ts). */
+export interface TreeSnapshot {
+  label: string;
+  description?: string;
+  command?: { command: string; arguments?: unknown[] };
+  children: TreeSnapshot[];
 }
 
 export function sleep(ms: number): Promise<void> {
