@@ -8,6 +8,7 @@ import { Background } from './background';
 import { configFromSettings, CorpusConfig } from './config';
 import { capDiagnostics } from './diagnostics/cap';
 import { checkTextRulesStep, computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
+import { FIX_ALL, wanted } from './features/actionKinds';
 import { codeActions, fixAll } from './features/codeActions';
 import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
@@ -56,21 +57,6 @@ export interface StatusCounts {
 
 /** Past this many characters the outline lists documents only (reading every article would delay it). */
 export const OUTLINE_PEOPLE_LIMIT = 8 * 1024 * 1024;
-
-const FIX_ALL = 'source.fixAll.corpus';
-
-/** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
-function wanted(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean; fixAllOf: string[] } {
-  if (!only) return { quickFix: true, fixAll: false, refactor: true, fixAllOf: [] };
-  const quickFix = only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
-  return {
-    quickFix,
-    fixAll: only.some((k) => k !== '' && FIX_ALL.startsWith(k)),
-    refactor: quickFix || only.some((k) => k === 'refactor'),
-    // "Fix all <code> in this file": kind source.fixAll.corpus.<code>, asked for by name only.
-    fixAllOf: only.filter((k) => k.startsWith(`${FIX_ALL}.`)).map((k) => k.slice(FIX_ALL.length + 1)),
-  };
-}
 
 export class CorpusLanguageService {
   private readonly fs: FileSystem;
