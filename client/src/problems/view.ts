@@ -171,10 +171,6 @@ export class ProblemsView implements vscode.TreeDataProvider<ProblemNode>, vscod
     return (g.items ?? []).map((i, n) => ({ kind: 'problem', id: `${f.uri.toString()}|${g.key}|${n}`, uri: f.uri, diagnostic: f.diagnostics[i] }));
   }
 
-  getParent(node: ProblemNode): ProblemNode | undefined {
-    return node.kind === 'file' ? undefined : this.files.get(node.uri.toString())?.node;
-  }
-
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.emitter.dispose();
