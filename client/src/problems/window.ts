@@ -7,8 +7,9 @@
 //      cursor's line), nearest to a cursor first if even those are too many;
 //   2. then the errors, nearest to what is on screen first;
 //   3. then the warnings, notes and hints, nearest first.
-// Ties keep the server's order. The result is in the server's order too, so a window
-// that did not change is the same list of indices.
+// Ties keep the server's order. The result is in that order of priority, not the
+// file's: VS Code's editor draws squiggles for only the first 500 markers of a file
+// (MarkerDecorationsService), so what is on screen must come first in the list.
 
 /** VS Code's ExtHostDiagnosticCollection keeps at most this many diagnostics per file. */
 export const VSCODE_LIMIT = 1000;
@@ -43,8 +44,8 @@ export function distance(startLine: number, endLine: number, view: View): number
 }
 
 /**
- * The indices (ascending) of the items VS Code gets: all of them when they fit in
- * `limit`, else `limit` of them chosen as above.
+ * The indices of the items VS Code gets: all of them in order when they fit in
+ * `limit`, else `limit` of them chosen as above, most wanted first.
  */
 export function chooseWindow<T>(items: readonly T[], spot: (item: T) => Spot, view: View, limit: number = VSCODE_LIMIT): number[] {
   const n = items.length;
@@ -59,11 +60,10 @@ export function chooseWindow<T>(items: readonly T[], spot: (item: T) => Spot, vi
   }
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => tier[a] - tier[b] || dist[a] - dist[b] || a - b);
-  const chosen = order.slice(0, Math.max(0, limit));
-  return chosen.sort((a, b) => a - b);
+  return order.slice(0, Math.max(0, limit));
 }
 
-/** True when two windows hold the same indices. */
+/** True when two windows hold the same indices in the same order. */
 export function sameWindow(a: readonly number[] | undefined, b: readonly number[]): boolean {
   if (!a || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

@@ -65,6 +65,9 @@ describe('past 1,000 problems per file (10 MB corpus)', function () {
     editor.revealRange(new vscode.Range(middle, 0, middle, 0), vscode.TextEditorRevealType.InCenter);
     const diags = await diagnosticsWhere(uri, (d) => d.some((x) => x.range.start.line === middle && codeOf(x) === 'missing-date'), `missing-date on line ${middle}`);
     assert.ok(diags.length <= 1000, `VS Code has ${diags.length}`);
+    // The editor draws squiggles for the first 500 markers of a file only: the one on screen is among them.
+    const at = corpusDiagnostics(uri).findIndex((x) => x.range.start.line === middle && codeOf(x) === 'missing-date');
+    assert.ok(at >= 0 && at < 500, `the squiggle on screen is marker ${at} of ${corpusDiagnostics(uri).length} (drawn: the first 500)`);
     // Every problem of the documents on screen is shown.
     const visible = editor.visibleRanges[0];
     assert.ok(visible.contains(new vscode.Position(middle, 0)), 'the document is on screen');
