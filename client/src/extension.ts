@@ -9,6 +9,8 @@ import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol'
 import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
 import { ProblemsApi, registerProblems } from './problems';
+import { registerPeopleFileSave, saveEditedPeopleFiles } from './peopleFileEdits';
+import { FirstRun } from './firstRun';
 
 let client: LanguageClient | undefined;
 
@@ -33,7 +35,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
   };
   const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
   const problems = registerProblems(context);
+  const firstRun = new FirstRun(context);
   const clientOptions: LanguageClientOptions = {
+    middleware: {
+      ...firstRun.middleware,
+      // People-file actions get their save command first; the first-run marker goes on the other fixes.
+      provideCodeActions: (document, range, context, token, next) => firstRun.middleware.provideCodeActions!(document, range, context, token, (d, r, c, t) => saveEditedPeopleFiles!(d, r, c, t, next)),
+    },
     documentSelector: [{ language: 'corpus' }],
     synchronize: {
       configurationSection: 'corpus',
@@ -50,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     diagnosticCollectionProvider: problems.collections,
   };
   client = new LanguageClient('corpus', 'Corpus Language Server', serverOptions, clientOptions);
+  firstRun.attach(client);
 
   const status = vscode.languages.createLanguageStatusItem('corpus.status', { language: 'corpus' });
   status.name = 'Corpus';
@@ -80,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Corpus
     vscode.languages.onDidChangeDiagnostics(() => void updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
     vscode.commands.registerCommand('corpus.goToDocument', goToDocument),
+    registerPeopleFileSave(),
     vscode.commands.registerCommand('corpus.restartServer', async () => {
       await client?.restart();
       void vscode.window.setStatusBarMessage('Corpus language server restarted', 3000);

@@ -18,6 +18,14 @@ export class PeopleView implements vscode.TreeDataProvider<PersonEntry> {
 
   async refresh(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
+    const corpusOpen = vscode.window.visibleTextEditors.some((e) => e.document.languageId === 'corpus');
+    // The view's welcome text (package.json viewsWelcome) differs when no corpus file is open.
+    void vscode.commands.executeCommand('setContext', 'corpus.corpusOpen', corpusOpen);
+    if (!corpusOpen && this.entries.length > 0) {
+      this.entries = [];
+      this.uri = undefined;
+      this.changed.fire();
+    }
     if (!editor || editor.document.languageId !== 'corpus') return;
     this.uri = editor.document.uri;
     try {

@@ -13,6 +13,7 @@ import { launchBrowser, runHostTests } from './browser.mjs';
 import { installExtension, listExtensions, startCodeServer } from './code-server.mjs';
 import { setup } from './setup.mjs';
 import { runUiTest } from './ui.mjs';
+import { prepareWalkthroughWorkspace, runWalkthroughTest } from './walkthrough.mjs';
 import { checkVsix, packageVsix } from './vsix.mjs';
 import { REPO, prepareSeedsWorkspace, prepareSuiteWorkspace, prepareUiWorkspace, tempDir } from './workspace.mjs';
 
@@ -107,8 +108,22 @@ async function main() {
     })) {
       record(r);
     }
-    log(`screenshots in ${shots}`);
     server.stop();
+
+    log('walkthrough (a fresh code-server: no step done yet)');
+    const server3 = await startCodeServer(entry, path.join(tmp, 'state-walkthrough'));
+    servers.push(server3);
+    for (const r of await runWalkthroughTest(browser, server3.url, {
+      folder: prepareWalkthroughWorkspace(path.join(tmp, 'walkthrough-workspace')),
+      extensionDevelopmentPath: EXT,
+      shotsDir: shots,
+      failuresDir: path.join(tmp, 'logs'),
+      log: process.env.VERBOSE ? log : undefined,
+    })) {
+      record(r);
+    }
+    server3.stop();
+    log(`screenshots in ${shots}`);
 
     log('package the .vsix (minified build + vsce)');
     const vsix = path.join(tmp, 'corpus-files.vsix');

@@ -1,5 +1,6 @@
-// `npm run screenshots`: regenerates docs/images/*.png with the UI test (scripts/e2e/ui.mjs)
-// in the real VS Code workbench (code-server), after setting it up like `npm run test:e2e`.
+// `npm run screenshots`: regenerates docs/images/*.png with the UI test (scripts/e2e/ui.mjs) and
+// the walkthrough test (scripts/e2e/walkthrough.mjs) in the real VS Code workbench (code-server),
+// after setting it up like `npm run test:e2e`.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,6 +8,7 @@ import { launchBrowser } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { setup } from './setup.mjs';
 import { runUiTest } from './ui.mjs';
+import { prepareWalkthroughWorkspace, runWalkthroughTest } from './walkthrough.mjs';
 import { REPO, prepareUiWorkspace, tempDir } from './workspace.mjs';
 
 const out = path.join(REPO, 'docs', 'images');
@@ -26,6 +28,17 @@ try {
     shotsDir: out,
     failuresDir: tmp,
   });
+  server.stop();
+  // The walkthrough's pictures (quick-fix.png, config.png, …), in a fresh code-server: no step done yet.
+  server = await startCodeServer(entry, path.join(tmp, 'state-walkthrough'));
+  results.push(
+    ...(await runWalkthroughTest(browser, server.url, {
+      folder: prepareWalkthroughWorkspace(path.join(tmp, 'walkthrough-workspace')),
+      extensionDevelopmentPath: REPO,
+      shotsDir: out,
+      failuresDir: tmp,
+    })),
+  );
   for (const r of results) {
     console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.title}`);
     if (!r.ok) console.log(String(r.error).replace(/^/gm, '       '));

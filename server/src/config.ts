@@ -3,7 +3,9 @@
 // rule by rule; allowed attributes are the union of both. An invalid file is
 // reported with exact positions and the defaults apply for what it got wrong.
 
-import { parseTree, getNodeValue, Node as JsonNode, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { parseTree, getNodeValue, Node as JsonNode, ParseError } from 'jsonc-parser';
+import { closest, didYouMean } from './messages/didYouMean';
+import { jsonSyntaxProblems } from './messages/jsonSyntax';
 import type { Severity } from './model/types';
 import { Code, CODES, isCode } from './rules';
 
@@ -41,6 +43,9 @@ export interface PartialConfig {
 }
 
 const SEVERITIES: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
+const SETTINGS: readonly string[] = ['rules', 'attributes', 'people', 'dateStyle', 'dateFixes'];
+/** Words people write for "off". */
+const OFF_WORDS: ReadonlySet<string> = new Set(['none', 'disable', 'disabled', 'ignore', 'false', 'no', '0']);
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Reads settings that arrive as untrusted JSON (from the editor). Bad entries are dropped. */
@@ -73,7 +78,8 @@ export function parseRcFile(text: string): { config: PartialConfig; problems: Co
       config: {},
       problems: [
         {
-          message: 'This file could not be read (it is nested too deeply to be a configuration). Until it is fixed, the default settings apply.',
+          message:
+            'This file is nested too deeply to be a configuration (thousands of brackets inside one another). Write a plain object such as { "rules": {} }. Until it is fixed, the default settings apply.',
           start: 0,
           end: Math.min(1, text.length),
           severity: 'error',
@@ -83,22 +89,24 @@ export function parseRcFile(text: string): { config: PartialConfig; problems: Co
   }
 }
 
-function readRcFile(text: string): { config: PartialConfig; problems: ConfigProblem[] } {
+function readRcFile(raw: string): { config: PartialConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const errors: ParseError[] = [];
+  // A byte-order mark (some editors save one) is not JSON: read it as a space, so offsets stay.
+  const text = raw.charCodeAt(0) === 0xfeff ? ` ${raw.slice(1)}` : raw;
+  // An empty file (just created) sets nothing: the defaults apply, and there is nothing to fix.
+  if (text.trim() === '') return { config: {}, problems };
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  for (const e of errors) {
-    problems.push({
-      message: `This file is not valid JSON (${describeJsonError(printParseErrorCode(e.error))}). Until it is fixed, the default settings apply.`,
-      start: e.offset,
-      end: e.offset + Math.max(1, e.length),
-      severity: 'error',
-    });
+  const syntax = jsonSyntaxProblems(text, errors, { what: 'A .corpusrc.json', commentsAllowed: false });
+  for (const p of syntax.problems) {
+    // A trailing comma leaves no doubt about what was meant: the settings are read as written.
+    const defaults = p.kind === 'trailing-comma' ? '' : ' Until it is fixed, the default settings apply.';
+    problems.push({ message: `${p.message}${defaults}`, start: p.start, end: p.end, severity: 'error' });
   }
   const config: PartialConfig = {};
-  if (!root) return { config, problems };
+  if (!root || (errors.length > 0 && !syntax.onlyTrailingCommas)) return { config, problems };
   if (root.type !== 'object') {
-    problems.push({ message: 'The configuration must be a JSON object, like { "rules": { … } }.', start: root.offset, end: root.offset + root.length, severity: 'error' });
+    problems.push({ message: 'The configuration must be a JSON object, such as { "rules": { "missing-date": "off" } }.', start: root.offset, end: root.offset + root.length, severity: 'error' });
     return { config, problems };
   }
   const at = (n: JsonNode, message: string, severity: 'error' | 'warning' = 'error'): void => {
@@ -111,7 +119,7 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
     switch (key) {
       case 'rules': {
         if (valueNode.type !== 'object') {
-          at(valueNode, '"rules" must be an object that maps a diagnostic code to "off", "error", "warning", "information" or "hint".');
+          at(valueNode, '"rules" must be an object that maps a diagnostic code to "off", "error", "warning", "information" or "hint", such as { "missing-date": "off" }.');
           break;
         }
         const rules: Partial<Record<Code, RuleSetting>> = {};
@@ -120,12 +128,13 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
           if (!k || !v) continue;
           const code = String(k.value);
           if (!isCode(code)) {
-            at(k, `"${code}" is not a diagnostic code. The codes are: ${CODES.join(', ')}.`);
+            const hint = didYouMean(code, CODES);
+            at(k, `"${code}" is not a diagnostic code, so this line is ignored.${hint || ` Use one of: ${CODES.join(', ')}.`}`);
             continue;
           }
-          const sev = getNodeValue(v);
+          const sev = getNodeValue(v) as unknown;
           if (typeof sev !== 'string' || !SEVERITIES.includes(sev)) {
-            at(v, `The setting for "${code}" must be "off", "error", "warning", "information" or "hint".`);
+            at(v, `The setting for "${code}" must be "off", "error", "warning", "information" or "hint".${severityHint(sev)}`);
             continue;
           }
           rules[code] = sev as RuleSetting;
@@ -137,8 +146,8 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
         const list = stringList(
           valueNode,
           (v) => KEY_RE.test(v),
-          '"attributes" must be a list of header keys, like ["author", "section"].',
-          'Each allowed attribute must be a key that starts with a letter and holds only letters, digits, "_", "." or "-".',
+          '"attributes" must be a list of header keys, such as ["author", "section"].',
+          'Each allowed attribute must be a key that starts with a letter and holds only letters, digits, "_", "." or "-", such as "author".',
           at,
         );
         if (list) config.attributes = list;
@@ -148,32 +157,51 @@ function readRcFile(text: string): { config: PartialConfig; problems: ConfigProb
         const list = stringList(
           valueNode,
           (v) => v !== '',
-          '"people" must be a list of paths or globs of people files, like ["people/*.people.json"].',
-          'Each entry of "people" must be a path or a glob, as text.',
+          '"people" must be a list of paths or globs of people files, such as ["people/*.people.json"].',
+          'Each entry of "people" must be a path or a glob in double quotes, such as "people/*.people.json".',
           at,
         );
         if (list) config.people = list;
         break;
       }
       case 'dateStyle': {
-        const v = getNodeValue(valueNode);
-        if (v !== 'line' && v !== 'attribute') at(valueNode, '"dateStyle" must be "line" (a date line) or "attribute" (a date= header attribute).');
+        const v = getNodeValue(valueNode) as unknown;
+        if (v !== 'line' && v !== 'attribute') at(valueNode, `"dateStyle" must be "line" (a date line) or "attribute" (a date= header attribute).${valueHint(v, ['line', 'attribute'])}`);
         else config.dateStyle = v;
         break;
       }
       case 'dateFixes': {
-        const v = getNodeValue(valueNode);
-        if (v !== 'preferred' && v !== 'ask') at(valueNode, '"dateFixes" must be "preferred" (a date the text states clearly is written by "Fix all") or "ask" (date proposals are only offered).');
+        const v = getNodeValue(valueNode) as unknown;
+        if (v !== 'preferred' && v !== 'ask')
+          at(valueNode, `"dateFixes" must be "preferred" (a date the text states clearly is written by "Fix all") or "ask" (date proposals are only offered).${valueHint(v, ['preferred', 'ask'])}`);
         else config.dateFixes = v;
         break;
       }
       case '$schema':
         break;
-      default:
-        at(keyNode, `"${key}" is not a setting of .corpusrc.json; it is ignored. The settings are "rules", "attributes", "people", "dateStyle" and "dateFixes".`, 'warning');
+      default: {
+        const meant = closest(key, SETTINGS);
+        at(
+          keyNode,
+          meant
+            ? `"${key}" is not a setting of .corpusrc.json, so it is ignored. Did you mean "${meant}"?`
+            : `"${key}" is not a setting of .corpusrc.json, so it is ignored. Remove it, or use one of "rules", "attributes", "people", "dateStyle" and "dateFixes".`,
+          'warning',
+        );
+      }
     }
   }
   return { config, problems };
+}
+
+/** " Did you mean …?" for a severity written another way ("warn", "none", false). */
+function severityHint(value: unknown): string {
+  if (value === false || (typeof value === 'string' && OFF_WORDS.has(value.trim().toLowerCase()))) return ' Did you mean "off"?';
+  return typeof value === 'string' ? didYouMean(value, SEVERITIES) : '';
+}
+
+function valueHint(value: unknown, known: readonly string[]): string {
+  return typeof value === 'string' ? didYouMean(value, known) : '';
 }
 
 /** A list of strings in the rc file: the valid entries, each invalid one reported; undefined when it is not a list. */
@@ -189,35 +217,6 @@ function stringList(node: JsonNode, valid: (value: string) => boolean, notAList:
     else at(item, badEntry);
   }
   return list;
-}
-
-function describeJsonError(code: string): string {
-  switch (code) {
-    case 'CommaExpected':
-      return 'a comma is missing';
-    case 'ColonExpected':
-      return 'a colon is missing';
-    case 'PropertyNameExpected':
-      return 'a property name in double quotes is expected';
-    case 'ValueExpected':
-      return 'a value is missing';
-    case 'CloseBraceExpected':
-      return 'a closing } is missing';
-    case 'CloseBracketExpected':
-      return 'a closing ] is missing';
-    case 'EndOfFileExpected':
-      return 'there is text after the end';
-    case 'InvalidCommentToken':
-      return 'comments are not allowed';
-    case 'UnexpectedEndOfComment':
-      return 'a comment is not closed';
-    case 'UnexpectedEndOfString':
-      return 'a string is not closed';
-    case 'InvalidSymbol':
-      return 'an unexpected character';
-    default:
-      return code;
-  }
 }
 
 /** The rc file's settings over the editor's: per rule, and allowed attributes together. */

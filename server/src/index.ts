@@ -16,6 +16,8 @@ export type { ResolvedConfig } from './workspace/configResolver';
 export { DEFAULT_PEOPLE_PATTERNS, findPeopleFiles, MAX_PEOPLE_FILES, PeopleFiles } from './workspace/peopleFiles';
 export type { FileDiagnostics } from './workspace/peopleFiles';
 export { MAX_INDEXED_FILE_SIZE, WorkspaceIndex } from './workspace/workspaceIndex';
+export { MAX_CHECKED_FILE_SIZE, MAX_CHECKED_FILES, MAX_FILE_DIAGNOSTICS, scopeFromSettings, WorkspaceProblems } from './workspace/workspaceProblems';
+export type { FileProblems, ProblemsScope } from './workspace/workspaceProblems';
 export type { OpenDocuments } from './workspace/workspaceIndex';
 export { canonicalUri, isInside, relativePath, uriBasename, uriDirname, uriJoin } from './workspace/uri';
 

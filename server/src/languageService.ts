@@ -7,22 +7,24 @@
 import { Background } from './background';
 import { configFromSettings, CorpusConfig } from './config';
 import { capDiagnostics } from './diagnostics/cap';
-import { checkTextRulesStep, computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
+import { computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
 import { FIX_ALL, wanted } from './features/actionKinds';
 import { codeActions, fixAll } from './features/codeActions';
 import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
 import { Hover, hover } from './features/hover';
-import { addToPeopleFileAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
+import { addToPeopleFileAction, markAsPersonAction, notAPersonAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
 import type { WorkspaceSymbol } from './features/workspaceSymbols';
 import type { CorpusModel } from './model/corpusModel';
+import { OpenFileChange, OpenFilePasses } from './openFiles';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
 import { configDiagnostics, ConfigResolver, ResolvedConfig } from './workspace/configResolver';
 import type { FileSystem } from './workspace/fileSystem';
 import { FileDiagnostics, PeopleFiles } from './workspace/peopleFiles';
 import { canonicalUri } from './workspace/uri';
 import { isCorpusFile, OpenDocuments, WorkspaceIndex } from './workspace/workspaceIndex';
+import { scopeFromSettings, WorkspaceProblems } from './workspace/workspaceProblems';
 
 export interface LanguageServiceOptions {
   /** How the service reads the workspace's files. */
@@ -35,10 +37,8 @@ export interface LanguageServiceOptions {
    * Told when background work changed what an open file shows: its diagnostics
    * (the text rules' pass is done) or its people (every document read).
    */
-  onChange?: (event: { uri: string; kind: 'diagnostics' | 'people' }) => void;
+  onChange?: (event: OpenFileChange) => void;
 }
-
-const TEXT_JOB = 'text:';
 
 /** What a file watcher reports. */
 export interface FileChange {
@@ -70,21 +70,25 @@ export class CorpusLanguageService {
   private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
   /** The list shown for each list of diagnostics (the same array while the list is the same). */
   private readonly capped = new WeakMap<readonly Diagnostic[], readonly Diagnostic[]>();
-  private readonly onChange: (event: { uri: string; kind: 'diagnostics' | 'people' }) => void;
   /** Background work: text rules and people of open files, in slices that give way to requests and edits. */
   private readonly background: Background;
-  private readonly textJobs = new Map<string, { model: CorpusModel; config: CorpusConfig }>();
+  private readonly passes: OpenFilePasses;
   /** Background work on the workspace (indexing), one job after the other; tests wait on it. */
   private work: Promise<void> = Promise.resolve();
+  /** The problems of the files that are not open, when `corpus.problems.scope` is `workspace`. */
+  readonly workspaceProblems: WorkspaceProblems;
+  /** The settings last given, to tell a real change from a repeat. */
+  private lastSettings: string | undefined;
 
   constructor(options: LanguageServiceOptions) {
     this.fs = options.fileSystem;
     this.documents = options.documents;
     this.resolver = new ConfigResolver(this.fs);
     this.onError = options.onError ?? (() => undefined);
-    this.onChange = options.onChange ?? (() => undefined);
-    this.background = new Background({ onError: this.onError, onDone: (key) => this.jobDone(key) });
+    this.background = new Background({ onError: this.onError, onDone: (key) => this.passes.done(key) });
+    this.passes = new OpenFilePasses(this.background, this.documents, () => this.people.known, options.onChange ?? (() => undefined));
     this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known);
+    this.workspaceProblems = new WorkspaceProblems(this.fs, this.documents, (uri) => this.configFor(uri), this.onError);
   }
 
   // ---------------------------------------------------------------- configuration and workspace
@@ -92,6 +96,11 @@ export class CorpusLanguageService {
   /** The editor's `corpus.*` settings, as untrusted JSON (bad entries are dropped). */
   setSettings(value: unknown): void {
     this.resolver.setSettings(configFromSettings(value));
+    // Settings arrive as parsed JSON, which always turns back into text.
+    const key = JSON.stringify(value ?? null);
+    // The unopened files are checked again when the settings really changed (their rules may have).
+    if (!this.workspaceProblems.setScope(scopeFromSettings(value)) && key !== this.lastSettings) this.workspaceProblems.checkAll();
+    this.lastSettings = key;
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {
@@ -115,6 +124,7 @@ export class CorpusLanguageService {
   async start(): Promise<FileDiagnostics[]> {
     const problems = await this.people.load(this.fs, this.roots, this.resolver);
     this.indexing(() => this.index.indexFolders(this.roots));
+    this.workspaceProblems.start(this.roots);
     return problems;
   }
 
@@ -141,13 +151,6 @@ export class CorpusLanguageService {
     this.background.touch();
   }
 
-  private jobDone(key: string): void {
-    if (key.startsWith(TEXT_JOB)) {
-      this.textJobs.delete(key);
-      this.onChange({ uri: key.slice(TEXT_JOB.length), kind: 'diagnostics' });
-    }
-  }
-
   /** The people files read, sorted (the first one gets "Add … to the people file"). */
   peopleFileUris(): string[] {
     return [...this.people.texts.keys()];
@@ -168,8 +171,10 @@ export class CorpusLanguageService {
       else if (isCorpusFile(c.uri) && !this.documents.get(c.uri)) {
         if (c.type === 'deleted') this.index.remove(c.uri);
         else reread.push(c.uri);
+        this.workspaceProblems.fileChanged(c.uri, c.type);
       }
     }
+    if (configChanged) this.workspaceProblems.checkAll();
     if (reread.length > 0)
       this.indexing(async () => {
         for (const uri of reread) await this.index.indexFile(uri);
@@ -182,13 +187,14 @@ export class CorpusLanguageService {
   documentOpened(uri: string): void {
     this.activity();
     if (isCorpusFile(uri)) this.index.remove(uri);
+    this.workspaceProblems.documentOpened(uri);
   }
 
   /** A file was closed in the editor: what the disk holds counts again; its background work stops. */
   documentClosed(uri: string): void {
-    this.background.drop(TEXT_JOB + uri);
-    this.textJobs.delete(TEXT_JOB + uri);
+    this.passes.closed(uri);
     if (isCorpusFile(uri)) this.indexing(() => this.index.indexFile(uri));
+    this.workspaceProblems.documentClosed(uri);
   }
 
   private indexing(job: () => Promise<void>): void {
@@ -214,7 +220,7 @@ export class CorpusLanguageService {
     const model = this.documents.get(uri);
     if (!model) return undefined;
     const all = computeDiagnostics(model, config, token, options);
-    if (options.text === 'cached' && !textRulesDone(model, config)) this.checkTextRulesLater(uri, model, config);
+    if (options.text === 'cached') this.passes.ensure(uri, model, config);
     let shown = this.capped.get(all);
     if (!shown) this.capped.set(all, (shown = capDiagnostics(all, config)));
     let errors = 0;
@@ -231,21 +237,6 @@ export class CorpusLanguageService {
   textRulesDone(uri: string, config: CorpusConfig): boolean {
     const model = this.documents.get(uri);
     return !model || textRulesDone(model, config);
-  }
-
-  /** The text rules' background pass over an open file (replaced when the configuration changes); onChange tells when it is done. */
-  private checkTextRulesLater(uri: string, model: CorpusModel, config: CorpusConfig): void {
-    const key = TEXT_JOB + uri;
-    const current = this.textJobs.get(key);
-    if (current && current.model === model && current.config === config && this.background.has(key)) return;
-    this.textJobs.set(key, { model, config });
-    void this.background.run(key, 0, {
-      step: (deadline) => {
-        // The file was closed or replaced: nothing more to do for this model.
-        if (this.documents.get(uri) !== model) return true;
-        return checkTextRulesStep(model, config, Math.max(0.1, deadline - performance.now()));
-      },
-    });
   }
 
   /**
@@ -328,10 +319,14 @@ export class CorpusLanguageService {
     if (want.refactor) {
       const add = addToPeopleFileAction(model, range.start, this.people.known, this.people.texts, this.roots);
       if (add) out.push(add);
+      const not = notAPersonAction(model, range, this.people.known, this.people.texts, this.roots);
+      if (not) out.push(not);
+      const mark = markAsPersonAction(model, range, this.people.known, this.people.texts, this.roots);
+      if (mark) out.push(mark);
     }
     if (want.fixAll) {
       const edits = fixAll(model, config, token);
-      if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: 'source.fixAll.corpus', changes: [{ uri, edits }] });
+      if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: FIX_ALL, changes: [{ uri, edits }] });
     }
     for (const code of want.fixAllOf) {
       const edits = fixAll(model, config, token, code);

@@ -20,6 +20,7 @@ import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, 
 import { PeopleRequest, ServerInfoRequest, StatusRequest } from './lsp/protocol';
 import { documentsConfig } from './lsp/textDocuments';
 import { DiagnosticsChannel } from './lsp/diagnostics';
+import { WorkspaceProblemsReporter } from './lsp/workspaceProblems';
 import { nodeFileSystem } from './node/fileSystem';
 
 const VERSION = '0.1.0';
@@ -36,6 +37,7 @@ const service = createLanguageService({
   },
 });
 const validation = new DiagnosticsChannel(connection, documents, service);
+let workspaceProblems: WorkspaceProblemsReporter | undefined;
 let hasConfigurationCapability = false;
 let semanticTokensRefresh = false;
 
@@ -70,7 +72,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const settings: unknown = params.initializationOptions?.settings;
   if (settings) service.setSettings(settings);
   // Pull diagnostics for clients that can (no inter-file dependencies: an edit changes only its own file's list).
-  const pull = validation.configure(params.capabilities);
+  workspaceProblems = new WorkspaceProblemsReporter(connection, documents, service, params.capabilities);
+  // Pull for clients that can; a client that registers providers dynamically gets the provider from the reporter.
+  const pull = validation.configure(params.capabilities) && !workspaceProblems.registersProvider;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -98,6 +102,7 @@ connection.onInitialized(async () => {
     await refreshSettings();
     validation.revalidateAll();
   }
+  workspaceProblems?.update();
   try {
     validation.publishFiles(await service.start());
   } catch (e) {
@@ -109,6 +114,7 @@ connection.onDidChangeConfiguration(async (change) => {
   if (hasConfigurationCapability) await refreshSettings();
   else service.setSettings((change.settings as { corpus?: unknown } | undefined)?.corpus);
   validation.revalidateAll();
+  workspaceProblems?.update();
 });
 
 connection.onDidChangeWatchedFiles(async (params) => {
@@ -130,7 +136,12 @@ documents.onDidClose((e) => {
   service.documentClosed(e.document.uri);
 });
 
-connection.languages.diagnostics.on((params, token) => validation.report(params.textDocument.uri, params.previousResultId, token));
+// One pull provider: open files from the open model, the others from the workspace problems.
+connection.languages.diagnostics.on((params, token) =>
+  !documents.get(params.textDocument.uri) && workspaceProblems
+    ? workspaceProblems.documentReport(params.textDocument.uri, params.previousResultId)
+    : validation.report(params.textDocument.uri, params.previousResultId, token),
+);
 
 connection.onDocumentSymbol((params, token) => service.documentSymbols(params.textDocument.uri, token).map(toLspSymbol));
 

@@ -24,6 +24,7 @@ export const DEFAULT_SEVERITY: Record<string, vscode.DiagnosticSeverity> = {
   'replacement-character': S.Warning,
   'control-character': S.Warning,
   'date-mismatch': S.Information,
+  'stray-bom': S.Warning,
 };
 
 /**

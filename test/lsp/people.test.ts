@@ -145,3 +145,62 @@ test('people globs stay inside the workspace: absolute patterns and ".." are ign
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('"Not a person" and "Mark … as a person" over the protocol: the edit, then every answer agrees', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-correct-'));
+  const peopleFile = path.join(root, 'team.people.json');
+  fs.writeFileSync(peopleFile, '{\n  "people": []\n}\n');
+  // dev/pt-14 of the people development set: the agency "Tom Comunicação" is taken for a person
+  const text =
+    '<<<FILE pt-14.txt date=2024-01-01 lang=pt>>>\nQuem diz é Rachel Horta, 49, empreendedora com formação em publicidade que já fundou e vendeu uma agência de publicidade (Tom Comunicação), outra empresa de pesquisa.\n';
+  const other = await startServer({ workspace: root });
+  try {
+    const uri = fileUri(path.join(root, 'pt.corpus'));
+    await other.open(uri, text);
+    const line = 1;
+    const character = text.split('\n')[1].indexOf('Tom Comunicação') + 2;
+    const actions = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+      (await other.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } })) as CodeAction[];
+    const pos = { line, character };
+    // the people files are read in the background after start: wait until the action names the workspace's file
+    let not: CodeAction | undefined;
+    await waitUntil(async () => {
+      not = (await actions({ start: pos, end: pos })).find((a) => a.title.startsWith('Not a person'));
+      return not?.title === 'Not a person: “Tom Comunicação” (listed in notPeople of team.people.json)';
+    }, 'a "Not a person" action for team.people.json');
+    assert.ok(not);
+    // apply the workspace edit to the file on disk, as VS Code does, and tell the server
+    const edits = not.edit?.changes?.[fileUri(peopleFile)] ?? [];
+    assert.equal(edits.length > 0, true, JSON.stringify(not.edit));
+    let json = fs.readFileSync(peopleFile, 'utf8');
+    const offset = (p: { line: number; character: number }) =>
+      json
+        .split('\n')
+        .slice(0, p.line)
+        .reduce((n, l) => n + l.length + 1, 0) + p.character;
+    for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) json = json.slice(0, offset(e.range.start)) + e.newText + json.slice(offset(e.range.end));
+    fs.writeFileSync(peopleFile, json);
+    assert.deepEqual(JSON.parse(json).notPeople, ['Tom Comunicação']);
+    await other.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(peopleFile), type: FileChangeType.Changed }] });
+    await waitUntil(async () => (await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: pos })) === null, 'the hover on the agency is gone');
+    const symbols = (await other.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const children = (symbols[0].children ?? []).map((c) => c.name);
+    assert.ok(!children.includes('Tom Comunicação') && children.includes('Rachel Horta'), children.join(', '));
+    // a selection the detector does not take ("Horta" alone is part of a person; "publicidade" is a word): "Mark" on a plain word
+    const w = text.split('\n')[1].indexOf('empreendedora');
+    const mark = (await actions({ start: { line, character: w }, end: { line, character: w + 'empreendedora'.length } })).find((a) => a.title.startsWith('Mark'));
+    assert.equal(mark?.title, 'Mark “empreendedora” as a person (added to team.people.json)');
+  } finally {
+    await other.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+async function waitUntil(ok: () => Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await ok()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out: ${what}`);
+}

@@ -45,6 +45,11 @@ export interface TestServer {
   /** The settings the server gets when it asks for `corpus` configuration. */
   settings: Record<string, unknown>;
   open(uri: string, text: string, version?: number): Promise<PublishDiagnosticsParams>;
+  /** The capabilities the server registered dynamically (client/registerCapability), and unregistered. */
+  registrations: { id: string; method: string; registerOptions?: unknown }[];
+  unregistrations: { id: string; method: string }[];
+  /** The latest diagnostics published for each URI. */
+  latest: Map<string, PublishDiagnosticsParams>;
   /** How many publications (push) or full reports (pull) the client got for `uri`. */
   received(uri: string): number;
   /** How many times the server asked the client to pull again. */
@@ -65,7 +70,9 @@ interface Waiter {
   resolve: (p: PublishDiagnosticsParams) => void;
 }
 
-export async function startServer(options: { workspace?: string; settings?: Record<string, unknown>; pull?: boolean } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { workspace?: string; settings?: Record<string, unknown>; pull?: boolean; capabilities?: { textDocument?: Record<string, unknown> } } = {},
+): Promise<TestServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -90,8 +97,10 @@ export async function startServer(options: { workspace?: string; settings?: Reco
       }
     }
   };
+  const latest = new Map<string, PublishDiagnosticsParams>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     counts.set(p.uri, (counts.get(p.uri) ?? 0) + 1);
+    latest.set(p.uri, p);
     // A pull client still gets the problems of configuration and people files pushed.
     deliver(p);
   });
@@ -132,6 +141,9 @@ export async function startServer(options: { workspace?: string; settings?: Reco
     pulls: false,
     init: { capabilities: {} },
     settings: options.settings ?? {},
+    registrations: [],
+    unregistrations: [],
+    latest,
     nextDiagnostics(uri, version) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} (version ${version}) within 10 s; stderr: ${err}`)), 10000);
@@ -190,7 +202,16 @@ export async function startServer(options: { workspace?: string; settings?: Reco
     for (const w of configWaiters.splice(0)) w();
     return params.items.map((i) => (i.section === 'corpus' ? server.settings : null));
   });
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (p: { registrations: TestServer['registrations'] }) => {
+    server.registrations.push(...p.registrations);
+    // A provider registered dynamically (a client that can, as VS Code): this client pulls from then on.
+    if ((options.pull ?? true) && p.registrations.some((r) => r.method === 'textDocument/diagnostic')) server.pulls = pulls = true;
+    return null;
+  });
+  connection.onRequest('client/unregisterCapability', (p: { unregisterations: TestServer['unregistrations'] }) => {
+    server.unregistrations.push(...p.unregisterations);
+    return null;
+  });
   connection.onRequest('workspace/diagnostic/refresh', () => {
     refreshCount++;
     setImmediate(pullWaited);
@@ -209,10 +230,11 @@ export async function startServer(options: { workspace?: string; settings?: Reco
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
         ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        ...options.capabilities?.textDocument,
       },
     },
   });
-  pulls = pull && server.init.capabilities.diagnosticProvider !== undefined;
+  pulls ||= pull && server.init.capabilities.diagnosticProvider !== undefined;
   server.pulls = pulls;
   await connection.sendNotification(InitializedNotification.type, {});
   return server;

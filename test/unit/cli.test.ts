@@ -113,7 +113,7 @@ test('lint reads .corpusrc.json as the editor does: the same problems as the lan
 
 test('lint reports a broken .corpusrc.json once, as invalid-config, and applies the defaults', async () => {
   const r = await run(['lint', 'test/fixtures/cli/bad-config']);
-  assert.match(r.stdout, /^test\/fixtures\/cli\/bad-config\/\.corpusrc\.json:1:\d+ error invalid-config This file is not valid JSON/m);
+  assert.match(r.stdout, /^test\/fixtures\/cli\/bad-config\/\.corpusrc\.json:1:\d+ error invalid-config A comma after the last entry is not allowed in JSON\. Remove this comma\./m);
   assert.match(r.stdout, /\.corpusrc\.json:1:\d+ error invalid-config "rules" must be an object/);
   assert.match(r.stdout, /news\.corpus:1:9 warning missing-date/);
   assert.equal(r.code, 1);
@@ -461,7 +461,7 @@ test('people: the detected people with spellings and counts (text and JSON), peo
   const t = await run(['people', 'seeds.corpus'], { cwd: dir });
   assert.equal(t.code, 0, t.stderr);
   assert.match(t.stdout, /^Lương Cường: \d+ mentions in \d+ documents$/m);
-  assert.match(t.stdout, /people in 5 documents\.\n$/);
+  assert.match(t.stdout, /\n\d+ people in 5 documents; no people file in \. \(every \*\.people\.json of the project is read, or the "people" of \.corpusrc\.json\)\.\n$/);
   const j = await run(['people', '--json', 'seeds.corpus'], { cwd: dir });
   const data = JSON.parse(j.stdout) as {
     documents: number;
@@ -487,4 +487,45 @@ test('people: the detected people with spellings and counts (text and JSON), peo
   const many = JSON.parse((await run(['people', '--json', '--min', '1000'], { cwd: dir })).stdout) as { people: unknown[] };
   assert.deepEqual(many.people, []);
   assert.equal((await run(['people', 'none.corpus'], { cwd: dir })).code, 2);
+});
+
+test('people: a spelling the people file lists in notPeople is not a person; one it lists as a person is', async () => {
+  const dir = tempDir();
+  // dev/pt-14 of the people development set: the agency "Tom Comunicação" is taken for a person
+  fs.writeFileSync(
+    path.join(dir, 'pt.corpus'),
+    '<<<FILE pt-14.txt date=2024-01-01 lang=pt>>>\nQuem diz é Rachel Horta, 49, empreendedora com formação em publicidade que já fundou e vendeu uma agência de publicidade (Tom Comunicação), outra empresa de pesquisa.\n',
+  );
+  const names = async () => (JSON.parse((await run(['people', '--json', 'pt.corpus'], { cwd: dir })).stdout) as { people: { name: string; known: boolean }[] }).people;
+  assert.ok((await names()).some((p) => p.name === 'Tom Comunicação'));
+  fs.writeFileSync(path.join(dir, 'team.people.json'), JSON.stringify({ people: [{ name: 'empreendedora' }], notPeople: ['Tom Comunicacao'] }));
+  const after = await names();
+  assert.ok(!after.some((p) => p.name === 'Tom Comunicação'), 'listed without diacritics, still matched');
+  assert.ok(after.some((p) => p.name === 'Rachel Horta' && !p.known));
+  assert.ok(after.some((p) => p.name === 'empreendedora' && p.known));
+});
+
+test('people: counts the people found, names the people files used, and gives the same answer from any folder', async () => {
+  const dir = tempDir();
+  const project = path.join(dir, 'project');
+  fs.mkdirSync(path.join(project, 'news'), { recursive: true });
+  fs.mkdirSync(path.join(project, '.git'));
+  fs.copyFileSync(SEEDS_CORPUS, path.join(project, 'news', 'seeds.corpus'));
+  // One entry found in the corpus, one not: the count is of the people found.
+  fs.writeFileSync(path.join(project, 'team.people.json'), JSON.stringify({ people: [{ name: 'Lương Cường', aliases: ['Luong Cuong'] }, { name: 'Nobody Here' }, { name: 'Another Absent' }] }));
+  // A people file outside the project (above its .git) is never read.
+  fs.writeFileSync(path.join(dir, 'outside.people.json'), JSON.stringify({ people: [{ name: 'Tô Lâm', aliases: ['To Lam'] }] }));
+  const fromNews = await run(['people', 'seeds.corpus'], { cwd: path.join(project, 'news') });
+  const fromProject = await run(['people', 'news'], { cwd: project });
+  const fromAbove = await run(['people', path.join('project', 'news', 'seeds.corpus')], { cwd: dir });
+  const last = (r: Run): string => r.stdout.trim().split('\n').pop() ?? '';
+  assert.match(last(fromNews), /^(\d+) people in 5 documents; 1 of them listed in the people file \/.*\/project\/team\.people\.json\.$/);
+  assert.match(last(fromProject), /; 1 of them listed in the people file team\.people\.json\.$/);
+  assert.match(last(fromAbove), /; 1 of them listed in the people file project\/team\.people\.json\.$/);
+  const count = (r: Run): string => /^(\d+) people/.exec(last(r))?.[1] ?? '';
+  assert.equal(count(fromNews), count(fromProject));
+  assert.equal(count(fromNews), count(fromAbove));
+  assert.ok(!fromAbove.stdout.includes('Tô Lâm (people file)'));
+  const json = JSON.parse((await run(['people', '--json', 'news'], { cwd: project })).stdout) as { peopleFiles: string[] };
+  assert.deepEqual(json.peopleFiles, ['team.people.json']);
 });

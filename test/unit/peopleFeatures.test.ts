@@ -22,7 +22,7 @@ import { parsePeopleFile } from '../../server/src/people';
 import { FIXTURES, SEEDS } from '../support/fixtures';
 
 const seedsText = fs.readFileSync(path.join(SEEDS, 'seeds.corpus'), 'utf8');
-const known: KnownPeople = { version: 1, people: parsePeopleFile(fs.readFileSync(path.join(FIXTURES, 'people', 'seeds.people.json'), 'utf8')).people };
+const known: KnownPeople = { version: 1, people: parsePeopleFile(fs.readFileSync(path.join(FIXTURES, 'people', 'seeds.people.json'), 'utf8')).people, notPeople: [] };
 
 function at(text: string, needle: string, offset = 0) {
   const lines = text.split('\n');
@@ -86,7 +86,11 @@ test('cached mentions keep the right ranges after lines are added above', () => 
 });
 
 test('corpus text and people-file text in a hover are escaped', () => {
-  const evil: KnownPeople = { version: 9, people: [{ name: 'Nguyễn Văn An', aliases: [], description: '[click](command:workbench.action.quit) <img src=x onerror=alert(1)> **bold**' }] };
+  const evil: KnownPeople = {
+    version: 9,
+    people: [{ name: 'Nguyễn Văn An', aliases: [], description: '[click](command:workbench.action.quit) <img src=x onerror=alert(1)> **bold**' }],
+    notPeople: [],
+  };
   const text = '<<<FILE "[x](command:evil).txt" date=2024-01-01>>>\nÔng Nguyễn Văn An nói.\n';
   const m = CorpusModel.parse(text);
   const h = personHover(m, 'file:///w/x.corpus', { line: 1, character: 6 }, evil);

@@ -82,6 +82,23 @@ test('a file without an outline: code groups hold the problems directly', () => 
   assert.equal(g[0].groups, undefined);
 });
 
+test('a file whose outline is not known (not open): by code as without one; by document, one group saying so', () => {
+  const g = groupProblems(problems, undefined);
+  assert.deepEqual(g[0].items, [1, 3, 4]);
+  assert.equal(g[0].groups, undefined);
+  const d = groupProblems(problems, undefined, { codes: new Set(['missing-date']) }, 'document');
+  assert.deepEqual(
+    d.map((x) => [x.label, x.count, x.items]),
+    [['every document (open the file to group by document)', 3, [1, 3, 4]]],
+  );
+  assert.deepEqual(groupProblems(problems, undefined, { codes: new Set(['none']) }, 'document'), []);
+  // An open file without documents is another thing: its problems are outside any document.
+  assert.deepEqual(
+    groupProblems(problems.slice(0, 1), [], {}, 'document').map((x) => x.label),
+    ['outside any document'],
+  );
+});
+
 test('filter by code and by severity', () => {
   assert.deepEqual(
     groupProblems(problems, spans, { codes: new Set(['control-character']) }).map((x) => [x.label, x.count]),

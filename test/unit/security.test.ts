@@ -184,7 +184,7 @@ test('people hovers: hostile names, aliases and descriptions from a people file 
   });
   const parsed = parsePeopleFile(peopleFile);
   assert.deepEqual(parsed.problems, []);
-  const known: KnownPeople = { version: 1, people: parsed.people };
+  const known: KnownPeople = { version: 1, people: parsed.people, notPeople: parsed.notPeople };
   const text = `${headerFor('[doc](command:evil) <b>x</b>', ' date=2024-12-12')}\nState President Lương Cường met Tô Lâm. Lương Cường spoke.\n`;
   const m = CorpusModel.parse(text);
   // A file name a person could give on disk, as a client sends it.

@@ -127,8 +127,8 @@ test('"people": ["data/*.json"]: the command line and the language server take t
     assert.deepEqual(editor.map(uriBasename), ['more.json', 'team.json']);
     // The command line, run in a subfolder of the project: the same files.
     const io = { cwd: path.join(dir, 'news'), stdout: new MemoryStream(), stderr: new MemoryStream(), env: {} };
-    const cli = await peopleFilesFor(io, [], path.join(dir, 'news', 'a.corpus'), new ConfigResolver(nodeFileSystem));
-    assert.deepEqual(cli.map(pathToUri), editor);
+    const cli = await peopleFilesFor(io, [], [path.join(dir, 'news', 'a.corpus')], new ConfigResolver(nodeFileSystem));
+    assert.deepEqual(cli.files.map(pathToUri), editor);
     // And `corpus people` marks them known.
     const code = await main(['people', '--json', 'a.corpus'], io);
     assert.equal(code, 0, io.stderr.text);

@@ -63,6 +63,8 @@ export function passes(p: Problem, filter: ProblemFilter): boolean {
 }
 
 const OUTSIDE = 'outside any document';
+/** By document, for a file whose outline is not known (not open: its problems come from the workspace scope). */
+const UNREAD = 'every document (open the file to group by document)';
 
 /** Groups of item indices by document, in file order (problems outside every document last). */
 function byDocument(problems: readonly Problem[], items: readonly number[], spans: readonly DocumentSpan[], prefix: string, code?: string): Group[] {
@@ -89,10 +91,13 @@ function byDocument(problems: readonly Problem[], items: readonly number[], span
  * each split by document when the file has documents. By document: documents in
  * file order. Problems within a group keep the input order.
  */
-export function groupProblems(problems: readonly Problem[], spans: readonly DocumentSpan[], filter: ProblemFilter = {}, by: GroupBy = 'code'): Group[] {
+export function groupProblems(problems: readonly Problem[], spans: readonly DocumentSpan[] | undefined, filter: ProblemFilter = {}, by: GroupBy = 'code'): Group[] {
   const kept: number[] = [];
   for (let i = 0; i < problems.length; i++) if (passes(problems[i], filter)) kept.push(i);
-  if (by === 'document') return byDocument(problems, kept, spans, '');
+  if (by === 'document') {
+    if (spans) return byDocument(problems, kept, spans, '');
+    return kept.length > 0 ? [{ key: 'unread', label: UNREAD, count: kept.length, items: kept }] : [];
+  }
   const codes = new Map<string, number[]>();
   for (const i of kept) {
     let list = codes.get(problems[i].code);
@@ -104,7 +109,7 @@ export function groupProblems(problems: readonly Problem[], spans: readonly Docu
     .map(([code, list]) => {
       const key = `code:${code}`;
       const group: Group = { key, label: code, count: list.length, code };
-      if (spans.length > 0) group.groups = byDocument(problems, list, spans, `${key}/`, code);
+      if (spans && spans.length > 0) group.groups = byDocument(problems, list, spans, `${key}/`, code);
       else group.items = list;
       return group;
     });

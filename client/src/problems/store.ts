@@ -46,9 +46,13 @@ export class ProblemStore implements vscode.Disposable {
       this.collections.add(c);
       return c;
     },
+    // The client disposes a provider's collection when the server registers it again (the
+    // problems scope changed) or stops: its files' lists are gone, and the view and notice are told.
     dispose: (collection) => {
+      const gone = collection instanceof WindowedCollection ? collection.uris() : [];
       if (collection instanceof WindowedCollection) this.collections.delete(collection);
       collection.dispose();
+      for (const uri of gone) this.emitter.fire(uri);
     },
   };
 

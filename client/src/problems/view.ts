@@ -244,7 +244,7 @@ export class ProblemsView implements vscode.TreeDataProvider<ProblemNode>, vscod
   private regroup(f: FileState, diagnostics: vscode.Diagnostic[], all: boolean): { structure: boolean; nodes: ProblemNode[] } {
     const old = f.diagnostics;
     const problems = diagnostics.map(toProblem);
-    const groups = groupProblems(problems, f.spans?.spans ?? [], this.filterValue, this.by);
+    const groups = groupProblems(problems, f.spans?.spans, this.filterValue, this.by);
     const change = all ? { structure: true, keys: [] } : changedGroups(f.groups, groups, (a, b) => sameDiagnostic(old[a], diagnostics[b]));
     f.diagnostics = diagnostics;
     f.groups = groups;

@@ -44,10 +44,10 @@ export async function findCorpusFiles(cwd: string, args: readonly string[]): Pro
       files.push(abs);
     } else if (!st && picomatch.scan(arg).isGlob) {
       const matches = await globFiles(cwd, arg);
-      if (matches.length === 0) problems.push(`${arg}: no file matches this pattern.`);
+      if (matches.length === 0) problems.push(`${arg}: no file matches this pattern. Check the pattern (quote it, so the shell does not expand it).`);
       files.push(...matches);
     } else {
-      problems.push(`${arg}: no such file or folder.`);
+      problems.push(`${arg}: no such file or folder. Check the path.`);
     }
   }
   return { files: [...new Set(files)], problems };
@@ -105,7 +105,7 @@ export async function findPackInputs(cwd: string, args: readonly string[]): Prom
     } else if (st?.isFile()) {
       inputs.push({ name: path.basename(abs), file: abs });
     } else {
-      problems.push(`${arg}: no such file or folder.`);
+      problems.push(`${arg}: no such file or folder. Check the path.`);
     }
   }
   return { inputs, problems };

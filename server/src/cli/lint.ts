@@ -3,11 +3,13 @@
 // streaming each file in chunks through the streaming validator.
 
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { configDiagnostics, ConfigResolver, StreamLinter, symbolDetail } from '../index';
 import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { Counts, Format, JsonReporter, OutlineEntry, Problem, Reporter, SarifReporter, TextReporter } from './formats';
 import { CliError, CliIo, useColour } from './io';
+import { ioMessage } from './ioErrors';
 import { Progress } from './progress';
 
 export interface LintOptions {
@@ -29,21 +31,35 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
   let out = io;
   let closeOutput: (() => Promise<void>) | undefined;
   if (options.output) {
-    const file = fs.createWriteStream(options.output);
+    const shownOutput = options.output;
+    const file = fs.createWriteStream(path.resolve(io.cwd, options.output));
+    let failure: unknown;
     await new Promise<void>((resolve, reject) => {
       file.once('open', () => resolve());
       file.once('error', reject);
-    }).catch((e: NodeJS.ErrnoException) => {
-      throw new CliError(`cannot write ${options.output}: ${e.message}`);
+    }).catch((e: unknown) => {
+      throw new CliError(ioMessage(e, 'write', shownOutput));
     });
+    // A write that fails later (a full disk) is told once, at the end.
+    file.on('error', (e) => (failure ??= e));
+    const drained = (): Promise<void> =>
+      new Promise<void>((resolve) => {
+        const done = (): void => {
+          file.off('drain', done);
+          file.off('close', done);
+          resolve();
+        };
+        file.once('drain', done);
+        file.once('close', done);
+      });
     out = {
       ...io,
-      stdout: {
-        isTTY: false,
-        write: (text: string) => (file.write(text) ? Promise.resolve() : new Promise<void>((r) => file.once('drain', () => r()))),
-      },
+      stdout: { isTTY: false, write: (text: string) => (failure !== undefined || file.write(text) ? Promise.resolve() : drained()) },
     };
-    closeOutput = () => new Promise<void>((resolve) => file.end(() => resolve()));
+    closeOutput = async () => {
+      if (failure === undefined && !file.destroyed) await new Promise<void>((resolve) => file.end(resolve).once('error', () => resolve()));
+      if (failure !== undefined) throw new CliError(ioMessage(failure, 'write', shownOutput));
+    };
   }
 
   const found = await findCorpusFiles(io.cwd, paths);
@@ -95,7 +111,7 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
     } catch (e) {
       failed = true;
       await reporter.endFile();
-      await reporter.failure(`cannot read ${display}: ${(e as Error).message}`);
+      await reporter.failure(ioMessage(e, 'read', display));
       progress.endFile();
       continue;
     }

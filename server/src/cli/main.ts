@@ -165,7 +165,8 @@ Example:
       await io.stderr.write(`corpus: ${e.message}\n`);
       return e.exitCode;
     }
-    await io.stderr.write(`corpus: ${(e as Error).message ?? String(e)}\n`);
+    // Not a fault of the input: a bug. Say so, with what is known, so it can be reported.
+    await io.stderr.write(`corpus: internal error (please report it at https://github.com/corpus-files/corpus-files/issues): ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
 }

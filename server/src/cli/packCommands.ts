@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { DEFAULT_CONFIG, documentText, nameConflict, orderNames, packDocument, safeRelativePath, StreamLinter, unpackedText } from '../index';
 import { displayPath, findPackInputs, readTextChunks } from './files';
 import { CliError, CliIo } from './io';
+import { ioMessage } from './ioErrors';
 import { formatBytes } from './progress';
 
 export interface PackCommandOptions {
@@ -48,7 +49,7 @@ export async function pack(io: CliIo, args: readonly string[], options: PackComm
   try {
     fd = fs.openSync(tmp, 'w');
   } catch (e) {
-    throw new CliError(`cannot write ${options.output}: ${(e as Error).message}`);
+    throw new CliError(ioMessage(e, 'write', options.output));
   }
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let bytes = 0;
@@ -59,7 +60,7 @@ export async function pack(io: CliIo, args: readonly string[], options: PackComm
       try {
         data = fs.readFileSync(file);
       } catch (e) {
-        throw new CliError(`cannot read ${displayPath(io.cwd, file)}: ${(e as Error).message}`);
+        throw new CliError(ioMessage(e, 'read', displayPath(io.cwd, file)));
       }
       let text: string;
       try {
@@ -70,11 +71,19 @@ export async function pack(io: CliIo, args: readonly string[], options: PackComm
       const planned = packDocument(name, text, { lang: options.lang, liftDate: options.liftDate });
       if (!planned.ok) throw refuse(`cannot pack ${planned.error}`);
       const buf = Buffer.from(documentText(planned.value), 'utf8');
-      fs.writeSync(fd, buf);
+      try {
+        fs.writeSync(fd, buf);
+      } catch (e) {
+        throw new CliError(ioMessage(e, 'write', options.output));
+      }
       bytes += buf.length;
     }
     fs.closeSync(fd);
-    fs.renameSync(tmp, outPath);
+    try {
+      fs.renameSync(tmp, outPath);
+    } catch (e) {
+      throw new CliError(ioMessage(e, 'write', options.output));
+    }
   } catch (e) {
     try {
       fs.closeSync(fd);
@@ -98,7 +107,9 @@ const STRUCTURE_CODES: ReadonlySet<string> = new Set(['malformed-header', 'text-
 
 export async function unpack(io: CliIo, input: string, options: UnpackCommandOptions): Promise<number> {
   const inPath = path.resolve(io.cwd, input);
-  if (!fs.existsSync(inPath) || !fs.statSync(inPath).isFile()) throw new CliError(`${input}: no such file.`);
+  const st = fs.statSync(inPath, { throwIfNoEntry: false });
+  if (!st) throw new CliError(`${input}: no such file. Check the path.`);
+  if (!st.isFile()) throw new CliError(`${input} is a folder, not a corpus file. Name the corpus file to unpack.`);
   const target = path.resolve(io.cwd, options.output);
   const shown = displayPath(io.cwd, inPath);
 
@@ -121,7 +132,7 @@ export async function unpack(io: CliIo, input: string, options: UnpackCommandOpt
   try {
     for await (const chunk of readTextChunks(inPath)) check(linter.push(chunk));
   } catch (e) {
-    throw new CliError(`cannot read ${shown}: ${(e as Error).message}`);
+    throw new CliError(ioMessage(e, 'read', shown));
   }
   check(linter.end());
   if (refusals.length > 0) throw refuse(refusals.slice(0, 10).join('\n'));
@@ -150,17 +161,30 @@ export async function unpack(io: CliIo, input: string, options: UnpackCommandOpt
   }
 
   // Pass 2: write.
-  fs.mkdirSync(target, { recursive: true });
+  try {
+    fs.mkdirSync(target, { recursive: true });
+  } catch (e) {
+    throw new CliError(ioMessage(e, 'create the folder', options.output));
+  }
   let written = 0;
   const writer = new StreamLinter(DEFAULT_CONFIG, {
     onDocument: (d) => {
       const file = path.join(target, ...d.name.split('/'));
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, unpackedText(d.text, d.facts.endLine), 'utf8');
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, unpackedText(d.text, d.facts.endLine), 'utf8');
+      } catch (e) {
+        throw new CliError(`${ioMessage(e, 'write', displayPath(io.cwd, file))} ${written} of the documents were written before it.`);
+      }
       written++;
     },
   });
-  for await (const chunk of readTextChunks(inPath)) writer.push(chunk);
+  try {
+    for await (const chunk of readTextChunks(inPath)) writer.push(chunk);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(ioMessage(e, 'read', shown));
+  }
   writer.end();
   await io.stdout.write(`Unpacked ${written} ${written === 1 ? 'document' : 'documents'} into ${options.output}.\n`);
   return 0;

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { DEFAULT_CONFIG, detectLanguage, StreamLinter } from '../index';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { CliError, CliIo } from './io';
+import { ioMessage } from './ioErrors';
 import { formatBytes } from './progress';
 
 export interface FileStats {
@@ -103,7 +104,7 @@ export async function stats(io: CliIo, paths: readonly string[], options: { json
     try {
       all.push(await fileStats(f, displayPath(io.cwd, f)));
     } catch (e) {
-      throw new CliError(`cannot read ${displayPath(io.cwd, f)}: ${(e as Error).message}`);
+      throw new CliError(ioMessage(e, 'read', displayPath(io.cwd, f)));
     }
   }
   if (options.json) {

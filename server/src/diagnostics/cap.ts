@@ -10,16 +10,16 @@ import { severityOf } from './convert';
 
 export const MAX_DIAGNOSTICS = 20000;
 
-/** The diagnostics to show for a file: all of them, or the first MAX_DIAGNOSTICS and a note. */
-export function capDiagnostics(all: readonly Diagnostic[], config: CorpusConfig): readonly Diagnostic[] {
-  if (all.length <= MAX_DIAGNOSTICS) return all;
-  const shown = all.slice(0, MAX_DIAGNOSTICS);
+/** The diagnostics to show for a file: all of them, or the first `limit` (MAX_DIAGNOSTICS) and a note. */
+export function capDiagnostics(all: readonly Diagnostic[], config: CorpusConfig, limit = MAX_DIAGNOSTICS): readonly Diagnostic[] {
+  if (all.length <= limit) return all;
+  const shown = all.slice(0, limit);
   const severity = severityOf(config, 'too-many-problems');
   if (!severity) return shown;
   shown.push({
     code: 'too-many-problems',
     severity,
-    message: `This file has ${all.length.toLocaleString('en-US')} problems; only the first ${MAX_DIAGNOSTICS.toLocaleString('en-US')} are shown. Run \`corpus lint\` on it (or "Corpus: Check File with the Command Line") to see them all.`,
+    message: `This file has ${all.length.toLocaleString('en-US')} problems; only the first ${limit.toLocaleString('en-US')} are shown${limit < MAX_DIAGNOSTICS ? ' while it is not open' : ''}. Run \`corpus lint\` on it (or "Corpus: Check File with the Command Line") to see them all.`,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   });
   return shown;

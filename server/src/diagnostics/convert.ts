@@ -28,7 +28,7 @@ export function pushProblems(problems: readonly LocalProblem[], base: number, co
     const d: Diagnostic = {
       code: p.code,
       severity,
-      message: copy ? copy(p.message) : p.message,
+      message: p.messageAt ? p.messageAt(base + 1) : copy ? copy(p.message) : p.message,
       range: { start: { line: base + p.line, character: p.start }, end: { line: base + p.endLine, character: p.end } },
     };
     if (p.related) {

@@ -193,19 +193,19 @@ export function trailerFacts(text: string, lineStarts: readonly number[], from: 
   return out;
 }
 
-/** A run of control characters or of replacement characters (U+FFFD). */
+/** A run of control characters, of replacement characters (U+FFFD) or of byte-order marks (U+FEFF). */
 export interface CharRun {
-  kind: 'control' | 'replacement';
+  kind: 'control' | 'replacement' | 'bom';
   line: number;
   start: number;
   end: number;
   text: string;
 }
 
-const CONTROL_OR_REPLACEMENT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/;
-const CONTROL_OR_REPLACEMENT_G = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]+|\uFFFD+/g;
+const CONTROL_OR_REPLACEMENT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD\uFEFF]/;
+const CONTROL_OR_REPLACEMENT_G = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]+|\uFFFD+|\uFEFF+/g;
 
-/** The runs of control and replacement characters of a segment. */
+/** The runs of control, replacement and byte-order-mark characters of a segment. */
 export function characterRuns(text: string, lineStarts: readonly number[], lineAtOffset: (offset: number) => number): CharRun[] {
   if (!CONTROL_OR_REPLACEMENT.test(text)) return [];
   const out: CharRun[] = [];
@@ -214,7 +214,7 @@ export function characterRuns(text: string, lineStarts: readonly number[], lineA
   while ((m = CONTROL_OR_REPLACEMENT_G.exec(text)) !== null) {
     const line = lineAtOffset(m.index);
     out.push({
-      kind: m[0].charCodeAt(0) === 0xfffd ? 'replacement' : 'control',
+      kind: m[0].charCodeAt(0) === 0xfffd ? 'replacement' : m[0].charCodeAt(0) === 0xfeff ? 'bom' : 'control',
       line,
       start: m.index - lineStarts[line],
       end: m.index + m[0].length - lineStarts[line],

@@ -31,6 +31,42 @@ const isSkeletonKey = (key: string): boolean => key.startsWith('ar:') && /^ar:[A
 
 const sortedCounts = (m: Map<string, number>): Count[] => [...m.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
 
+/** What one key's mentions in one document add up to: counts, spellings, titles, the best spelling (the first with the top score). */
+export interface KeyTally {
+  key: string;
+  count: number;
+  spellings: Map<string, number>;
+  titles: Map<string, number>;
+  best: { text: string; score: number } | null;
+}
+
+/** One document's mentions, tallied per key in the order the keys first appear. */
+export type DocumentTally = Map<string, KeyTally>;
+
+/** Tallies one document's mentions (what grouping needs of them; a document's tally is cached with its analysis). */
+export function tallyDocument(mentions: readonly PersonMention[]): DocumentTally {
+  const out: DocumentTally = new Map();
+  if (!Array.isArray(mentions)) return out;
+  for (const m of mentions) {
+    if (!m || typeof m.key !== 'string' || typeof m.text !== 'string') continue;
+    let t = out.get(m.key);
+    if (!t) out.set(m.key, (t = { key: m.key, count: 0, spellings: new Map(), titles: new Map(), best: null }));
+    t.count++;
+    t.spellings.set(m.text, (t.spellings.get(m.text) ?? 0) + 1);
+    if (m.title) t.titles.set(m.title, (t.titles.get(m.title) ?? 0) + 1);
+    if (m.kind !== 'backref') {
+      for (const s of [m.text, m.canonical]) {
+        if (typeof s !== 'string') continue;
+        const latin = !/[\u0600-\u06ff]/.test(s);
+        const words = s.split(/\s+/).filter(Boolean).length; // linear: one character class, one quantifier
+        const score = (latin ? 1_000_000 : 0) + spellingScore(s, words, s === s.toUpperCase() && s !== s.toLowerCase());
+        if (!t.best || score > t.best.score) t.best = { text: s, score };
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Group the mentions of several documents (one array per document) into people.
  * Mentions with the same key are one person; an Arabic transliteration joins the
@@ -39,6 +75,17 @@ const sortedCounts = (m: Map<string, number>): Count[] => [...m.entries()].map((
  * and description. Never throws.
  */
 export function groupMentions(perDocument: PersonMention[][], known?: KnownPerson[]): Person[] {
+  return groupTallies(
+    (Array.isArray(perDocument) ? perDocument : []).map((m) => tallyDocument(Array.isArray(m) ? m : [])),
+    known,
+  );
+}
+
+/**
+ * The same grouping from the documents' tallies (in document order): what the
+ * editor does, so an edit re-tallies only the documents it touched.
+ */
+export function groupTallies(perDocument: readonly DocumentTally[], known?: KnownPerson[]): Person[] {
   const ck = known && known.length > 0 ? compileKnown(known) : undefined;
   const entities = new Map<string, Entity>();
   const entity = (key: string): Entity => {
@@ -58,24 +105,15 @@ export function groupMentions(perDocument: PersonMention[][], known?: KnownPerso
     });
   }
 
-  (Array.isArray(perDocument) ? perDocument : []).forEach((mentions, doc) => {
-    if (!Array.isArray(mentions)) return;
-    for (const m of mentions) {
-      if (!m || typeof m.key !== 'string' || typeof m.text !== 'string') continue;
-      const e = entity(m.key);
-      e.count++;
-      e.spellings.set(m.text, (e.spellings.get(m.text) ?? 0) + 1);
-      if (m.title) e.titles.set(m.title, (e.titles.get(m.title) ?? 0) + 1);
-      e.docs.set(doc, (e.docs.get(doc) ?? 0) + 1);
-      if (m.kind !== 'backref') {
-        for (const s of [m.text, m.canonical]) {
-          if (typeof s !== 'string') continue;
-          const latin = !/[\u0600-\u06ff]/.test(s);
-          const words = s.split(/\s+/).filter(Boolean).length; // linear: one character class, one quantifier
-          const score = (latin ? 1_000_000 : 0) + spellingScore(s, words, s === s.toUpperCase() && s !== s.toLowerCase());
-          if (!e.best || score > e.best.score) e.best = { text: s, score };
-        }
-      }
+  // Documents in order, keys in the order they first appear: the same entities, in the same order, as mention by mention.
+  perDocument.forEach((tally, doc) => {
+    for (const t of tally.values()) {
+      const e = entity(t.key);
+      e.count += t.count;
+      for (const [k, v] of t.spellings) e.spellings.set(k, (e.spellings.get(k) ?? 0) + v);
+      for (const [k, v] of t.titles) e.titles.set(k, (e.titles.get(k) ?? 0) + v);
+      e.docs.set(doc, (e.docs.get(doc) ?? 0) + t.count);
+      if (t.best && (!e.best || t.best.score > e.best.score)) e.best = t.best;
     }
   });
 

@@ -56,13 +56,16 @@
 // literals (no nested quantifiers), so they run in linear time.
 
 import { detect } from './detect';
-import { groupMentions } from './group';
+import { groupMentions, groupTallies, tallyDocument } from './group';
 import { parsePeopleFile } from './peopleFile';
 import type { KnownPerson, PersonMention } from './types';
 
 export type { Count, KnownPerson, MentionKind, Person, PersonMention, PeopleFileProblem } from './types';
-export { groupMentions, parsePeopleFile };
+export { groupMentions, groupTallies, parsePeopleFile, tallyDocument };
+export type { DocumentTally, KeyTally } from './group';
 export { keyOf as personKey } from './known';
+/** A spelling folded as the detector compares names (lowercase, no diacritics, words joined by one space). */
+export { foldPhrase as foldName } from './text';
 
 export interface DetectOptions {
   /** People from people files; always detected, under any listed spelling. */

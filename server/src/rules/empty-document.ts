@@ -15,9 +15,11 @@ export const rule: SegmentRule = {
     const nLines = lineStarts.length;
     const last = doc.endLine ?? nLines - 1;
     const name = doc.header.name;
+    const what = (n: string): string => `The document ${n} has no text. Add its text below the header, or remove the header.`;
     ctx.report({
       code: 'empty-document',
-      message: `The document ${name !== '' ? `\`${short(name)}\`` : 'here'} has no text. Add its text below the header, or remove the header.`,
+      message: what(name !== '' ? `\`${short(name)}\`` : 'without a name'),
+      messageAt: name !== '' ? undefined : (line) => what(`on line ${line}`),
       line: 0,
       start: 0,
       endLine: 0,

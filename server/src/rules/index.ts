@@ -24,10 +24,12 @@ import { rule as duplicateAttribute } from './duplicate-attribute';
 import { rule as invalidAttribute } from './invalid-attribute';
 import { rule as replacementCharacter } from './replacement-character';
 import { rule as controlCharacter } from './control-character';
+import { rule as strayBom } from './stray-bom';
 import { rule as dateMismatch } from './date-mismatch';
 import { rule as invalidConfig } from './invalid-config';
 import { rule as invalidPeopleFile } from './invalid-people-file';
 import { rule as tooManyProblems } from './too-many-problems';
+import { rule as uncheckedFile } from './unchecked-file';
 
 /** Every rule, in the order of the format spec's table, then the later ones. */
 export const RULES: readonly Rule[] = [
@@ -46,10 +48,12 @@ export const RULES: readonly Rule[] = [
   invalidAttribute,
   replacementCharacter,
   controlCharacter,
+  strayBom,
   dateMismatch,
   invalidConfig,
   invalidPeopleFile,
   tooManyProblems,
+  uncheckedFile,
 ];
 
 export type Code = string;

@@ -25,8 +25,11 @@ export const rule: SegmentRule = {
         fixes: iso ? () => [{ title: `Rewrite as \`date ${iso}\``, preferred: true, edits: [{ ...range, newText: `date ${iso}` }] }] : undefined,
       });
     }
+    const fault = doc.header.fault;
     for (const d of doc.dates) {
       if (d.check.ok) continue;
+      // A value the broken header cut wrong (`date="2024-01-01>>>`, no closing quote) is the header's fault, told once.
+      if (fault && d.source === 'attribute' && d.range.start <= fault.end && d.range.end >= fault.start) continue;
       const where = d.source === 'attribute' ? 'The `date=` attribute' : 'The date line';
       const { reason, normalized } = d.check;
       ctx.report({

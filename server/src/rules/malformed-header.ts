@@ -31,6 +31,9 @@ export const rule: SegmentRule = {
     const doc = ctx.doc;
     const f = doc?.header.fault;
     if (!doc || !f) return;
+    // A control character that splits the header (a vertical tab between two words of the name) is the one
+    // fault: control-character reports it, and removing it mends the header.
+    if (ctx.charRuns().some((r) => r.kind === 'control' && r.line === 0 && r.end >= f.start && r.start <= f.end)) return;
     const name = doc.header.name;
     const headerLength = doc.headerLength;
     const attributes = doc.header.attributes;

@@ -7,7 +7,9 @@
 import { proposeDates } from '../dates';
 import { formatName } from '../model/header';
 import { insertAfterLine, RelEdit } from '../model/edits';
+import { readDateLine } from '../model/dateLine';
 import { spanRange } from '../model/facts';
+import { lineText } from '../model/lines';
 import { short } from '../model/text';
 import type { DocFacts } from '../model/facts';
 import type { FixContext, LocalFix, SegmentRule } from './types';
@@ -42,18 +44,31 @@ function proposals(text: string, lineStarts: readonly number[], eol: string, doc
   return out;
 }
 
+/** True when the first text line is a date line behind a byte-order mark (U+FEFF). */
+export function hiddenDateLine(text: string, lineStarts: readonly number[], line: number | undefined): boolean {
+  if (line === undefined || text.charCodeAt(lineStarts[line]) !== 0xfeff) return false;
+  let rest = lineText(text, lineStarts, line);
+  while (rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
+  return readDateLine(rest) !== undefined;
+}
+
 export const rule: SegmentRule = {
   kind: 'segment',
   meta: { code: 'missing-date', severity: 'warning', description: 'A document has neither a date attribute nor a date line.', fixable: true, scope: 'document' },
   check(ctx) {
     const doc = ctx.doc;
     // A broken header may hold a date that could not be read: then its fault is the one to fix first.
-    if (!doc || doc.dates.length > 0 || doc.dateAttempt || doc.header.mentionsDate) return;
+    // An empty document is one fault (empty-document), not also a missing date.
+    if (!doc || doc.empty || doc.dates.length > 0 || doc.dateAttempt || doc.header.mentionsDate) return;
     const h = doc.header;
     const { text, lineStarts, eol } = ctx;
+    // A byte-order mark before a date line hides it: stray-bom says so, and removing the mark gives the date.
+    if (hiddenDateLine(text, lineStarts, doc.firstTextLine)) return;
+    const what = (name: string): string => `The document ${name} has no date. Add a first body line \`date YYYY-MM-DD\` or a \`date=\` attribute in its header.`;
     ctx.report({
       code: 'missing-date',
-      message: `The document ${h.name !== '' ? `\`${short(h.name)}\`` : 'here'} has no date. Add a first body line \`date YYYY-MM-DD\` or a \`date=\` attribute in its header.`,
+      message: what(h.name !== '' ? `\`${short(h.name)}\`` : 'without a name'),
+      messageAt: h.name !== '' ? undefined : (line) => what(`on line ${line}`),
       ...spanRange(0, h.name !== '' ? h.nameSpan : { start: 0, end: doc.headerLength }),
       fixes: (fx) => [
         ...proposals(text, lineStarts, eol, doc, fx),

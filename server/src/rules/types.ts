@@ -52,6 +52,12 @@ export interface FixContext {
 export interface LocalProblem extends RelRange {
   code: string;
   message: string;
+  /**
+   * The message for the document whose header is on line `line` (1-based, of the
+   * file): for a document without a name, named by where it is. The segment does
+   * not know its place in the file; the diagnostic made from the problem does.
+   */
+  messageAt?: (line: number) => string;
   /** For `unknown-attribute`: the key, so configured keys can be let through. */
   key?: string;
   related?: { range: RelRange; message: string }[];

@@ -135,6 +135,7 @@ export class PeopleFiles {
    */
   async load(fs: FileSystem, roots: readonly string[], resolver: ConfigResolver): Promise<FileDiagnostics[]> {
     const people: KnownPerson[] = [];
+    const notPeople: string[] = [];
     const texts = new Map<string, string>();
     const withProblems = new Set<string>();
     const out: FileDiagnostics[] = [];
@@ -145,6 +146,7 @@ export class PeopleFiles {
       texts.set(uri, text);
       const parsed = parsePeopleFile(text);
       people.push(...parsed.people);
+      notPeople.push(...parsed.notPeople);
       // The configuration that applies to the people file says how (or whether) its problems show.
       const severity = severityOf((await resolver.resolve(uri)).config, 'invalid-people-file');
       const problems: Diagnostic[] = severity
@@ -162,7 +164,7 @@ export class PeopleFiles {
     this.withProblems = withProblems;
     this.patterns = patterns;
     this.texts = texts;
-    this.known = { version: this.known.version + 1, people };
+    this.known = { version: this.known.version + 1, people, notPeople };
     return out;
   }
 

@@ -6,7 +6,7 @@
 // while a large workspace is indexed. File watching keeps it up to date.
 
 import { symbolDetail } from '../features/documentSymbols';
-import { indexPeople, IndexedMention, KnownPeople } from '../features/people';
+import { indexPeople, IndexedMention, KnownPeople, mentionsOfKeys, readAllPeople } from '../features/people';
 import { IndexedDocument, WorkspaceSymbol, workspaceSymbols } from '../features/workspaceSymbols';
 import { CorpusModel } from '../model/corpusModel';
 import { CancellationToken, NEVER_CANCELLED, Range } from '../model/types';
@@ -90,7 +90,10 @@ export class WorkspaceIndex {
     }
     try {
       const model = CorpusModel.parse(text);
-      this.files.set(key, { documents: documentsOf(model), mentions: indexPeople(model, this.known()) });
+      const known = this.known();
+      // Read once and kept as a flat list (an open file's people are read by its background pass instead).
+      readAllPeople(model, known);
+      this.files.set(key, { documents: documentsOf(model), mentions: indexPeople(model, known) });
     } catch {
       this.files.delete(key);
     }
@@ -156,36 +159,38 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** The mentions of every file but `exceptUri`: the open files first, then the others. */
-  private mentionsBut(exceptUri: string): [string, IndexedMention[]][] {
+  /**
+   * The mentions of a person (by any of its keys) in every file but `exceptUri`:
+   * the open files first (through their persons), then the others.
+   */
+  private mentionsBut(keys: readonly string[], exceptUri: string): [string, { document: string; line: number; range: Range }[]][] {
     const except = canonicalUri(exceptUri);
+    const wanted = new Set(keys);
     const known = this.known();
     const openKeys = this.openKeys();
-    const out: [string, IndexedMention[]][] = [];
+    const out: [string, { document: string; line: number; range: Range }[]][] = [];
     for (const [key, uri] of openKeys) {
       const model = this.open.get(uri);
-      if (key !== except && model) out.push([uri, indexPeople(model, known)]);
+      if (key !== except && model) out.push([uri, mentionsOfKeys(model, known, keys)]);
     }
-    for (const [key, entry] of this.files) if (key !== except && !openKeys.has(key)) out.push([key, entry.mentions]);
+    for (const [key, entry] of this.files) if (key !== except && !openKeys.has(key)) out.push([key, entry.mentions.filter((m) => m.keys.some((k) => wanted.has(k)))]);
     return out;
   }
 
   /** Mentions of a person (by any of its keys) in the other files of the workspace. */
   mentionsElsewhere(keys: readonly string[], exceptUri: string): MentionElsewhere[] {
-    const wanted = new Set(keys);
     const out: MentionElsewhere[] = [];
-    for (const [uri, list] of this.mentionsBut(exceptUri)) {
+    for (const [uri, list] of this.mentionsBut(keys, exceptUri)) {
       const label = uriBasename(uri);
-      for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, label, document: m.document, line: m.line });
+      for (const m of list) out.push({ uri, label, document: m.document, line: m.line });
     }
     return out;
   }
 
   /** Where a person (by any of its keys) is mentioned in the other files. */
   referencesElsewhere(keys: readonly string[], exceptUri: string): { uri: string; range: Range }[] {
-    const wanted = new Set(keys);
     const out: { uri: string; range: Range }[] = [];
-    for (const [uri, list] of this.mentionsBut(exceptUri)) for (const m of list) if (m.keys.some((k) => wanted.has(k))) out.push({ uri, range: m.range });
+    for (const [uri, list] of this.mentionsBut(keys, exceptUri)) for (const m of list) out.push({ uri, range: m.range });
     return out;
   }
 

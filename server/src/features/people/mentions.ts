@@ -9,5 +9,5 @@ import { KnownPeople, LocatedMention, mentionsOf, personUnder } from './cache';
 /** Mentions of the person under the cursor in this file (for references and highlights). */
 export function samePersonMentions(model: CorpusModel, position: Position, known: KnownPeople, token: CancellationToken = NEVER_CANCELLED): { person: Person; mentions: LocatedMention[] } | undefined {
   const under = personUnder(model, position, known, token);
-  return under ? { person: under.person, mentions: mentionsOf(under.file, under.person) } : undefined;
+  return under ? { person: under.person, mentions: mentionsOf(model, under.person, known) } : undefined;
 }

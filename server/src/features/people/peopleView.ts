@@ -21,7 +21,7 @@ export function peopleView(model: CorpusModel, known: KnownPeople, token: Cancel
   if (!file) return [];
   return file.persons
     .map((p) => {
-      const mentions = mentionsOf(file, p).map((m) => m.range);
+      const mentions = mentionsOf(model, p, known).map((m) => m.range);
       return {
         name: p.name,
         description: p.description,

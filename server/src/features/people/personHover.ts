@@ -5,7 +5,7 @@
 import type { CorpusModel } from '../../model/corpusModel';
 import { CancellationToken, NEVER_CANCELLED, Position, Range } from '../../model/types';
 import { escapeMarkdown } from '../hover';
-import { KnownPeople, LocatedMention, mentionsOf, personUnder } from './cache';
+import { KnownPeople, mentionsIn, personUnder } from './cache';
 
 /** How a hover refers to other files of the workspace: counts and a link per document. */
 export interface WorkspacePeopleIndex {
@@ -33,23 +33,23 @@ export function personHover(
   const under = personUnder(model, position, known, token);
   if (!under) return undefined;
   const { at, file, person } = under;
-  const inFile = mentionsOf(file, person);
-  const inDoc = inFile.filter((m) => m.docIndex === at.docIndex).length;
+  const keys = new Set([person.key, ...person.keys]);
+  // Counts from the person's tally; only the cursor's document and the linked ones are read.
+  const inFile = person.mentionCount;
+  const inDoc = mentionsIn(model, at.docIndex, person, known, keys).length;
   const elsewhere = workspace?.mentionsElsewhere([person.key, ...person.keys]).filter((m) => m.uri !== uri) ?? [];
-  const docs = model.documents;
   const lines: string[] = [`**${escapeMarkdown(person.name)}**${person.known ? ' (from your people file)' : ''}`];
   if (person.description) lines.push(escapeMarkdown(person.description));
   const spellings = person.spellings.map((s) => `${escapeMarkdown(s.text)} (${s.count})`).join(', ');
   if (spellings) lines.push(`Spellings seen: ${spellings}`);
   const titles = person.titles.map((t) => escapeMarkdown(t.text)).join(', ');
   if (titles) lines.push(`Titles seen: ${titles}`);
-  lines.push(`Mentions: ${inDoc} in this document, ${inFile.length} in this file, ${inFile.length + elsewhere.length} in the workspace`);
-  // The first mention in each document (one pass), and at most HOVER_DOCUMENTS links.
-  const firstIn = new Map<number, LocatedMention>();
-  for (const m of inFile) if (!firstIn.has(m.docIndex)) firstIn.set(m.docIndex, m);
+  const reading = file.detected < file.total ? ` (still reading the file: ${file.detected.toLocaleString('en-US')} of ${file.total.toLocaleString('en-US')} documents so far)` : '';
+  lines.push(`Mentions: ${inDoc} in this document, ${inFile} in this file, ${inFile + elsewhere.length} in the workspace${reading}`);
+  // A link to the first mention in each of at most HOVER_DOCUMENTS documents.
   const docLinks = person.documents.slice(0, HOVER_DOCUMENTS).map((d) => {
-    const doc = docs[d.index];
-    const line = (firstIn.get(d.index)?.range.start.line ?? doc?.headerLine ?? 0) + 1;
+    const doc = model.documentAt(d.index);
+    const line = (mentionsIn(model, d.index, person, known, keys)[0]?.range.start.line ?? doc?.headerLine ?? 0) + 1;
     return `[${escapeMarkdown(doc?.name || `document ${d.index + 1}`)}](${uri}#L${line}) (${d.count})`;
   });
   const moreDocs = person.documents.length - docLinks.length;

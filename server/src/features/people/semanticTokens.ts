@@ -7,7 +7,9 @@ import { documentPeople, KnownPeople } from './cache';
 /** Semantic tokens for the mentions within lines [fromLine, toLine]: only those documents are read. */
 export function personTokens(model: CorpusModel, known: KnownPeople, fromLine: number, toLine: number, token: CancellationToken = NEVER_CANCELLED): Range[] {
   const out: Range[] = [];
-  for (const doc of model.documents) {
+  // The first document that reaches fromLine, then the following ones up to toLine (segment i holds document i - 1).
+  let index = Math.max(0, model.segmentIndexAtLine(Math.max(0, Math.floor(fromLine) || 0)) - 1);
+  for (let doc = model.documentAt(index); doc; doc = model.documentAt(++index)) {
     if (doc.range.end.line < fromLine) continue;
     if (doc.headerLine > toLine) break;
     if (token.isCancellationRequested) return out;
