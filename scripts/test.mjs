@@ -40,7 +40,7 @@ function removeStale(outDir, srcDir) {
   }
 }
 removeStale('out/server/src', 'server/src');
-removeStale('out/client', 'client/src');
+removeStale('out/client/src', 'client/src');
 removeStale('out/test', 'test');
 
 step('type-check', process.execPath, ['node_modules/typescript/bin/tsc', '-b']);

@@ -12,6 +12,7 @@ import { PeopleView } from './peopleView';
 import { registerLargeFiles } from './largeFiles';
 import { registerAdoption, whenCorpusNeeded } from './adopt';
 import { registerConfigStatus } from './configStatus';
+import { ProblemsApi, registerProblems } from './problems';
 import { registerPeopleFileSave, saveEditedPeopleFiles } from './peopleFileEdits';
 import { FirstRun } from './firstRun';
 
@@ -36,10 +37,13 @@ export interface CorpusExtensionApi {
   configStatus(): { text: string; detail?: string; config?: string };
   /** What the People view lists now (for tests). */
   people(): Promise<{ name: string; count: number }[]>;
+  /** Past VS Code's 1,000 per file: the server's diagnostics, what VS Code has, the notice and the view (for tests). */
+  problems: ProblemsApi;
 }
 
 export async function activateCorpus(context: vscode.ExtensionContext, host: ClientHost): Promise<CorpusExtensionApi> {
   const output = traceableChannel(vscode.window.createOutputChannel('Corpus Language Server'), context);
+  const problems = registerProblems(context);
   const firstRun = new FirstRun(context);
   const clientOptions: LanguageClientOptions = {
     middleware: {
@@ -61,6 +65,8 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
     traceOutputChannel: output,
     // The server reads through workspace.fs what it cannot read itself (./fileSystemBridge.ts).
     initializationOptions: { fileSystem: true },
+    // Every diagnostic is kept; VS Code gets at most 1,000 per file, around what is on screen (docs/problems.md).
+    diagnosticCollectionProvider: problems.collections,
   };
   client = host.createClient('corpus', 'Corpus Language Server', clientOptions);
   serveFileSystem(client);
@@ -140,6 +146,7 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
       await people.refresh();
       return people.snapshot();
     },
+    problems: problems.api,
     serverPid: async () => ((await client?.sendRequest(ServerInfoRequest)) ?? { pid: 0 }).pid,
   };
 }

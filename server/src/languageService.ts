@@ -8,7 +8,8 @@ import { Background } from './background';
 import { configFromSettings, CorpusConfig } from './config';
 import { capDiagnostics } from './diagnostics/cap';
 import { computeDiagnostics, DiagnosticOptions, textRulesDone } from './diagnostics/compute';
-import { codeActions, FIX_ALL, fixAll, intersects, wantedActions } from './features/codeActions';
+import { FIX_ALL, wanted } from './features/actionKinds';
+import { codeActions, fixAll, intersects } from './features/codeActions';
 import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
@@ -319,11 +320,10 @@ export class CorpusLanguageService {
   async codeActions(uri: string, range: Range, only?: readonly string[], token: CancellationToken = NEVER_CANCELLED): Promise<WorkspaceCodeAction[]> {
     this.activity();
     if (!this.documents.get(uri)) return [];
-    const resolved = await this.configFor(uri);
-    const config = resolved.config;
+    const { config, rcUri, rcText } = await this.configFor(uri);
     const model = this.documents.get(uri);
     if (!model) return [];
-    const want = wantedActions(only);
+    const want = wanted(only);
     const out: WorkspaceCodeAction[] = [];
     if (want.quickFix) {
       for (const a of codeActions(model, config, range, token)) {
@@ -332,7 +332,7 @@ export class CorpusLanguageService {
       // Then, on every diagnostic there, the actions that turn its code off (for this document, or in .corpusrc.json).
       const here = computeDiagnostics(model, config, token, { text: 'cached' }).filter((d) => !d.suppressed && intersects(d.range, range));
       const targets = here.map((d) => ({ code: d.code, range: d.range, document: model.segmentAt(model.segmentIndexAtLine(d.range.start.line)).doc?.name }));
-      out.push(...suppressionActions(targets, { uri, rcUri: resolved.rcUri, rcText: resolved.rcText, roots: this.roots }));
+      out.push(...suppressionActions(targets, { uri, rcUri, rcText, roots: this.roots }));
     }
     if (want.refactor) {
       const add = addToPeopleFileAction(model, range.start, this.people.known, this.people.texts, this.roots);
@@ -345,6 +345,10 @@ export class CorpusLanguageService {
     if (want.fixAll) {
       const edits = fixAll(model, config, token);
       if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: FIX_ALL, changes: [{ uri, edits }] });
+    }
+    for (const code of want.fixAllOf) {
+      const edits = fixAll(model, config, token, code);
+      if (edits.length > 0) out.push({ title: `Fix all ${code} problems that have a clear fix`, kind: `${FIX_ALL}.${code}`, changes: [{ uri, edits }] });
     }
     return out;
   }

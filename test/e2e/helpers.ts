@@ -12,6 +12,19 @@ export interface CorpusTestApi {
   configStatus(): { text: string; detail?: string; config?: string };
   serverPid(): Promise<number>;
   people(): Promise<{ name: string; count: number }[]>;
+  problems: {
+    counts(uri: vscode.Uri): { all: number; shown: number };
+    notice(): { text: string; detail?: string } | undefined;
+    tree(): Promise<TreeSnapshot[]>;
+  };
+}
+
+/** The Corpus Problems view as the API gives it (client/src/problems/index.ts). */
+export interface TreeSnapshot {
+  label: string;
+  description?: string;
+  command?: { command: string; arguments?: unknown[] };
+  children: TreeSnapshot[];
 }
 
 /** The UTF-8 bytes of a text (what workspace.fs writes; Buffer does not exist in the web worker host). */

@@ -99,28 +99,29 @@ export function codeActions(model: CorpusModel, config: CorpusConfig, range: Ran
 /**
  * "Fix all": the preferred fix of every problem, skipping any edit that would
  * overlap one already taken (a second run fixes what is left). A file rule with a
- * fix for all its problems at once (end lines) gives that fix once.
+ * fix for all its problems at once (end lines) gives that fix once. With `code`,
+ * only the problems of that code ("Fix all <code> in this file"), by the same rules.
  */
-export function fixAll(model: CorpusModel, config: CorpusConfig, token: CancellationToken = NEVER_CANCELLED): TextEdit[] {
+export function fixAll(model: CorpusModel, config: CorpusConfig, token: CancellationToken = NEVER_CANCELLED, code?: string): TextEdit[] {
   const all: TextEdit[] = [];
   const whole: Range = { start: { line: 0, character: 0 }, end: { line: model.lineCount, character: 0 } };
   const once = new Set(FILE_RULES.filter((r) => r.fixAll).map((r) => r.meta.code));
   const onceDone = new Set<string>();
   const seenDiag = new Set<string>();
   for (const a of codeActions(model, config, whole, token)) {
-    if (!a.isPreferred || !a.diagnostic) continue;
-    const code = a.diagnostic.code;
-    const key = `${code}@${a.diagnostic.range.start.line}:${a.diagnostic.range.start.character}`;
+    if (!a.isPreferred || !a.diagnostic || (code !== undefined && a.diagnostic.code !== code)) continue;
+    const { code: ofDiag } = a.diagnostic;
+    const key = `${ofDiag}@${a.diagnostic.range.start.line}:${a.diagnostic.range.start.character}`;
     if (seenDiag.has(key)) continue;
     seenDiag.add(key);
-    if (once.has(code)) {
-      if (onceDone.has(code)) continue;
-      onceDone.add(code);
-      const rule = FILE_RULES.find((r) => r.meta.code === code);
+    if (once.has(ofDiag)) {
+      if (onceDone.has(ofDiag)) continue;
+      onceDone.add(ofDiag);
+      const rule = FILE_RULES.find((r) => r.meta.code === ofDiag);
       const table = modelDocumentTable(model);
       all.push(
         ...(rule?.fixAll?.(
-          fileFixContext(model, (d) => severityOf(config, code, table.name(d)) !== undefined),
+          fileFixContext(model, (d) => severityOf(config, ofDiag, table.name(d)) !== undefined),
           table,
         ) ?? []),
       );
@@ -154,17 +155,4 @@ export function applyEdits(model: CorpusModel, edits: readonly TextEdit[]): stri
   let text = model.getText();
   for (const e of withOffsets) text = text.slice(0, e.a) + e.t + text.slice(e.b);
   return text;
-}
-
-export const FIX_ALL = 'source.fixAll.corpus';
-
-/** Which code actions an `only` filter (LSP code action kinds, such as "quickfix" or "source") asks for. */
-export function wantedActions(only: readonly string[] | undefined): { quickFix: boolean; fixAll: boolean; refactor: boolean } {
-  if (!only) return { quickFix: true, fixAll: false, refactor: true };
-  const quickFix = only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(k));
-  return {
-    quickFix,
-    fixAll: only.some((k) => k !== '' && FIX_ALL.startsWith(k)),
-    refactor: quickFix || only.some((k) => k === 'refactor'),
-  };
 }

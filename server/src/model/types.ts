@@ -47,7 +47,7 @@ export interface TextEdit {
 /** A fix the editor can apply: a quick fix for one diagnostic, or "Fix all". */
 export interface CodeAction {
   title: string;
-  kind: 'quickfix' | 'source.fixAll.corpus';
+  kind: 'quickfix' | 'source.fixAll.corpus' | `source.fixAll.corpus.${string}`;
   /** The diagnostic it fixes (code and range), for the editor to link them. */
   diagnostic?: { code: string; range: Range };
   isPreferred: boolean;
@@ -64,7 +64,7 @@ export interface FileEdit {
 /** A code action as the service returns it: edits over one or more files, in plain data (the adapter converts). */
 export interface WorkspaceCodeAction {
   title: string;
-  kind: 'quickfix' | 'source.fixAll.corpus';
+  kind: 'quickfix' | 'source.fixAll.corpus' | `source.fixAll.corpus.${string}`;
   /** The diagnostic it fixes (code and range), for the editor to link them. */
   diagnostic?: { code: string; range: Range };
   isPreferred?: boolean;

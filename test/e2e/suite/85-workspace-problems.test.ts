@@ -1,7 +1,7 @@
 // Workspace problems in real VS Code: with corpus.problems.scope = workspace, the problems of
 // corpus files that were never opened are in VS Code's diagnostics (the Problems panel), kept
 // current as the files change on disk, shown once when a file is opened, and gone when the
-// scope is set back to openFiles.
+// scope is set back to openFiles; the Corpus Problems view lists them too.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, codeOf, corpusDiagnostics, diagnosticsWhere, sleep, summarize, utf8, waitFor, wsUri } from '../helpers';
@@ -50,6 +50,24 @@ describe('workspace problems', () => {
     assert.ok(all.length >= 3, `files with corpus problems: ${all.map(([u]) => vscode.workspace.asRelativePath(u)).join(', ')}`);
   });
 
+  it('workspace: the Corpus Problems view lists the files never opened, grouped by code', async () => {
+    const corpus = await api();
+    const tree = await corpus.problems.tree();
+    const file = tree.find((n) => n.label === 'never-opened.corpus');
+    assert.ok(file, `the view lists never-opened.corpus (has: ${tree.map((n) => n.label).join(', ')})`);
+    assert.equal(file.description, '1 problem');
+    const missing = file.children.find((n) => n.label === 'missing-date');
+    assert.ok(missing, `a missing-date group (groups: ${file.children.map((n) => n.label).join(', ')})`);
+    // Its outline is not known (the file is not open): the problem is listed under its code directly.
+    assert.equal(missing.children.length, 1);
+    assert.equal(missing.children[0].command?.command, 'corpus.problems.open');
+    assert.ok(
+      tree.some((n) => n.label === 'other.corpus'),
+      'the file in a subfolder too',
+    );
+    assert.equal(isOpen(never), false, 'listing them opened nothing');
+  });
+
   it('a change on disk updates them; opening the file shows each problem once', async () => {
     await write(never, '<<<FILE first.txt date=2024-12-12>>>\nNow dated.\n<<<FILE>>>\nNo name.\n');
     const d = await diagnosticsWhere(never, (x) => summarize(x).join() === 'malformed-header:Error@2,missing-date:Warning@2', 'the new problems', 30_000);
@@ -76,5 +94,8 @@ describe('workspace problems', () => {
     // The file whose editor closed (VS Code may still hold its document): with the open files' scope, VS Code
     // shows the problems of the files in editors only.
     await waitFor(() => corpusDiagnostics(never).length === 0, 'no problems for the file whose editor closed', 30_000);
+    // The view follows: the provider's collection was replaced when the scope changed.
+    const tree = await (await api()).problems.tree();
+    assert.ok(!tree.some((n) => n.label === 'third.corpus'), `the view no longer lists third.corpus (has: ${tree.map((n) => n.label).join(', ')})`);
   });
 });
