@@ -2,7 +2,6 @@
 // (while such a file is active) and one information message per file and session,
 // both offering the Corpus Problems view.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProblemStore } from './store';
 import { VSCODE_LIMIT } from './window';
@@ -66,7 +65,7 @@ export class ProblemsNotice implements vscode.Disposable {
     const key = doc.uri.toString();
     if (this.told.has(key)) return;
     this.told.add(key);
-    void vscode.window.showInformationMessage(`${path.basename(doc.uri.path)} has ${overLimitText(total)}.`, 'Show All Problems').then((choice) => {
+    void vscode.window.showInformationMessage(`${doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)} has ${overLimitText(total)}.`, 'Show All Problems').then((choice) => {
       if (choice) void vscode.commands.executeCommand(this.showView);
     });
   }

@@ -4,7 +4,6 @@
 // groups whose problems changed are redrawn. Grouping is ./grouping.ts; the
 // documents' spans come from the server's outline.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { changedGroups, DocumentSpan, Group, GroupBy, groupProblems, Problem, ProblemFilter, Severity } from './grouping';
 import type { ProblemStore } from './store';
@@ -129,7 +128,7 @@ export class ProblemsView implements vscode.TreeDataProvider<ProblemNode>, vscod
   getTreeItem(node: ProblemNode): vscode.TreeItem {
     if (node.kind === 'file') {
       const f = this.files.get(node.uri.toString());
-      const item = new vscode.TreeItem(path.basename(node.uri.path), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(node.uri.path.slice(node.uri.path.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       item.resourceUri = node.uri;
       item.description = count(f?.count ?? 0);
