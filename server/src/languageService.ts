@@ -35,10 +35,7 @@ export interface LanguageServiceOptions {
   documents: OpenDocuments;
   /** Told about work in the background that failed (the service goes on); the server logs it. */
   onError?: (message: string) => void;
-  /**
-   * Told when background work changed what an open file shows: its diagnostics
-   * (the text rules' pass is done) or its people (every document read).
-   */
+  /** Told when background work changed an open file's diagnostics (text rules done) or people (every document read). */
   onChange?: (event: OpenFileChange) => void;
 }
 
