@@ -135,7 +135,8 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
   );
 
   // Not for every .txt that activates the extension: only once a corpus is in play.
-  const started = whenCorpusNeeded(context).then(() => client?.start());
+  // In the browser there may be no file search to tell a corpus workspace, and a Web Worker costs little: start at once.
+  const started = (host.checkWithCommandLine ? whenCorpusNeeded(context) : Promise.resolve()).then(() => client?.start());
   void started.then(refreshPeople);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return {
