@@ -53,5 +53,6 @@ export function activate(context: vscode.ExtensionContext): Promise<CorpusExtens
         },
         options,
       ),
+    startWhenCorpusNeeded: false,
   });
 }

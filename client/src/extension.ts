@@ -22,6 +22,11 @@ export interface ClientHost {
   createClient(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
   /** Checks a file too large for the editor with the command line; undefined where there is none (the browser). */
   checkWithCommandLine?: (file: vscode.Uri) => Promise<void>;
+  /**
+   * Whether the server waits until the workspace holds a corpus (found by file search) or one is opened.
+   * The browser may have no file search, and its Web Worker costs little: it starts the server at once.
+   */
+  startWhenCorpusNeeded: boolean;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -135,8 +140,7 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
   );
 
   // Not for every .txt that activates the extension: only once a corpus is in play.
-  // In the browser there may be no file search to tell a corpus workspace, and a Web Worker costs little: start at once.
-  const started = (host.checkWithCommandLine ? whenCorpusNeeded(context) : Promise.resolve()).then(() => client?.start());
+  const started = (host.startWhenCorpusNeeded ? whenCorpusNeeded(context) : Promise.resolve()).then(() => client?.start());
   void started.then(refreshPeople);
   context.subscriptions.push({ dispose: () => void client?.stop() });
   return {

@@ -26,5 +26,6 @@ export function activate(context: vscode.ExtensionContext): Promise<CorpusExtens
         options,
       ),
     checkWithCommandLine: registerCommandLine(context),
+    startWhenCorpusNeeded: true,
   });
 }

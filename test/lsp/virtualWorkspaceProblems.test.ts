@@ -16,19 +16,10 @@ import {
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer } from '../support/lspClient';
+import { waitFor } from '../support/waitFor';
 
 const WS = 'vscode-vfs://github/corpus-files/problems';
 const codes = (d: { code?: unknown }[]): unknown[] => d.map((x) => x.code);
-
-async function waitFor<T>(fn: () => T | undefined, what: string, ms = 10_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 for (const host of ['node', 'browser'] as const) {
   describe(`workspace problems in a virtual workspace (${host} server)`, () => {

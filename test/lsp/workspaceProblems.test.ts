@@ -18,6 +18,7 @@ import {
   WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { startServer, TestServer, fileUri } from '../support/lspClient';
+import { waitFor } from '../support/waitFor';
 
 const dirs: string[] = [];
 after(() => {
@@ -32,16 +33,6 @@ function workspace(): { dir: string; a: string; b: string } {
   fs.writeFileSync(path.join(dir, 'sub', 'b.corpus'), '<<<FILE two.txt date=2024-12>>>\nA month only.\n');
   fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a corpus\n');
   return { dir, a: path.join(dir, 'a.corpus'), b: path.join(dir, 'sub', 'b.corpus') };
-}
-
-async function waitFor<T>(fn: () => T | undefined, what: string, ms = 10_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const codes = (d: { code?: unknown }[] | undefined): unknown[] | undefined => d?.map((x) => x.code);
