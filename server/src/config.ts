@@ -20,6 +20,8 @@ export interface CorpusConfig {
   dateStyle: 'line' | 'attribute';
   /** 'ask': no date proposal is ever preferred, so "Fix all" and `--fix` never write a date; 'preferred' (default): strong ones are. */
   dateFixes: 'preferred' | 'ask';
+  /** From what share of the shorter text found in the other two documents are near copies (`near-duplicate-document`); default 0.5. */
+  nearDuplicateThreshold?: number;
   /** Rules per file and per document (`overrides` of .corpusrc.json; see configScopes.ts). */
   overrides?: Override[];
   /** For one file: the overrides that name documents. */
@@ -50,12 +52,17 @@ export interface PartialConfig {
   people?: string[];
   dateStyle?: 'line' | 'attribute';
   dateFixes?: 'preferred' | 'ask';
+  nearDuplicateThreshold?: number;
   overrides?: Override[];
   ignores?: string[];
 }
 
 const SEVERITIES: readonly string[] = ['off', 'error', 'warning', 'information', 'hint'];
-const SETTINGS: readonly string[] = ['rules', 'overrides', 'ignores', 'attributes', 'people', 'dateStyle', 'dateFixes'];
+const SETTINGS: readonly string[] = ['rules', 'overrides', 'ignores', 'attributes', 'people', 'dateStyle', 'dateFixes', 'nearDuplicateThreshold'];
+
+/** The default of `nearDuplicateThreshold`, and the range it accepts. */
+export const NEAR_DUPLICATE_THRESHOLD = 0.5;
+const isThreshold = (v: unknown): v is number => typeof v === 'number' && v >= 0.3 && v <= 1;
 const KEY_RE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Reads settings that arrive as untrusted JSON (from the editor). Bad entries are dropped. */
@@ -75,6 +82,7 @@ export function configFromSettings(value: unknown): PartialConfig {
   if (Array.isArray(v.people) && v.people.length > 0) out.people = v.people.filter((a): a is string => typeof a === 'string' && a !== '');
   if (v.dateStyle === 'line' || v.dateStyle === 'attribute') out.dateStyle = v.dateStyle;
   if (v.dateFixes === 'preferred' || v.dateFixes === 'ask') out.dateFixes = v.dateFixes;
+  if (isThreshold(v.nearDuplicateThreshold)) out.nearDuplicateThreshold = v.nearDuplicateThreshold;
   return out;
 }
 
@@ -181,6 +189,16 @@ function readRcFile(raw: string): { config: PartialConfig; problems: ConfigProbl
         else config.dateFixes = v;
         break;
       }
+      case 'nearDuplicateThreshold': {
+        const v = getNodeValue(valueNode) as unknown;
+        if (!isThreshold(v))
+          at(
+            valueNode,
+            `"nearDuplicateThreshold" must be a number from 0.3 to 1: the share of the shorter text that must also be in the other for two documents to be near copies (default ${NEAR_DUPLICATE_THRESHOLD}).`,
+          );
+        else config.nearDuplicateThreshold = v;
+        break;
+      }
       case '$schema':
         break;
       default: {
@@ -189,7 +207,7 @@ function readRcFile(raw: string): { config: PartialConfig; problems: ConfigProbl
           keyNode,
           meant
             ? `"${key}" is not a setting of .corpusrc.json, so it is ignored. Did you mean "${meant}"?`
-            : `"${key}" is not a setting of .corpusrc.json, so it is ignored. Remove it, or use one of "rules", "overrides", "ignores", "attributes", "people", "dateStyle" and "dateFixes".`,
+            : `"${key}" is not a setting of .corpusrc.json, so it is ignored. Remove it, or use one of "rules", "overrides", "ignores", "attributes", "people", "dateStyle", "dateFixes" and "nearDuplicateThreshold".`,
           'warning',
         );
       }
@@ -226,6 +244,7 @@ export function mergeConfig(settings: PartialConfig | undefined, rc: PartialConf
     people: rc?.people ?? settings?.people,
     dateStyle: rc?.dateStyle ?? settings?.dateStyle ?? 'line',
     dateFixes: rc?.dateFixes ?? settings?.dateFixes ?? 'preferred',
+    ...(rc?.nearDuplicateThreshold !== undefined || settings?.nearDuplicateThreshold !== undefined ? { nearDuplicateThreshold: rc?.nearDuplicateThreshold ?? settings?.nearDuplicateThreshold } : {}),
     ...(rc?.overrides ? { overrides: rc.overrides } : {}),
     ...(rc?.ignores ? { ignores: rc.ignores } : {}),
   };

@@ -60,7 +60,7 @@ const RC_FAULTS: [string, RegExp][] = [
   ['{"rules": {"missing-date": "none"}}', /Did you mean "off"\?/],
   ['{"rules": {"missing-date": false}}', /Did you mean "off"\?/],
   ['{"atributes": ["author"]}', /"atributes" is not a setting of \.corpusrc\.json, so it is ignored\. Did you mean "attributes"\?/],
-  ['{"colour": "red"}', /"colour" is not a setting.*Remove it, or use one of "rules", "overrides", "ignores", "attributes", "people", "dateStyle" and "dateFixes"/],
+  ['{"colour": "red"}', /"colour" is not a setting.*Remove it, or use one of "rules", "overrides", "ignores", "attributes", "people", "dateStyle", "dateFixes" and "nearDuplicateThreshold"/],
   ['{"attributes": "author"}', /"attributes" must be a list of header keys/],
   ['{"attributes": ["1bad"]}', /Each allowed attribute must be a key/],
   ['{"people": "people.json"}', /"people" must be a list of paths or globs/],

@@ -19,6 +19,7 @@ import { activeTextRules, allowedKeys, pushProblems } from './convert';
 import { modelDocumentTable, pushFileDiagnostics } from './fileRules';
 import { sameDiagnostics } from './same';
 import { knownCount, sameList, textEpoch, textProblems } from './textPass';
+import { copiesOn, modelCopyView, syncCopies } from '../duplicates/modelCopies';
 
 export { checkTextRulesStep, textRulesDone } from './textPass';
 
@@ -52,6 +53,8 @@ interface ModelState {
   closed: number;
   fileList: Diagnostic[];
   list: Diagnostic[];
+  /** The version of the model's index of copies the file diagnostics were computed with (-1: copies not reported). */
+  copies: number;
 }
 const states = new WeakMap<CorpusModel, ModelState>();
 const NONE: readonly Diagnostic[] = [];
@@ -83,8 +86,15 @@ function sameForFileRules(a: Segment, b: Segment): boolean {
 
 function fileDiagnostics(model: CorpusModel, state: ModelState): Diagnostic[] {
   const out: Diagnostic[] = [];
-  pushFileDiagnostics(modelDocumentTable(model, state), state.config, out);
+  const table = modelDocumentTable(model, state);
+  if (state.copies >= 0) table.copies = modelCopyView(model, state.config, false);
+  pushFileDiagnostics(table, state.config, out);
   return out;
+}
+
+/** The version of the model's index of copies after this call's edits (new documents' signatures computed when `compute`), or -1 when copies are not reported. */
+function copiesVersion(model: CorpusModel, config: CorpusConfig, mode: boolean | 'cached', compute: boolean): number {
+  return mode !== false && copiesOn(config) ? syncCopies(model, compute).version : -1;
 }
 
 function flatten(state: ModelState): Diagnostic[] {
@@ -99,7 +109,7 @@ export function computeDiagnostics(model: CorpusModel, config: CorpusConfig, tok
   const mode = options.text ?? false;
   const rules = mode ? activeTextRules(config) : [];
   const old = states.get(model);
-  const epoch = rules.length > 0 ? textEpoch(model) : 0;
+  const epoch = rules.length > 0 || (mode !== false && copiesOn(config)) ? textEpoch(model) : 0;
   const splices = old && old.config === config && old.mode === mode && sameList(old.rules, rules) ? model.changesSince(old.generation) : undefined;
   if (!old || !splices) return fullBuild(model, config, mode, rules, epoch, token);
   if (splices.length === 0 && old.epoch === epoch) return old.list;
@@ -178,7 +188,9 @@ export function computeDiagnostics(model: CorpusModel, config: CorpusConfig, tok
   state.generation = model.generation;
   state.epoch = epoch;
 
-  const structure = moved >= 0 || removedSegments.length !== inserted.length || removedSegments.some((s, k) => !sameForFileRules(s, inserted[k]));
+  const copies = copiesVersion(model, config, mode, mode !== false);
+  const structure = moved >= 0 || removedSegments.length !== inserted.length || removedSegments.some((s, k) => !sameForFileRules(s, inserted[k])) || copies !== state.copies;
+  state.copies = copies;
   let fileChanged = false;
   if (structure) {
     const next = fileDiagnostics(model, state);
@@ -218,6 +230,7 @@ function fullBuild(model: CorpusModel, config: CorpusConfig, mode: boolean | 'ca
     closed: 0,
     fileList: [],
     list: [],
+    copies: copiesVersion(model, config, mode, mode === true),
   };
   // Opening a file (or a new configuration) reports the text rules' findings known so far; the background pass does the rest.
   const cachedOnly = mode !== true;

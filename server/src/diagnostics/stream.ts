@@ -20,6 +20,10 @@ import type { Diagnostic, Range } from '../model/types';
 import type { DocumentTable, TextRule } from '../rules/types';
 import { activeTextRules, allowedKeys, pushProblems, runTextRule } from './convert';
 import { pushFileDiagnostics } from './fileRules';
+import { CopyIndex } from '../duplicates/copyIndex';
+import { comparedBody, copiesOn, thresholdOf } from '../duplicates/modelCopies';
+import { signatureOf } from '../duplicates/signature';
+import type { CopyView } from '../rules/types';
 
 /** What the validator tells about each document as it passes. */
 export interface StreamDocument {
@@ -102,6 +106,11 @@ export class StreamLinter {
   private readonly names: string[] = [];
   private readonly nameCount = new Map<string, number>();
   private duplicated = 0;
+  /** The copies (when the copy rules are on): the index, and each document's exact-copy group (NaN: not compared). */
+  private readonly copies: CopyIndex<number> | undefined;
+  private readonly copyGroups: number[] = [];
+  /** The copies in other files (`corpus lint` over several files), if known. */
+  elsewhere: CopyView['elsewhere'];
 
   constructor(config: CorpusConfig, options: StreamLintOptions = {}) {
     this.config = config;
@@ -109,6 +118,7 @@ export class StreamLinter {
     this.textRules = options.text === false ? [] : activeTextRules(config);
     this.onDocument = options.onDocument;
     this.onSegment = options.onSegment;
+    this.copies = options.text !== false && copiesOn(config) ? new CopyIndex() : undefined;
   }
 
   /** Documents seen so far. */
@@ -155,7 +165,35 @@ export class StreamLinter {
       isClosed: (i) => this.closed.get(i) === 1,
       headerLine: (i) => this.docLine.get(i),
       nameRange: (i) => this.nameRangeOf(i),
+      copies: this.copyView(),
     };
+  }
+
+  private copyView(): CopyView | undefined {
+    const index = this.copies;
+    if (!index) return undefined;
+    return {
+      threshold: thresholdOf(this.config),
+      group: (i) => {
+        const g = this.copyGroups[i];
+        return g === undefined || Number.isNaN(g) ? undefined : g;
+      },
+      nearOf: (g) => index.nearOf(g),
+      elsewhere: this.elsewhere,
+    };
+  }
+
+  /** The document's signature enters the index of copies. */
+  private indexCopies(index: number, text: string, lineStarts: readonly number[], facts: DocFacts): void {
+    if (!this.copies) return;
+    let sig;
+    try {
+      sig = facts.empty ? undefined : signatureOf(comparedBody(text, lineStarts, facts));
+    } catch {
+      sig = undefined;
+    }
+    this.copyGroups.push(sig ? sig.exact : NaN);
+    if (sig) this.copies.add(index, sig);
   }
 
   private nameRangeOf(i: number): Range {
@@ -246,6 +284,7 @@ export class StreamLinter {
     const start = hasName ? h.nameSpan.start : 0;
     const end = hasName ? h.nameSpan.end : lineLengthAt(text, seg.lineStarts, 0);
     const index = this.docCount++;
+    this.indexCopies(index, text, seg.lineStarts, facts);
     this.docLine.push(base);
     this.nameStart.push(start);
     this.nameEnd.push(end);

@@ -13,6 +13,7 @@ import type { CorpusModel } from '../model/corpusModel';
 import type { Segment } from '../model/segment';
 import type { LocalProblem, TextRule } from '../rules/types';
 import { activeTextRules, runTextRule } from './convert';
+import { copiesOn, segmentSignature } from '../duplicates/modelCopies';
 
 /** What each text rule found in a segment (by rule); segments are immutable, so identity is the key. */
 const textCache = new WeakMap<Segment, Map<TextRule, LocalProblem[]>>();
@@ -58,6 +59,8 @@ export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 
 interface TextPass {
   rules: readonly TextRule[];
+  /** Whether the pass computes the documents' signatures too (the copy rules are on). */
+  signatures: boolean;
   /** The next segment to look at. */
   cursor: number;
   /** The model's generation the cursor refers to. */
@@ -71,10 +74,10 @@ interface TextPass {
 
 const passes = new WeakMap<CorpusModel, TextPass>();
 
-function passFor(model: CorpusModel, rules: readonly TextRule[]): TextPass {
+function passFor(model: CorpusModel, rules: readonly TextRule[], signatures: boolean): TextPass {
   let p = passes.get(model);
-  if (!p || !sameList(p.rules, rules)) {
-    p = { rules, cursor: 1, generation: model.generation, ranInRound: false, done: false, epoch: (p?.epoch ?? 0) + 1 };
+  if (!p || !sameList(p.rules, rules) || p.signatures !== signatures) {
+    p = { rules, signatures, cursor: 1, generation: model.generation, ranInRound: false, done: false, epoch: (p?.epoch ?? 0) + 1 };
     passes.set(model, p);
   }
   return p;
@@ -93,8 +96,9 @@ export function textEpoch(model: CorpusModel): number {
  */
 export function checkTextRulesStep(model: CorpusModel, config: CorpusConfig, budgetMs: number): boolean {
   const rules = activeTextRules(config);
-  if (rules.length === 0) return true;
-  const p = passFor(model, rules);
+  const signatures = copiesOn(config);
+  if (rules.length === 0 && !signatures) return true;
+  const p = passFor(model, rules, signatures);
   if (p.done) return true;
   const splices = model.changesSince(p.generation);
   if (!splices) {
@@ -114,10 +118,11 @@ export function checkTextRulesStep(model: CorpusModel, config: CorpusConfig, bud
   for (;;) {
     while (p.cursor < n) {
       const seg = model.segmentAt(p.cursor);
-      if (knownCount(seg, rules) !== rules.length) {
+      if (knownCount(seg, rules) !== rules.length || (signatures && segmentSignature(seg, false) === undefined)) {
         // At least one document per step, however small the budget.
         if (ran > 0 && performance.now() > until) return false;
         textProblems(seg, rules, false);
+        if (signatures) segmentSignature(seg, true);
         ran++;
         p.ranInRound = true;
       } else if ((p.cursor & 255) === 0 && performance.now() > until) {
@@ -138,7 +143,8 @@ export function checkTextRulesStep(model: CorpusModel, config: CorpusConfig, bud
 /** True when the background pass knows every document's text rules under this configuration. */
 export function textRulesDone(model: CorpusModel, config: CorpusConfig): boolean {
   const rules = activeTextRules(config);
-  if (rules.length === 0) return true;
+  const signatures = copiesOn(config);
+  if (rules.length === 0 && !signatures) return true;
   const p = passes.get(model);
-  return p !== undefined && p.done && sameList(p.rules, rules);
+  return p !== undefined && p.done && sameList(p.rules, rules) && p.signatures === signatures;
 }

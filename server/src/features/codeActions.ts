@@ -11,6 +11,7 @@ import { FILE_RULES } from '../rules';
 import type { FileFixContext, FixContext } from '../rules/types';
 import { allowedKeys, severityOf } from '../diagnostics/convert';
 import { modelDocumentTable } from '../diagnostics/fileRules';
+import { modelCopyView } from '../duplicates/modelCopies';
 
 /** True when two ranges overlap or touch (a cursor inside or at either end of a diagnostic). */
 export function intersects(a: Range, b: Range): boolean {
@@ -45,7 +46,16 @@ function fileFixContext(model: CorpusModel, on?: (doc: number) => boolean): File
     names: () => new Set(model.documents.map((d) => d.name)),
     unclosed: () => model.documents.filter((d) => d.facts.endLine === undefined).map((d) => d.index),
     endLineEdit: (doc) => endLineEdit(model, doc),
+    removeDocumentEdit: (doc) => removeDocumentEdit(model, doc),
   };
+}
+
+/** Removes a document: from its header line to the next header (or the end of the file). */
+function removeDocumentEdit(model: CorpusModel, docIndex: number): TextEdit {
+  const segIndex = docIndex + 1;
+  const start = { line: model.segmentStartLine(segIndex), character: 0 };
+  const end = segIndex + 1 < model.segmentCount ? { line: model.segmentStartLine(segIndex + 1), character: 0 } : model.positionAt(model.length);
+  return { range: { start, end }, newText: '' };
 }
 
 /** Inserts `<<<END>>>` on a new line after the document's last non-blank line. */
@@ -82,6 +92,7 @@ export function codeActions(model: CorpusModel, config: CorpusConfig, range: Ran
     }
   }
   const table = modelDocumentTable(model);
+  table.copies = modelCopyView(model, config, false);
   let ctx: FileFixContext | undefined;
   for (const rule of FILE_RULES) {
     if (!rule.fixes) continue;

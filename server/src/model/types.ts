@@ -18,6 +18,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export interface RelatedInformation {
   range: Range;
   message: string;
+  /** The file it is in, when not the diagnostic's own. */
+  uri?: string;
 }
 
 export interface Diagnostic {

@@ -30,6 +30,8 @@ import { rule as invalidConfig } from './invalid-config';
 import { rule as invalidPeopleFile } from './invalid-people-file';
 import { rule as tooManyProblems } from './too-many-problems';
 import { rule as uncheckedFile } from './unchecked-file';
+import { rule as duplicateDocument } from './duplicate-document';
+import { rule as nearDuplicateDocument } from './near-duplicate-document';
 import PAGES_JSON from './data/pages.json';
 
 const PAGES: { base: string; pages: Readonly<Record<string, { when: string; help: string }>> } = PAGES_JSON;
@@ -57,6 +59,8 @@ export const RULES: readonly Rule[] = [
   invalidPeopleFile,
   tooManyProblems,
   uncheckedFile,
+  duplicateDocument,
+  nearDuplicateDocument,
 ];
 
 export type Code = string;

@@ -17,6 +17,7 @@
 import type { DocFacts, TrailerItem, CharRun } from '../model/facts';
 import type { RelEdit, RelRange } from '../model/edits';
 import type { Range, Severity, TextEdit } from '../model/types';
+import type { Similarity } from '../duplicates/signature';
 
 export interface RuleMeta {
   /** The diagnostic code, kebab-case. */
@@ -115,6 +116,31 @@ export interface DocumentTable {
   isClosed(i: number): boolean;
   headerLine(i: number): number;
   nameRange(i: number): Range;
+  /** The file's copies (duplicate-document, near-duplicate-document), when the table knows the documents' signatures. */
+  copies?: CopyView;
+}
+
+/** What the copy rules read: each document's exact-copy group and the groups alike (../duplicates/copyIndex.ts). */
+export interface CopyView {
+  /** The share of the shorter text found in the other from which two documents are near copies (0.3–1). */
+  threshold: number;
+  /** The exact-copy group of document i; undefined when it is too short to compare (or not known yet). */
+  group(i: number): number | undefined;
+  /** The groups alike to a group (with this group first in each similarity). */
+  nearOf(group: number): ReadonlyMap<number, Similarity>;
+  /** The copies of a group in the other files of the workspace, if any are known. */
+  elsewhere?(group: number, similar: boolean): readonly CopyElsewhere[];
+}
+
+/** A document of another file holding a copy. */
+export interface CopyElsewhere {
+  uri: string;
+  /** The file's name, for messages. */
+  label: string;
+  name: string;
+  range: Range;
+  /** Undefined for an exact copy; the other document first. */
+  similarity?: Similarity;
 }
 
 /** A problem across documents, at an absolute range. */
@@ -122,7 +148,7 @@ export interface FileProblem {
   code: string;
   message: string;
   range: Range;
-  related?: { range: Range; message: string }[];
+  related?: { range: Range; message: string; uri?: string }[];
   /** The document it is about. */
   doc: number;
 }
@@ -135,6 +161,8 @@ export interface FileFixContext {
   unclosed(): number[];
   /** The edit that adds `<<<END>>>` after a document's last line. */
   endLineEdit(doc: number): TextEdit;
+  /** The edit that removes a document (its header line up to the next header), where the whole file is at hand. */
+  removeDocumentEdit?(doc: number): TextEdit;
   /** For "Fix all": whether the rule is on in a document (off there: leave it alone). Default: everywhere. */
   on?(doc: number): boolean;
   /** For "Fix all" over a stream: give only the edits of this document (the one being written). */
