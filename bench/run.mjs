@@ -18,8 +18,13 @@
 // 1 GB command-line row), --no-peers (skip markdownlint and compromise),
 // --baseline <server.js> (also measure another build of the server through LSP,
 // interleaved with this one, so "before" and "after" share the machine's state),
-// --only-lsp (the language-server figures only), --results <file> (where the
-// figures go; bench/results.json by default).
+// --only-lsp (the language-server figures only), --only-copies (the copy rules'
+// figures only), --results <file> (where the figures go; bench/results.json by default).
+//
+// The generated corpora repeat the five seeds, so every copy of a seed would be a
+// `duplicate-document`: the figures measured on them run with the two copy rules off
+// (COPY_RULES_OFF), so they measure what they measured before the rules came. The copy
+// rules' own cost is measured apart ("copies" figures), on documents that are not copies.
 
 import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -36,6 +41,9 @@ const argv = process.argv.slice(2);
 const args = new Set(argv);
 const QUICK = args.has('--quick');
 const ONLY_LSP = args.has('--only-lsp');
+const ONLY_COPIES = args.has('--only-copies');
+/** The copy rules off: the generated corpora are the seeds repeated (see the header). */
+const COPY_RULES_OFF = { 'duplicate-document': 'off', 'near-duplicate-document': 'off' };
 const BASELINE = argv.includes('--baseline') ? path.resolve(argv[argv.indexOf('--baseline') + 1] ?? '') : undefined;
 const RESULTS = argv.includes('--results') ? path.resolve(argv[argv.indexOf('--results') + 1] ?? '') : path.join(ROOT, 'bench', 'results.json');
 const MB = 1024 * 1024;
@@ -160,6 +168,100 @@ function fmt(x) {
 }
 const NOT_YET = (why) => ({ value: 'not yet measurable', note: why });
 
+// ---------------------------------------------------------------- copies
+
+/**
+ * The copy rules' cost: building the documents' signatures and entering them in the
+ * index of copies, as the command line does for every document (and the editor for
+ * each edited one). On documents that are not copies of one another: the seeds'
+ * words shuffled anew for each document (a fixed pseudo-random order), so the index
+ * holds as many texts as documents. Then the same on the seeds repeated (every
+ * document a copy), and one edit in a 10 MB file as the editor follows it.
+ */
+function copiesSection(svc) {
+  const out = path.join(ROOT, 'out', 'server', 'src', 'duplicates');
+  const { signatureOf } = require(path.join(out, 'signature.js'));
+  const { CopyIndex } = require(path.join(out, 'copyIndex.js'));
+  let seed = 12345;
+  const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
+  const words = seedDocs.flatMap((d) => d.text.split(/\s+/).filter(Boolean));
+  const bodies = [];
+  let bytes = 0;
+  while (bytes < (QUICK ? 5 : 20) * MB) {
+    const n = 150 + Math.floor(rand() * 500);
+    const w = [];
+    for (let k = 0; k < n; k++) w.push(words[Math.floor(rand() * words.length)]);
+    const body = w.join(' ');
+    bodies.push(body);
+    bytes += Buffer.byteLength(body);
+  }
+  const pass = (list) => {
+    const index = new CopyIndex();
+    list.forEach((b, i) => {
+      const sig = signatureOf(b);
+      if (sig) index.add(i, sig);
+    });
+    return index;
+  };
+  const reps = QUICK ? 3 : 5;
+  const sigOnly = stats(timeIt(() => bodies.forEach((b) => signatureOf(b)), reps, 1)).p50;
+  const withIndex = stats(timeIt(() => pass(bodies), reps, 1));
+  const idx = pass(bodies);
+  record({
+    id: 'copies-signatures',
+    label: 'copies: signatures + LSH index, documents that are not copies',
+    size: Math.round(bytes / MB),
+    value: bytes / MB / (withIndex.p50 / 1000),
+    unit: 'MB/s',
+    target: '>= 50 MB/s',
+    met: bytes / MB / (withIndex.p50 / 1000) >= 50,
+    note: `${bodies.length} documents; signatures alone ${fmt(bytes / MB / (sigOnly / 1000))} MB/s; ${idx.comparisons} similarities computed (${fmt(idx.comparisons / bodies.length)} per document)`,
+  });
+  const repeated = generate((QUICK ? 5 : 20) * MB, 'many')
+    .split(/^<<<FILE [^\n]*\n/m)
+    .filter(Boolean);
+  const rbytes = repeated.reduce((a, b) => a + Buffer.byteLength(b), 0);
+  const rep = stats(timeIt(() => pass(repeated), reps, 1)).p50;
+  record({
+    id: 'copies-signatures-repeated',
+    label: 'copies: signatures + LSH index, the seeds repeated (every document a copy)',
+    size: Math.round(rbytes / MB),
+    value: rbytes / MB / (rep / 1000),
+    unit: 'MB/s',
+    target: '>= 50 MB/s',
+    met: rbytes / MB / (rep / 1000) >= 50,
+  });
+  // One edit in a 10 MB file of distinct documents, as the editor follows it (copy rules on, text rules cached).
+  const text = bodies
+    .slice(0, Math.max(1, Math.floor(bodies.length / (bytes / (10 * MB)))))
+    .map((b, i) => `<<<FILE d${i}.txt date=2024-01-01>>>\n${b}\n`)
+    .join('');
+  const model = svc.CorpusModel.parse(text);
+  const on = svc.DEFAULT_CONFIG;
+  const timeEdits = (config) => {
+    svc.computeDiagnostics(model, config, undefined, { text: true });
+    const samples = [];
+    for (let k = 0; k < (QUICK ? 20 : 60); k++) {
+      const at = model.offsetAt({ line: 2 * Math.floor(rand() * (model.documentCount - 1)) + 1, character: 0 });
+      model.applyEdit(at, at, 'x ');
+      const t0 = performance.now();
+      svc.computeDiagnostics(model, config, undefined, { text: 'cached' });
+      samples.push(performance.now() - t0);
+    }
+    return stats(samples);
+  };
+  const off = timeEdits({ ...on, rules: { ...on.rules, ...COPY_RULES_OFF } });
+  const withCopies = timeEdits(on);
+  record({
+    id: 'copies-edit',
+    label: 'copies: diagnostics after one edit, 10 MB file, copy rules on (p50)',
+    size: 10,
+    value: withCopies.p50,
+    unit: 'ms',
+    note: `p95 ${fmt(withCopies.p95)} ms; with the copy rules off p50 ${fmt(off.p50)} ms, p95 ${fmt(off.p95)} ms; ${model.documentCount} documents`,
+  });
+}
+
 // ---------------------------------------------------------------- service figures
 
 function loadService() {
@@ -225,10 +327,14 @@ async function markdownSymbols(text, reps, warm = 1) {
 async function main() {
   build();
   const svc = loadService();
-  const config = svc.DEFAULT_CONFIG;
+  const config = { ...svc.DEFAULT_CONFIG, rules: { ...svc.DEFAULT_CONFIG.rules, ...COPY_RULES_OFF } };
   const cpus = os.cpus();
   const env = { node: process.version, cpus: cpus.length, cpu: cpus[0]?.model, loadavgStart: os.loadavg(), platform: `${os.type()} ${os.release()}` };
   log(`${env.cpus} × ${env.cpu}, node ${env.node}, load ${env.loadavgStart.map((x) => x.toFixed(1)).join(' ')}`);
+  if (ONLY_COPIES) {
+    copiesSection(svc);
+    return finish(env);
+  }
 
   const corpora = {};
   for (const size of [...new Set([...(ONLY_LSP ? [] : SIZES), ...LSP_SIZES])].sort((a, b) => a - b)) {
@@ -305,11 +411,14 @@ async function main() {
     record({ id: 'grammar-slowest-line', label: 'grammar: slowest line', ...NOT_YET('syntaxes/corpus.tmLanguage.json does not exist yet'), target: '< 5 ms' });
   }
 
+  copiesSection(svc);
+
   // ---- CLI streaming lint of a generated 1 GB file (temp dir, deleted afterwards)
   if (!args.has('--no-cli') && !QUICK) {
     const cliJs = path.join(GEN, 'cli.js');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-bench-'));
     const file = path.join(dir, 'big.corpus');
+    fs.writeFileSync(path.join(dir, '.corpusrc.json'), JSON.stringify({ rules: COPY_RULES_OFF }));
     try {
       const chunk = corpora[BIG].many;
       const target = 1024 * MB;
@@ -543,7 +652,8 @@ function finish(env) {
   env.loadavgEnd = os.loadavg();
   env.seconds = (performance.now() - started) / 1000;
   const results = { date: new Date().toISOString(), env, sizesMB: SIZES, lspSizesMB: LSP_SIZES, baseline: BASELINE, rows };
-  fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  // A partial run (--only-copies) leaves bench/results.json alone unless told where to write.
+  if (!ONLY_COPIES || argv.includes('--results')) fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${table(rows)}\n`);
   process.stdout.write(
     `\n${env.cpus} × ${env.cpu}, node ${env.node}; load average ${env.loadavgStart.map((x) => x.toFixed(1)).join(' ')} → ${env.loadavgEnd.map((x) => x.toFixed(1)).join(' ')}; whole run ${fmt(env.seconds)} s. Written to ${path.relative(ROOT, RESULTS)}.\n`,

@@ -108,6 +108,7 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
     vscode.languages.onDidChangeDiagnostics(() => void updateStatus()),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
     vscode.commands.registerCommand('corpus.goToDocument', goToDocument),
+    vscode.commands.registerCommand('corpus.openLocation', openLocation),
     registerPeopleFileSave(),
     vscode.commands.registerCommand('corpus.restartServer', async () => {
       // Stop, then start: one shutdown, and a fresh server (process or worker) with the same options.
@@ -192,6 +193,13 @@ function traceableChannel(channel: vscode.OutputChannel, context: vscode.Extensi
     hide: () => channel.hide(),
     dispose: () => channel.dispose(),
   };
+}
+
+/** "Open the other copy" (a quick fix of the copy rules): shows the place the server names, in this file or another. */
+async function openLocation(uri: unknown, line: unknown, character: unknown): Promise<void> {
+  if (typeof uri !== 'string' || typeof line !== 'number') return;
+  const at = new vscode.Position(line, typeof character === 'number' ? character : 0);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(at, at) });
 }
 
 /** "Corpus: Go to Document…": a quick pick over the documents of the active corpus file. */

@@ -41,6 +41,9 @@ export { computeDiagnostics, checkTextRulesStep, textRulesDone } from './diagnos
 export type { DiagnosticOptions } from './diagnostics/compute';
 export { capDiagnostics, MAX_DIAGNOSTICS } from './diagnostics/cap';
 export { StreamLinter, streamLintText } from './diagnostics/stream';
+export { copiesOn, segmentSignature } from './duplicates/modelCopies';
+export { WorkspaceCopies } from './duplicates/workspaceCopies';
+export type { CopyEntry, ElsewhereCopies } from './duplicates/workspaceCopies';
 export type { StreamDocument, StreamLintOptions } from './diagnostics/stream';
 
 // Single features over one model (the service object calls these).

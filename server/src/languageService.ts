@@ -90,7 +90,7 @@ export class CorpusLanguageService {
     this.ignores = new Ignores(this.fs, this.resolver);
     this.background = new Background({ onError: this.onError, onDone: (key) => this.passes.done(key) });
     this.passes = new OpenFilePasses(this.background, this.documents, () => this.people.known, options.onChange ?? (() => undefined));
-    this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known, this.ignores);
+    this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known, this.ignores, options.onChange);
     this.workspaceProblems = new WorkspaceProblems(this.fs, this.documents, (uri) => this.configFor(uri), this.onError, this.ignores);
   }
 
@@ -230,7 +230,7 @@ export class CorpusLanguageService {
   ): { all: readonly Diagnostic[]; shown: readonly Diagnostic[] } | undefined {
     const model = this.documents.get(uri);
     if (!model) return undefined;
-    const all = computeDiagnostics(model, config, token, options);
+    const all = computeDiagnostics(model, config, token, { ...options, elsewhere: this.index.copiesFor(uri) });
     if (options.text === 'cached') this.passes.ensure(uri, model, config);
     let shown = this.capped.get(all);
     if (!shown) this.capped.set(all, (shown = capDiagnostics(all, config)));
@@ -323,11 +323,11 @@ export class CorpusLanguageService {
     const want = wanted(only);
     const out: WorkspaceCodeAction[] = [];
     if (want.quickFix) {
-      for (const a of codeActions(model, config, range, token)) {
-        out.push({ title: a.title, kind: 'quickfix', diagnostic: a.diagnostic, isPreferred: a.isPreferred, changes: [{ uri, edits: a.edits }] });
+      for (const a of codeActions(model, config, range, token, { uri, elsewhere: this.index.copiesFor(uri) })) {
+        out.push({ title: a.title, kind: 'quickfix', diagnostic: a.diagnostic, isPreferred: a.isPreferred, changes: a.edits.length > 0 ? [{ uri, edits: a.edits }] : [], command: a.command });
       }
       // Then, on every diagnostic there, the actions that turn its code off (for this document, or in .corpusrc.json).
-      const here = computeDiagnostics(model, config, token, { text: 'cached' }).filter((d) => !d.suppressed && intersects(d.range, range));
+      const here = computeDiagnostics(model, config, token, { text: 'cached', elsewhere: this.index.copiesFor(uri) }).filter((d) => !d.suppressed && intersects(d.range, range));
       const targets = here.map((d) => ({ code: d.code, range: d.range, document: model.segmentAt(model.segmentIndexAtLine(d.range.start.line)).doc?.name }));
       out.push(...suppressionActions(targets, { uri, rcUri, rcText, roots: this.roots }));
     }

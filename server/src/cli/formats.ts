@@ -267,7 +267,7 @@ export class SarifReporter implements Reporter {
       result.relatedLocations = p.related.map((r, i) => ({
         id: i,
         message: { text: r.message },
-        physicalLocation: { artifactLocation: this.location, region: region(r.range) },
+        physicalLocation: { artifactLocation: r.uri !== undefined ? { uri: r.uri } : this.location, region: region(r.range) },
       }));
     }
     await this.io.stdout.write(`${this.first ? '' : ','}\n${JSON.stringify(result)}`);

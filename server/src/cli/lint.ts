@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODES, ConfigResolver, configDiagnostics, Ignores, isCode, StreamLinter, symbolDetail, withForcedRules } from '../index';
-import type { CorpusConfig, Diagnostic, ResolvedConfig, RuleSetting } from '../index';
+import type { CorpusConfig, Diagnostic, ElsewhereCopies, ResolvedConfig, RuleSetting } from '../index';
+import { copiesAcross } from './copies';
 import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { fixFile, fixText, NotFixable } from './fix';
@@ -214,6 +215,8 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
     const sizes = await Promise.all(found.files.map(async (f) => (await fs.promises.stat(f).catch(() => undefined))?.size ?? 0));
     const totalBytes = sizes.reduce((a, b) => a + b, 0);
     progress = new Progress(io.stderr, options.progress !== false && io.stderr.isTTY, totalBytes, found.files.length);
+    // Copies across files: a first pass reads every file's signatures (only with two files or more, and the copy rules on).
+    const across = options.fix || options.fixDryRun ? undefined : await copiesAcross(found.files, async (f) => (await resolver.resolve(pathToUri(f))).config);
     for (const file of found.files) {
       const resolved = await resolver.resolve(pathToUri(file));
       await reportRc(resolved);
@@ -233,7 +236,7 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
           counts.fixed = (counts.fixed ?? 0) + result.fixed;
           counts.documents += result.documents;
         } else {
-          counts.documents += await lintFile(file, resolved.config, report, outline, (n) => progress.advance(n));
+          counts.documents += await lintFile(file, resolved.config, report, outline, (n) => progress.advance(n), across?.(file));
         }
       } catch (e) {
         await reporter.endFile();
@@ -260,12 +263,20 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
 }
 
 /** Streams one file through the validator; returns its number of documents. */
-async function lintFile(file: string, config: CorpusConfig, report: (d: Diagnostic) => Promise<void>, outline: OutlineEntry[] | undefined, onBytes: (n: number) => Promise<void>): Promise<number> {
+async function lintFile(
+  file: string,
+  config: CorpusConfig,
+  report: (d: Diagnostic) => Promise<void>,
+  outline: OutlineEntry[] | undefined,
+  onBytes: (n: number) => Promise<void>,
+  elsewhere?: ElsewhereCopies,
+): Promise<number> {
   const linter = new StreamLinter(config, {
     onDocument: outline
       ? (d) => outline.push({ name: detach(d.name !== '' ? d.name : `(unnamed document, line ${d.headerLine + 1})`), detail: detach(symbolDetail(d.facts)), line: d.headerLine })
       : undefined,
   });
+  linter.elsewhere = elsewhere;
   for await (const chunk of readTextChunks(file, onBytes)) {
     for (const d of linter.push(chunk)) await report(d);
   }

@@ -20,6 +20,7 @@ import { modelDocumentTable, pushFileDiagnostics } from './fileRules';
 import { sameDiagnostics } from './same';
 import { knownCount, sameList, textEpoch, textProblems } from './textPass';
 import { copiesOn, modelCopyView, syncCopies } from '../duplicates/modelCopies';
+import type { ElsewhereCopies } from '../duplicates/workspaceCopies';
 
 export { checkTextRulesStep, textRulesDone } from './textPass';
 
@@ -31,6 +32,8 @@ export interface DiagnosticOptions {
    * reports what the background pass committed; false skips them.
    */
   text?: boolean | 'cached';
+  /** The copies in the workspace's other files, for the copy rules (duplicate-document, near-duplicate-document). */
+  elsewhere?: ElsewhereCopies;
 }
 
 /** What the last call computed for a model, so the next one redoes only what the edits since then touched. */
@@ -53,8 +56,9 @@ interface ModelState {
   closed: number;
   fileList: Diagnostic[];
   list: Diagnostic[];
-  /** The version of the model's index of copies the file diagnostics were computed with (-1: copies not reported). */
-  copies: number;
+  /** The versions of the indexes of copies (the model's, the other files') the file diagnostics were computed with ('': copies not reported). */
+  copies: string;
+  elsewhere: ElsewhereCopies | undefined;
 }
 const states = new WeakMap<CorpusModel, ModelState>();
 const NONE: readonly Diagnostic[] = [];
@@ -87,14 +91,14 @@ function sameForFileRules(a: Segment, b: Segment): boolean {
 function fileDiagnostics(model: CorpusModel, state: ModelState): Diagnostic[] {
   const out: Diagnostic[] = [];
   const table = modelDocumentTable(model, state);
-  if (state.copies >= 0) table.copies = modelCopyView(model, state.config, false);
+  if (state.copies !== '') table.copies = modelCopyView(model, state.config, false, state.elsewhere);
   pushFileDiagnostics(table, state.config, out);
   return out;
 }
 
-/** The version of the model's index of copies after this call's edits (new documents' signatures computed when `compute`), or -1 when copies are not reported. */
-function copiesVersion(model: CorpusModel, config: CorpusConfig, mode: boolean | 'cached', compute: boolean): number {
-  return mode !== false && copiesOn(config) ? syncCopies(model, compute).version : -1;
+/** The versions of the indexes of copies after this call's edits (new documents' signatures computed when `compute`), or '' when copies are not reported. */
+function copiesVersion(model: CorpusModel, config: CorpusConfig, mode: boolean | 'cached', compute: boolean, elsewhere: ElsewhereCopies | undefined): string {
+  return mode !== false && copiesOn(config) ? `${syncCopies(model, compute).version}:${elsewhere?.version ?? -1}` : '';
 }
 
 function flatten(state: ModelState): Diagnostic[] {
@@ -111,8 +115,8 @@ export function computeDiagnostics(model: CorpusModel, config: CorpusConfig, tok
   const old = states.get(model);
   const epoch = rules.length > 0 || (mode !== false && copiesOn(config)) ? textEpoch(model) : 0;
   const splices = old && old.config === config && old.mode === mode && sameList(old.rules, rules) ? model.changesSince(old.generation) : undefined;
-  if (!old || !splices) return fullBuild(model, config, mode, rules, epoch, token);
-  if (splices.length === 0 && old.epoch === epoch) return old.list;
+  if (!old || !splices) return fullBuild(model, config, mode, rules, epoch, token, options.elsewhere);
+  if (splices.length === 0 && old.epoch === epoch && (old.copies === '' || copiesVersion(model, config, mode, false, options.elsewhere) === old.copies)) return old.list;
 
   const state = old;
   const allowed = allowedKeys(config);
@@ -188,9 +192,10 @@ export function computeDiagnostics(model: CorpusModel, config: CorpusConfig, tok
   state.generation = model.generation;
   state.epoch = epoch;
 
-  const copies = copiesVersion(model, config, mode, mode !== false);
+  const copies = copiesVersion(model, config, mode, mode !== false, options.elsewhere);
   const structure = moved >= 0 || removedSegments.length !== inserted.length || removedSegments.some((s, k) => !sameForFileRules(s, inserted[k])) || copies !== state.copies;
   state.copies = copies;
+  state.elsewhere = options.elsewhere;
   let fileChanged = false;
   if (structure) {
     const next = fileDiagnostics(model, state);
@@ -211,7 +216,15 @@ export function computeDiagnostics(model: CorpusModel, config: CorpusConfig, tok
   return list;
 }
 
-function fullBuild(model: CorpusModel, config: CorpusConfig, mode: boolean | 'cached', rules: readonly TextRule[], epoch: number, token: CancellationToken): Diagnostic[] {
+function fullBuild(
+  model: CorpusModel,
+  config: CorpusConfig,
+  mode: boolean | 'cached',
+  rules: readonly TextRule[],
+  epoch: number,
+  token: CancellationToken,
+  elsewhere: ElsewhereCopies | undefined,
+): Diagnostic[] {
   const allowed = allowedKeys(config);
   const n = model.segmentCount;
   const state: ModelState = {
@@ -230,7 +243,8 @@ function fullBuild(model: CorpusModel, config: CorpusConfig, mode: boolean | 'ca
     closed: 0,
     fileList: [],
     list: [],
-    copies: copiesVersion(model, config, mode, mode === true),
+    copies: copiesVersion(model, config, mode, mode === true, elsewhere),
+    elsewhere,
   };
   // Opening a file (or a new configuration) reports the text rules' findings known so far; the background pass does the rest.
   const cachedOnly = mode !== true;

@@ -23,7 +23,7 @@ export function pushFileDiagnostics(table: DocumentTable, config: CorpusConfig, 
         severity: as.severity,
         message: copy ? copy(p.message) : p.message,
         range: p.range,
-        related: p.related?.map((r) => ({ range: r.range, message: copy ? copy(r.message) : r.message })),
+        related: p.related?.map((r) => ({ range: r.range, message: copy ? copy(r.message) : r.message, ...(r.uri !== undefined ? { uri: r.uri } : {}) })),
       };
       if (as.suppressed) d.suppressed = true;
       out.push(d);

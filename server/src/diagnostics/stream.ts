@@ -21,7 +21,8 @@ import type { DocumentTable, TextRule } from '../rules/types';
 import { activeTextRules, allowedKeys, pushProblems, runTextRule } from './convert';
 import { pushFileDiagnostics } from './fileRules';
 import { CopyIndex } from '../duplicates/copyIndex';
-import { comparedBody, copiesOn, thresholdOf } from '../duplicates/modelCopies';
+import { comparedBody, copiesOn, elsewhereOf, thresholdOf } from '../duplicates/modelCopies';
+import type { ElsewhereCopies } from '../duplicates/workspaceCopies';
 import { signatureOf } from '../duplicates/signature';
 import type { CopyView } from '../rules/types';
 
@@ -110,7 +111,7 @@ export class StreamLinter {
   private readonly copies: CopyIndex<number> | undefined;
   private readonly copyGroups: number[] = [];
   /** The copies in other files (`corpus lint` over several files), if known. */
-  elsewhere: CopyView['elsewhere'];
+  elsewhere: ElsewhereCopies | undefined;
 
   constructor(config: CorpusConfig, options: StreamLintOptions = {}) {
     this.config = config;
@@ -179,7 +180,7 @@ export class StreamLinter {
         return g === undefined || Number.isNaN(g) ? undefined : g;
       },
       nearOf: (g) => index.nearOf(g),
-      elsewhere: this.elsewhere,
+      elsewhere: this.elsewhere ? elsewhereOf(index, this.elsewhere) : undefined,
     };
   }
 

@@ -11,9 +11,10 @@ import { mayBeOn } from '../configScopes';
 import type { CorpusModel } from '../model/corpusModel';
 import type { DocFacts } from '../model/facts';
 import type { Segment } from '../model/segment';
-import type { CopyView } from '../rules/types';
+import type { CopyElsewhere, CopyView } from '../rules/types';
 import { CopyIndex } from './copyIndex';
 import { DocSignature, signatureOf } from './signature';
+import type { ElsewhereCopies } from './workspaceCopies';
 
 export const COPY_CODES = ['duplicate-document', 'near-duplicate-document'] as const;
 
@@ -116,13 +117,41 @@ export function syncCopies(model: CorpusModel, compute: boolean): CopyIndex<Segm
 }
 
 /** The copy view of a model's table (document i is segment i + 1), or undefined when the configuration reports no copies. */
-export function modelCopyView(model: CorpusModel, config: CorpusConfig, compute: boolean, elsewhere?: CopyView['elsewhere']): CopyView | undefined {
+export function modelCopyView(model: CorpusModel, config: CorpusConfig, compute: boolean, elsewhere?: ElsewhereCopies): CopyView | undefined {
   if (!copiesOn(config)) return undefined;
   const index = syncCopies(model, compute);
   return {
     threshold: thresholdOf(config),
     group: (i) => index.groupOf(model.segmentAt(i + 1)),
     nearOf: (g) => index.nearOf(g),
-    elsewhere,
+    elsewhere: elsewhere ? elsewhereOf(index, elsewhere) : undefined,
   };
+}
+
+/** A view's look-up of a group's copies in other files. */
+export function elsewhereOf<K>(index: CopyIndex<K>, elsewhere: ElsewhereCopies): NonNullable<CopyView['elsewhere']> {
+  return (group, similar) => {
+    const sig = index.signatureOf(group);
+    return sig ? elsewhere.find(sig, similar) : [];
+  };
+}
+
+/**
+ * The copies of a signature in an open file's model (for the other files' rules):
+ * its documents holding the text, or alike to it (the other document first).
+ */
+export function modelCopiesOf(model: CorpusModel, uri: string, label: string, sig: DocSignature, similar: boolean): CopyElsewhere[] {
+  const found = syncCopies(model, false).lookup(sig);
+  const hits = new Map<Segment, CopyElsewhere['similarity']>();
+  if (similar) for (const n of found.near) hits.set(n.key, { jaccard: n.similarity.jaccard, aInB: n.similarity.bInA, bInA: n.similarity.aInB });
+  else for (const seg of found.exact) hits.set(seg, undefined);
+  if (hits.size === 0) return [];
+  const out: CopyElsewhere[] = [];
+  for (let i = 1; i < model.segmentCount; i++) {
+    const seg = model.segmentAt(i);
+    if (!hits.has(seg)) continue;
+    const similarity = hits.get(seg);
+    out.push({ uri, label, name: seg.doc?.name ?? '', range: model.nameRangeOf(i), ...(similarity ? { similarity } : {}) });
+  }
+  return out;
 }

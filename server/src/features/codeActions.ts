@@ -11,7 +11,8 @@ import { FILE_RULES } from '../rules';
 import type { FileFixContext, FixContext } from '../rules/types';
 import { allowedKeys, severityOf } from '../diagnostics/convert';
 import { modelDocumentTable } from '../diagnostics/fileRules';
-import { modelCopyView } from '../duplicates/modelCopies';
+import { COPY_CODES, modelCopyView } from '../duplicates/modelCopies';
+import type { ElsewhereCopies } from '../duplicates/workspaceCopies';
 
 /** True when two ranges overlap or touch (a cursor inside or at either end of a diagnostic). */
 export function intersects(a: Range, b: Range): boolean {
@@ -67,8 +68,17 @@ function endLineEdit(model: CorpusModel, docIndex: number): TextEdit {
   return { range: model.toAbsolute(segIndex, e), newText: e.newText };
 }
 
+/** The open file, for actions that name it ("Open the other copy"), and the copies in the other files. */
+export interface ActionContext {
+  uri: string;
+  elsewhere?: ElsewhereCopies;
+}
+
+/** The editor's command that opens a location: `corpus.openLocation(uri, line, character)`. */
+export const OPEN_LOCATION = 'corpus.openLocation';
+
 /** Quick fixes for the problems that touch `range`. */
-export function codeActions(model: CorpusModel, config: CorpusConfig, range: Range, token: CancellationToken = NEVER_CANCELLED): CodeAction[] {
+export function codeActions(model: CorpusModel, config: CorpusConfig, range: Range, token: CancellationToken = NEVER_CANCELLED, context?: ActionContext): CodeAction[] {
   const out: CodeAction[] = [];
   const allowed = allowedKeys(config);
   const firstSeg = Math.max(0, model.segmentIndexAtLine(range.start.line));
@@ -92,7 +102,7 @@ export function codeActions(model: CorpusModel, config: CorpusConfig, range: Ran
     }
   }
   const table = modelDocumentTable(model);
-  table.copies = modelCopyView(model, config, false);
+  table.copies = modelCopyView(model, config, false, context?.elsewhere);
   let ctx: FileFixContext | undefined;
   for (const rule of FILE_RULES) {
     if (!rule.fixes) continue;
@@ -101,6 +111,11 @@ export function codeActions(model: CorpusModel, config: CorpusConfig, range: Ran
       if (!intersects(p.range, range) || !severityOf(config, p.code, table.name(p.doc))) return;
       for (const f of fixes(p, (ctx ??= fileFixContext(model)), table)) {
         out.push({ title: f.title, kind: 'quickfix', diagnostic: { code: p.code, range: p.range }, isPreferred: f.preferred, edits: f.edits });
+      }
+      const other = COPY_CODES.includes(p.code as (typeof COPY_CODES)[number]) ? p.related?.[0] : undefined;
+      if (other && context) {
+        const command = { title: 'Open the other copy', command: OPEN_LOCATION, arguments: [other.uri ?? context.uri, other.range.start.line, other.range.start.character] };
+        out.push({ title: 'Open the other copy', kind: 'quickfix', diagnostic: { code: p.code, range: p.range }, isPreferred: false, edits: [], command });
       }
     });
   }

@@ -31,7 +31,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A diagnostic of the file `uri` (its related information points into the same file). */
+/** A diagnostic of the file `uri` (its related information points into the same file, unless it names another). */
 export function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
   return {
     range: d.range,
@@ -40,7 +40,7 @@ export function toLspDiagnostic(uri: string, d: Diagnostic): LspDiagnostic {
     codeDescription: { href: docsUrl(d.code) },
     source: 'corpus',
     message: d.message,
-    relatedInformation: d.related?.map((r) => ({ location: { uri, range: r.range }, message: r.message })),
+    relatedInformation: d.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
   };
 }
 
@@ -103,7 +103,8 @@ export function toLspCodeAction(a: WorkspaceCodeAction, context: readonly LspDia
     kind: a.kind,
     diagnostics: diag ? [diag] : undefined,
     isPreferred: a.isPreferred,
-    edit: toWorkspaceEdit(a),
+    ...(a.changes.length > 0 || !a.command ? { edit: toWorkspaceEdit(a) } : {}),
+    ...(a.command ? { command: a.command } : {}),
   };
 }
 

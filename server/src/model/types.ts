@@ -54,6 +54,15 @@ export interface CodeAction {
   diagnostic?: { code: string; range: Range };
   isPreferred: boolean;
   edits: TextEdit[];
+  /** A command the editor runs instead of (or after) the edits: "Open the other copy". */
+  command?: EditorCommand;
+}
+
+/** A command of the editor, with JSON arguments (the client runs it; it holds no corpus logic). */
+export interface EditorCommand {
+  title: string;
+  command: string;
+  arguments: (string | number)[];
 }
 
 /** The edits of one file. `create`: the file does not exist yet; it is created (empty) first. */
@@ -71,4 +80,5 @@ export interface WorkspaceCodeAction {
   diagnostic?: { code: string; range: Range };
   isPreferred?: boolean;
   changes: FileEdit[];
+  command?: EditorCommand;
 }

@@ -15,6 +15,8 @@ import type { Ignores } from './ignores';
 import { canonicalUri, uriBasename } from './uri';
 import { walkFiles } from './walker';
 import { yieldToEventLoop } from './yield';
+import { modelCopiesOf, segmentSignature } from '../duplicates/modelCopies';
+import { CopyEntry, ElsewhereCopies, orderElsewhere, WorkspaceCopies } from '../duplicates/workspaceCopies';
 
 /** The files open in the editor, as the adapter holds them. */
 export interface OpenDocuments {
@@ -54,6 +56,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   /** Bumped on every read or removal of a file: a read that finishes after a newer one is dropped. */
   private readonly tickets = new Map<string, number>();
+  /** The documents' signatures of the files that are not open, for the copy rules. */
+  private readonly copies = new WorkspaceCopies();
 
   constructor(
     private readonly fs: FileSystem,
@@ -61,6 +65,8 @@ export class WorkspaceIndex {
     private readonly known: () => KnownPeople,
     /** What is left out (.gitignore, .corpusignore, `ignores`): the very rules of `corpus lint`. */
     private readonly ignores?: Ignores,
+    /** Told, for each open file, when the copies of the unopened files changed (its copy diagnostics may have). */
+    private readonly onChange?: (e: { uri: string; kind: 'diagnostics' }) => void,
   ) {}
 
   /** Indexes every `*.corpus` file below the folders that is not open and not ignored; forgets the others. Resolves when done. */
@@ -85,11 +91,11 @@ export class WorkspaceIndex {
     const ticket = (this.tickets.get(key) ?? 0) + 1;
     this.tickets.set(key, ticket);
     if (this.isOpen(key)) {
-      this.files.delete(key);
+      this.forget(key);
       return;
     }
     if (this.ignores && (await this.ignores.ignored(key)) !== undefined) {
-      if (this.tickets.get(key) === ticket) this.files.delete(key);
+      if (this.tickets.get(key) === ticket) this.forget(key);
       return;
     }
     const stat = await this.fs.stat(key);
@@ -97,7 +103,7 @@ export class WorkspaceIndex {
     // A newer read or a removal came meanwhile, or the file was opened: the editor's model counts.
     if (this.tickets.get(key) !== ticket) return;
     if (text === undefined || this.isOpen(key)) {
-      this.files.delete(key);
+      this.forget(key);
       return;
     }
     try {
@@ -106,8 +112,9 @@ export class WorkspaceIndex {
       // Read once and kept as a flat list (an open file's people are read by its background pass instead).
       readAllPeople(model, known);
       this.files.set(key, { documents: documentsOf(model), mentions: indexPeople(model, known) });
+      this.setCopies(key, model);
     } catch {
-      this.files.delete(key);
+      this.forget(key);
     }
   }
 
@@ -115,7 +122,55 @@ export class WorkspaceIndex {
   remove(uri: string): void {
     const key = canonicalUri(uri);
     this.tickets.set(key, (this.tickets.get(key) ?? 0) + 1);
+    this.forget(key);
+  }
+
+  private forget(key: string): void {
     this.files.delete(key);
+    const before = this.copies.version;
+    this.copies.removeFile(key);
+    if (this.copies.version !== before) this.copiesChanged();
+  }
+
+  private copiesTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Tells the open files, once for a burst of changes (indexing a workspace changes the copies file by file). */
+  private copiesChanged(): void {
+    if (!this.onChange || this.copiesTimer !== undefined) return;
+    this.copiesTimer = setTimeout(() => {
+      this.copiesTimer = undefined;
+      for (const uri of this.open.uris()) this.onChange?.({ uri, kind: 'diagnostics' });
+    }, 100);
+  }
+
+  private setCopies(key: string, model: CorpusModel): void {
+    const docs: CopyEntry[] = [];
+    for (let i = 1; i < model.segmentCount; i++) {
+      const sig = segmentSignature(model.segmentAt(i), true);
+      if (sig) docs.push({ name: model.segmentAt(i).doc?.name ?? '', range: model.nameRangeOf(i), sig });
+    }
+    const before = this.copies.version;
+    this.copies.setFile(key, uriBasename(key), docs);
+    if (this.copies.version !== before) this.copiesChanged();
+  }
+
+  /** The copies in the files other than `uri`: the unopened ones (as indexed) and the open ones (as they are now). */
+  copiesFor(uri: string): ElsewhereCopies {
+    const except = canonicalUri(uri);
+    const others = [...this.open.uris()].filter((u) => canonicalUri(u) !== except);
+    let version = this.copies.version;
+    for (const u of others) version += (this.open.get(u)?.generation ?? 0) + 1;
+    return {
+      version,
+      find: (sig, similar) => {
+        const out = this.copies.find(except, sig, similar);
+        for (const u of others) {
+          const model = this.open.get(u);
+          if (model) out.push(...modelCopiesOf(model, u, uriBasename(u), sig, similar));
+        }
+        return orderElsewhere(out);
+      },
+    };
   }
 
   /** Reads every indexed file again (the known people changed, so their mentions may have). */
