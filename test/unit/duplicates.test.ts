@@ -68,7 +68,7 @@ test('in one file: the later copy is reported, once, naming the earlier; the edi
     ['harbour.txt', HARBOUR],
     ['library.txt', LIBRARY],
     ['harbour-wrapped.txt', HARBOUR.replace(/\. /g, '.\n\n')],
-    ['harbour-more.txt', `PORT CITY — ${HARBOUR} Read more: local news.`],
+    ['harbour-more.txt', `PORT CITY — ${HARBOUR.replace('sixty years', 'seventy years')} Read more: local news.`],
     ['rain.txt', RAIN],
   ]);
   const model = CorpusModel.parse(text);

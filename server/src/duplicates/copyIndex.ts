@@ -8,7 +8,7 @@
 // pairs whatever the order of adds and removes: a pair is two groups sharing a
 // bucket whose similarity reaches FLOOR.
 
-import { bandKeys, DocSignature, score, Similarity, similarity } from './signature';
+import { BANDS, bandKeys, DocSignature, score, Similarity, similarity } from './signature';
 
 /** The least similarity kept (the lowest threshold the configuration accepts). */
 export const FLOOR = 0.3;
@@ -22,7 +22,8 @@ interface Group<K> {
 export class CopyIndex<K> {
   private readonly groups = new Map<number, Group<K>>();
   private readonly groupOfKey = new Map<K, number>();
-  private readonly buckets = new Map<number, number[]>();
+  /** Per band, the groups in each bucket. */
+  private readonly buckets: Map<number, number[]>[] = Array.from({ length: BANDS }, () => new Map<number, number[]>());
   /** Bumped when what can be reported changes (a group of two or more, or a near pair, made or unmade). */
   version = 0;
   /** Similarities computed (for tests: the work is bounded by the buckets). */
@@ -48,10 +49,11 @@ export class CopyIndex<K> {
     const group: Group<K> = { sig, members: new Set([key]), near: new Map() };
     this.groups.set(sig.exact, group);
     const seen = new Set<number>();
-    for (const b of bandKeys(sig)) {
-      const list = this.buckets.get(b);
+    const keys = bandKeys(sig);
+    for (let band = 0; band < keys.length; band++) {
+      const list = this.buckets[band].get(keys[band]);
       if (!list) {
-        this.buckets.set(b, [sig.exact]);
+        this.buckets[band].set(keys[band], [sig.exact]);
         continue;
       }
       for (const other of list) {
@@ -82,12 +84,13 @@ export class CopyIndex<K> {
       return;
     }
     this.groups.delete(id);
-    for (const b of bandKeys(g.sig)) {
-      const list = this.buckets.get(b);
+    const keys = bandKeys(g.sig);
+    for (let band = 0; band < keys.length; band++) {
+      const list = this.buckets[band].get(keys[band]);
       if (!list) continue;
       const at = list.indexOf(id);
       if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.buckets.delete(b);
+      if (list.length === 0) this.buckets[band].delete(keys[band]);
     }
     if (g.near.size > 0) this.version++;
     for (const other of g.near.keys()) this.groups.get(other)?.near.delete(id);
@@ -117,8 +120,9 @@ export class CopyIndex<K> {
     const same = this.groups.get(sig.exact);
     const near: { key: K; similarity: Similarity }[] = [];
     const seen = new Set<number>([sig.exact]);
-    for (const b of bandKeys(sig)) {
-      for (const other of this.buckets.get(b) ?? []) {
+    const keys = bandKeys(sig);
+    for (let band = 0; band < keys.length; band++) {
+      for (const other of this.buckets[band].get(keys[band]) ?? []) {
         if (seen.has(other)) continue;
         seen.add(other);
         const o = this.groups.get(other);
