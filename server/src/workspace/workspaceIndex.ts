@@ -17,6 +17,8 @@ import { walkFiles } from './walker';
 import { yieldToEventLoop } from './yield';
 import { modelCopiesOf, segmentSignature } from '../duplicates/modelCopies';
 import { CopyEntry, ElsewhereCopies, orderElsewhere, WorkspaceCopies } from '../duplicates/workspaceCopies';
+import type { DocSignature } from '../duplicates/signature';
+import type { CopyElsewhere } from '../rules/types';
 
 /** The files open in the editor, as the adapter holds them. */
 export interface OpenDocuments {
@@ -58,6 +60,9 @@ export class WorkspaceIndex {
   private readonly tickets = new Map<string, number>();
   /** The documents' signatures of the files that are not open, for the copy rules. */
   private readonly copies = new WorkspaceCopies();
+  /** Per open file, the copies found elsewhere for each signature, while what they depend on is unchanged. */
+  private readonly copyLookups = new Map<string, { key: string; version: number; exact: WeakMap<DocSignature, CopyElsewhere[]>; near: WeakMap<DocSignature, CopyElsewhere[]> }>();
+  private copyLookupVersion = 0;
 
   constructor(
     private readonly fs: FileSystem,
@@ -158,17 +163,28 @@ export class WorkspaceIndex {
   copiesFor(uri: string): ElsewhereCopies {
     const except = canonicalUri(uri);
     const others = [...this.open.uris()].filter((u) => canonicalUri(u) !== except);
-    let version = this.copies.version;
-    for (const u of others) version += (this.open.get(u)?.generation ?? 0) + 1;
+    // What the answers depend on: the unopened files' copies and the other open files' texts.
+    const key = `${this.copies.version}\u0000${others.map((u) => `${u}\u0000${this.open.get(u)?.generation ?? -1}`).join('\u0000')}`;
+    let cache = this.copyLookups.get(except);
+    if (!cache || cache.key !== key) {
+      cache = { key, version: ++this.copyLookupVersion, exact: new WeakMap(), near: new WeakMap() };
+      this.copyLookups.set(except, cache);
+    }
+    const c = cache;
     return {
-      version,
+      version: c.version,
+      // Asked for every document of a file at each check: answered once per signature while nothing changed.
       find: (sig, similar) => {
+        const seen = (similar ? c.near : c.exact).get(sig);
+        if (seen) return seen;
         const out = this.copies.find(except, sig, similar);
         for (const u of others) {
           const model = this.open.get(u);
           if (model) out.push(...modelCopiesOf(model, u, uriBasename(u), sig, similar));
         }
-        return orderElsewhere(out);
+        const found = orderElsewhere(out);
+        (similar ? c.near : c.exact).set(sig, found);
+        return found;
       },
     };
   }
