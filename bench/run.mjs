@@ -206,7 +206,11 @@ function copiesSection(svc) {
   const reps = QUICK ? 3 : 5;
   const sigOnly = stats(timeIt(() => bodies.forEach((b) => signatureOf(b)), reps, 1)).p50;
   const withIndex = stats(timeIt(() => pass(bodies), reps, 1));
+  // The CPU time too: on a shared machine the wall clock also counts the other processes' turns.
+  const cpu0 = process.cpuUsage();
   const idx = pass(bodies);
+  const cpu = process.cpuUsage(cpu0);
+  const perCpu = bytes / MB / ((cpu.user + cpu.system) / 1e6);
   record({
     id: 'copies-signatures',
     label: 'copies: signatures + LSH index, documents that are not copies',
@@ -215,7 +219,7 @@ function copiesSection(svc) {
     unit: 'MB/s',
     target: '>= 50 MB/s',
     met: bytes / MB / (withIndex.p50 / 1000) >= 50,
-    note: `${bodies.length} documents; signatures alone ${fmt(bytes / MB / (sigOnly / 1000))} MB/s; ${idx.comparisons} similarities computed (${fmt(idx.comparisons / bodies.length)} per document)`,
+    note: `${fmt(perCpu)} MB per CPU second; ${bodies.length} documents; signatures alone ${fmt(bytes / MB / (sigOnly / 1000))} MB/s; ${idx.comparisons} similarities computed (${fmt(idx.comparisons / bodies.length)} per document)`,
   });
   const repeated = generate((QUICK ? 5 : 20) * MB, 'many')
     .split(/^<<<FILE [^\n]*\n/m)

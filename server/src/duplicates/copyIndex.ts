@@ -23,7 +23,7 @@ export class CopyIndex<K> {
   private readonly groups = new Map<number, Group<K>>();
   private readonly groupOfKey = new Map<K, number>();
   /** Per band, the groups in each bucket. */
-  private readonly buckets: Map<number, number[]>[] = Array.from({ length: BANDS }, () => new Map<number, number[]>());
+  private readonly buckets: Map<number, Bucket>[] = Array.from({ length: BANDS }, () => new Map<number, Bucket>());
   /** Bumped when what can be reported changes (a group of two or more, or a near pair, made or unmade). */
   version = 0;
   /** Similarities computed (for tests: the work is bounded by the buckets). */
@@ -51,11 +51,13 @@ export class CopyIndex<K> {
     const seen = new Set<number>();
     const keys = bandKeys(sig);
     for (let band = 0; band < keys.length; band++) {
-      const list = this.buckets[band].get(keys[band]);
-      if (!list) {
-        this.buckets[band].set(keys[band], [sig.exact]);
+      const map = this.buckets[band];
+      const bucket = map.get(keys[band]);
+      if (bucket === undefined) {
+        map.set(keys[band], sig.exact);
         continue;
       }
+      const list = typeof bucket === 'number' ? [bucket] : bucket;
       for (const other of list) {
         if (seen.has(other)) continue;
         seen.add(other);
@@ -68,6 +70,7 @@ export class CopyIndex<K> {
         o.near.set(sig.exact, { jaccard: s.jaccard, aInB: s.bInA, bInA: s.aInB });
       }
       list.push(sig.exact);
+      if (typeof bucket === 'number') map.set(keys[band], list);
     }
     if (group.near.size > 0) this.version++;
   }
@@ -86,11 +89,16 @@ export class CopyIndex<K> {
     this.groups.delete(id);
     const keys = bandKeys(g.sig);
     for (let band = 0; band < keys.length; band++) {
-      const list = this.buckets[band].get(keys[band]);
-      if (!list) continue;
-      const at = list.indexOf(id);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.buckets[band].delete(keys[band]);
+      const map = this.buckets[band];
+      const bucket = map.get(keys[band]);
+      if (bucket === undefined) continue;
+      if (typeof bucket === 'number') {
+        if (bucket === id) map.delete(keys[band]);
+        continue;
+      }
+      const at = bucket.indexOf(id);
+      if (at >= 0) bucket.splice(at, 1);
+      if (bucket.length === 1) map.set(keys[band], bucket[0]);
     }
     if (g.near.size > 0) this.version++;
     for (const other of g.near.keys()) this.groups.get(other)?.near.delete(id);
@@ -122,7 +130,8 @@ export class CopyIndex<K> {
     const seen = new Set<number>([sig.exact]);
     const keys = bandKeys(sig);
     for (let band = 0; band < keys.length; band++) {
-      for (const other of this.buckets[band].get(keys[band]) ?? []) {
+      const bucket = this.buckets[band].get(keys[band]);
+      for (const other of bucket === undefined ? [] : typeof bucket === 'number' ? [bucket] : bucket) {
         if (seen.has(other)) continue;
         seen.add(other);
         const o = this.groups.get(other);
@@ -142,3 +151,6 @@ export class CopyIndex<K> {
 }
 
 const NONE: ReadonlyMap<number, Similarity> = new Map();
+
+/** The groups in a bucket: most buckets hold one, kept without an array. */
+type Bucket = number | number[];
