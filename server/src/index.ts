@@ -51,6 +51,8 @@ export type { DocumentSymbol } from './features/documentSymbols';
 export type { FoldingRange } from './features/folding';
 export type { Hover } from './features/hover';
 export type { PeopleViewEntry } from './features/people';
+export { OverviewBuilder, overviewDate, personOf, OVERVIEW_PEOPLE } from './features/overview';
+export type { OverviewData, OverviewDocument, OverviewPerson, OverviewProblemCode } from './features/overview';
 export type { WorkspaceSymbol } from './features/workspaceSymbols';
 
 // Packing and unpacking (the command line's pack and unpack).

@@ -7,6 +7,7 @@ import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { CliError, CliIo } from './io';
 import { ioMessage } from './ioErrors';
 import { formatBytes } from './progress';
+import { writeReport } from './report';
 
 export interface FileStats {
   path: string;
@@ -95,10 +96,16 @@ export function formatStats(s: FileStats): string {
   return lines.join('\n');
 }
 
-export async function stats(io: CliIo, paths: readonly string[], options: { json?: boolean }): Promise<number> {
+export async function stats(io: CliIo, paths: readonly string[], options: { json?: boolean; html?: string; people?: string[] }): Promise<number> {
   const found = await findCorpusFiles(io.cwd, paths);
   if (found.problems.length > 0) throw new CliError(found.problems.join('\n'));
   if (found.files.length === 0) throw new CliError(`no .corpus file found in ${paths.length > 0 ? paths.join(', ') : 'this folder'}.`);
+  if (options.html !== undefined) {
+    const data = await writeReport(io, found.files, options.html, { people: options.people });
+    const n = data.documents.length;
+    await io.stdout.write(`Wrote the overview of ${n} ${n === 1 ? 'document' : 'documents'} in ${found.files.length} ${found.files.length === 1 ? 'file' : 'files'} to ${options.html}.\n`);
+    return 0;
+  }
   const all: FileStats[] = [];
   for (const f of found.files) {
     try {
