@@ -16,8 +16,10 @@ describe('overview', () => {
     }, 'the overview panel with its data');
     assert.equal(snap.uri, uri.toString());
     assert.equal(snap.documents, 5);
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Overview: seeds.corpus');
-    assert.ok(tab, 'a tab named "Overview: seeds.corpus"');
+    const tabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const tab = await waitFor(async () => tabs().find((t) => t.label === 'Overview: seeds.corpus'), 'a tab named "Overview: seeds.corpus"').catch((e: Error) => {
+      throw new Error(`${e.message}; tabs: ${JSON.stringify(tabs().map((t) => t.label))}`);
+    });
     assert.ok(tab.input instanceof vscode.TabInputWebview);
     await vscode.window.tabGroups.close(tab);
     await waitFor(async () => ((await api()).overview().open ? undefined : true), 'the panel closed');
