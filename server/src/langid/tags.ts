@@ -3,7 +3,8 @@
 // zh), languages the identifier confuses with each other counted as one (Bosnian,
 // Croatian and Serbian; Malay and Indonesian), names in words for messages.
 
-import { IDENTIFIABLE, identifyLanguage, type Identification } from './identify';
+import type { DocFacts } from '../model/facts';
+import { IDENTIFIABLE, identifyLanguage, READ_CHARS, type Identification } from './identify';
 
 /** Three-letter codes (ISO 639-2/B, 639-2/T, 639-3 members of a macrolanguage) as the primary subtag compared. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -66,7 +67,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   pes: 'fa',
   prs: 'fa',
   tha: 'th',
-  ind: 'id',
+  ind: 'ms',
+  id: 'ms',
   msa: 'ms',
   may: 'ms',
   zlm: 'ms',
@@ -88,7 +90,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   que: 'qu',
   qug: 'qu',
   iw: 'he',
-  in: 'id',
+  in: 'ms',
   ji: 'yi',
   sh: 'hr',
   bos: 'hr',
@@ -120,6 +122,18 @@ export function languageName(code: string): string {
   } catch {
     return code;
   }
+}
+
+/** The text a document's language is read from: the first READ_CHARS characters after the header and the date line's date. */
+export function documentLead(text: string, lineStarts: readonly number[], doc: DocFacts): string {
+  let from = doc.bodyStart;
+  if (doc.dateLine && !doc.dateLine.attempt) from = lineStarts[doc.dateLine.line] + doc.dateLine.valueEnd;
+  return text.slice(from, Math.min(doc.bodyEnd, from + READ_CHARS));
+}
+
+/** The language of a document's text (nothing for an empty document). */
+export function identifyDocument(text: string, lineStarts: readonly number[], doc: DocFacts): Identification {
+  return identifyLanguage(doc.empty ? '' : documentLead(text, lineStarts, doc));
 }
 
 /** The identifier's languages folded as tags are. */

@@ -6,8 +6,7 @@
 // language not a close runner-up); the fix rewrites the tag, preferred only when
 // the identification is sure (more text, a wider margin). See ../langid.
 
-import { READ_CHARS } from '../langid/identify';
-import { languageName, tagContradicted } from '../langid/tags';
+import { documentLead, languageName, tagContradicted } from '../langid/tags';
 import { spanRange } from '../model/facts';
 import type { LocalProblem, TextRule } from './types';
 
@@ -25,9 +24,7 @@ export const rule: TextRule = {
     if (tag === undefined || doc.empty) return [];
     const fact = doc.attributes.find((a) => a.attr.key === 'lang' && !a.repeats);
     if (!fact) return [];
-    let from = doc.bodyStart;
-    if (doc.dateLine && !doc.dateLine.attempt) from = lineStarts[doc.dateLine.line] + doc.dateLine.valueEnd;
-    const found = tagContradicted(tag, text.slice(from, Math.min(doc.bodyEnd, from + READ_CHARS)));
+    const found = tagContradicted(tag, documentLead(text, lineStarts, doc));
     if (!found) return [];
     const tagged = languageName(tag.split(/[-_]/)[0]);
     const read = languageName(found.lang);
