@@ -114,7 +114,8 @@ const NONE: Identification = { lang: '', confident: false, sure: false, margin: 
 
 const WIDE = /[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 const LETTER = /\p{L}/u;
-const ADDRESS = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w+/gu;
+const WORD = /\S+/gu;
+const isAddress = (w: string): boolean => w.includes('://') || w.startsWith('www.') || w.includes('@');
 
 /** Letters of a text, a Han, kana or Hangul character counting 3. */
 export function letterWeight(text: string): number {
@@ -129,7 +130,7 @@ export function letterWeight(text: string): number {
 /** The language of a text (its first READ_CHARS characters), with how sure the answer is. */
 export function identifyLanguage(text: string): Identification {
   // Web and mail addresses are in no language (and mostly English letters): left out.
-  const sample = (text.length > READ_CHARS ? text.slice(0, READ_CHARS) : text).replace(ADDRESS, ' ');
+  const sample = (text.length > READ_CHARS ? text.slice(0, READ_CHARS) : text).replace(WORD, (w) => (isAddress(w) ? ' ' : w));
   const letters = letterWeight(sample);
   if (letters < 20) return { ...NONE, letters };
   const ranked = francAll(sample, { minLength: 1 });
