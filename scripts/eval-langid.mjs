@@ -191,6 +191,15 @@ function printGate(svc) {
     }
     if (flag('--errors') && part === 'dev') for (const s of Object.values(g)) for (const w of [...s.wrong, ...s.alarms]) console.log(`  ${w}`);
   }
+  const texts = all.map((d) => d.text);
+  const time = (tagOf) => {
+    const t0 = performance.now();
+    for (const d of all) svc.tagContradicted(tagOf(d), d.text);
+    return (performance.now() - t0) / texts.length;
+  };
+  time((d) => d.lang);
+  console.log('');
+  console.log(`Cost of the check per whole article: ${time((d) => d.lang).toFixed(2)} ms when the tag is right, ${time((d) => wrongTag(d.lang)).toFixed(2)} ms when it is wrong.`);
   console.log('');
   return json;
 }

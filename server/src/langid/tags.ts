@@ -145,17 +145,24 @@ export interface Mismatch {
   identification: Identification;
 }
 
+/** How much of the text a first, cheaper look reads. */
+export const QUICK_CHARS = 300;
+
 /** How far behind the best the tagged language may be and still count as a plausible reading (no report). */
 export const TAG_BEHIND = 0.03;
 
 /**
  * Whether the text contradicts the tag: the identification is confident, the
  * identified language differs from the tagged one (compared as above), the tagged
- * language is one the identifier knows, and it is not a close runner-up.
+ * language is one the identifier knows, and it is not a close runner-up. A text
+ * whose first QUICK_CHARS characters confidently agree with the tag is not read further.
  */
 export function tagContradicted(tag: string, text: string): Mismatch | undefined {
   const tagged = comparedLanguage(tag);
   if (!tagged || !COMPARABLE.has(tagged)) return undefined;
+  // Most tags are right: a confident agreement on the first QUICK_CHARS characters ends the check at half the cost.
+  const quick = text.length > QUICK_CHARS ? identifyLanguage(text.slice(0, QUICK_CHARS)) : undefined;
+  if (quick?.confident && (ALIASES[quick.lang] ?? quick.lang) === tagged) return undefined;
   const id = identifyLanguage(text);
   if (!id.confident) return undefined;
   const got = ALIASES[id.lang] ?? id.lang;
