@@ -56,6 +56,9 @@ export type { OverviewData, OverviewDocument, OverviewPerson, OverviewProblemCod
 export type { WorkspaceSymbol } from './features/workspaceSymbols';
 
 // Packing and unpacking (the command line's pack and unpack).
+export { identifyLanguage } from './langid/identify';
+export type { Identification } from './langid/identify';
+export { comparedLanguage, identifyDocument, languageName, tagContradicted } from './langid/tags';
 export { detectLanguage, documentText, nameConflict, orderNames, packDocument, safeRelativePath, unpackedText } from './pack';
 export type { PackedDocument, PackOptions, Result } from './pack';
 
