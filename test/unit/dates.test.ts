@@ -410,3 +410,25 @@ describe('the seed articles', () => {
     assert.equal(c.preferred, false);
   });
 });
+
+describe('timestamps and datelines as pages write them (forms of the dev part)', () => {
+  // the lead of dev/vi-02 under the timestamp forms Vietnamese, French and Spanish pages print
+  const viLead = '(PLO)- Sau khi gây ra vụ án đặc biệt nghiêm trọng, nghi can chở người yêu bỏ trốn và bị Công an Bình Thuận khống chế, bắt giữ khẩn cấp.';
+  it('a little-endian timestamp followed by a time with letters ("GMT+7", "AM") stays little-endian', () => {
+    for (const [stamp, lang] of [
+      ['07/03/2025 16:13 GMT+7', 'vi'],
+      ['07-03-2025 - 04:13 PM', 'vi'],
+      ['07/03/2025 16:13 GMT', 'fr'],
+      ['07/03/2025 04:13 AM', 'es'],
+    ]) {
+      const text = `Nghi can gây án ở Đồng Nai chở người yêu bỏ trốn\n${stamp}\n${viLead}`;
+      const [c] = proposeDates(text, { lang });
+      assert.equal(c?.iso, '2025-03-07', `${stamp} (${lang})`);
+      assert.equal(c.preferred, true, stamp);
+    }
+  });
+  it('an English month word in the top lines of another language is still read', () => {
+    const text = `Nghi can gây án ở Đồng Nai chở người yêu bỏ trốn\nMar 7, 2025 16:13 GMT+7\n${viLead}`;
+    assert.equal(proposeDates(text, { lang: 'vi' })[0]?.iso, '2025-03-07');
+  });
+});

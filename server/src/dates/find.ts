@@ -2,6 +2,7 @@
 import { chronoMatches } from './chronoAdapter';
 import { matchDates, matchYearMentions, type RawMatch } from './matcher';
 import { dateLineValueEnd, leadEnd, pickLanguage, tokenize } from './text';
+import months from './data/months.json';
 import type { DateExpression, DateLanguage } from './types';
 
 /** How much a match says: a day beats a month beats a year or weekday alone; then a stated year; then length. */
@@ -24,6 +25,13 @@ function removeOverlaps(matches: RawMatch[]): RawMatch[] {
     kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+const EN_MONTH_WORDS: ReadonlySet<string> = new Set(Object.keys(months.en.words));
+
+/** Does a piece of text name an English month ("Oct", "October")? */
+function hasEnglishMonth(s: string): boolean {
+  return (s.match(/\p{L}+/gu) ?? []).some((w) => EN_MONTH_WORDS.has(w.toLowerCase()));
 }
 
 const GAP_LIMIT = 24;
@@ -59,8 +67,9 @@ export function findDateExpressions(text: string, options?: { lang?: string }): 
     let matches: RawMatch[] = matchDates(tokens, lang);
     if (lang !== 'vi' && lang !== 'ar') matches = matches.concat(chronoMatches(text, lang));
     // A page's top is often in English whatever its language ("October 23, 2025" over a Spanish article).
-    // (Month words only: "12/03/2024" stays little-endian, as the page's own language reads it.)
-    if (lang !== 'en' && lang !== 'ar') matches = matches.concat(chronoMatches(text.slice(0, TOP_CHARS), 'en').filter((m) => /\p{L}/u.test(text.slice(m.start, m.end))));
+    // (Month words only: "12/03/2024" stays little-endian, as the page's own language reads it, even with a time
+    // and its letters after it: "08/10/2012 10:23 GMT+7", "08-10-2012 - 10:23 AM" are the 8th of October.)
+    if (lang !== 'en' && lang !== 'ar') matches = matches.concat(chronoMatches(text.slice(0, TOP_CHARS), 'en').filter((m) => hasEnglishMonth(text.slice(m.start, m.end))));
     matches = removeOverlaps(matches);
     // A year mention overlapping a date is that date's year, not a mention of its own: removeOverlaps drops it.
     matches = removeOverlaps(matches.concat(matchYearMentions(tokens, lang)));
