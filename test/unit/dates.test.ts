@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { datesContradict, describeDate, findDateExpressions, proposeDates, type DateExpression, type ProposeContext } from '../../server/src/dates';
+import { datesContradict, describeDate, findDateExpressions, placeDates, proposeDates, type DateExpression, type ProposeContext } from '../../server/src/dates';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'dates');
 function fixture(prefix: string): string {
@@ -430,5 +430,73 @@ describe('timestamps and datelines as pages write them (forms of the dev part)',
   it('an English month word in the top lines of another language is still read', () => {
     const text = `Nghi can gây án ở Đồng Nai chở người yêu bỏ trốn\nMar 7, 2025 16:13 GMT+7\n${viLead}`;
     assert.equal(proposeDates(text, { lang: 'vi' })[0]?.iso, '2025-03-07');
+  });
+});
+
+describe('Vietnamese days after "hôm nay", "sáng sớm", in parentheses or with a point (dev sentences)', () => {
+  it('reads "sáng sớm 26/2" (vi-10) and "hôm nay 2.3" (vi-07), and says the latter is today', () => {
+    const caption = 'Video: Người dân xếp hàng chật kín chờ mua vàng ngày vía thần Tài, sáng sớm 26/2 ở Hà Nội.';
+    assert.deepEqual(
+      found(caption, 'vi').filter((e) => e.kind === 'date'),
+      [{ kind: 'date', text: '26/2', language: 'vi', month: 2, day: 26 }],
+    );
+    const a = article('vi-07');
+    const today = placeDates(a.text, findDateExpressions(a.text, { lang: 'vi' })).find((p) => p.expression.text === '2.3');
+    assert.equal(today?.relation, 'today');
+    assert.equal(today?.expression.month, 3);
+  });
+  it('"Hôm nay (17/12)" in a lead with the year in the byline is the day of writing', () => {
+    const text = 'Quốc hội thông qua ngân sách\n17/12/2013 | 10:23\nHôm nay (17/12), Quốc hội đã thông qua ngân sách sau một cuộc tranh luận kéo dài.';
+    const cs = proposeDates(text, { lang: 'vi' });
+    assert.equal(cs[0].iso, '2013-12-17');
+    assert.equal(cs[0].preferred, true);
+  });
+  it('does not read "ngày mốt 4.3" (the day after tomorrow) or a decimal "13.3" as a date', () => {
+    assert.deepEqual(
+      found('tức hôm nay 2.3 và ngày mốt 4.3, người Việt', 'vi').map((e) => e.text),
+      ['2.3'],
+    );
+    assert.deepEqual(found('Giá vàng tăng 13.3 phần trăm', 'vi'), []);
+  });
+});
+
+describe("a year in the lead is not the dateline day's year unless it stands by the day or a weekday agrees", () => {
+  it('"PARIS, 17 décembre (Reuters) - … le budget 2014": the budget\'s year, offered to check, not preferred', () => {
+    for (const [text, lang] of [
+      ['Le Sénat vote le budget\nPARIS, 17 décembre (Reuters) - Le Sénat a adopté le budget 2014 après un long débat.', 'fr'],
+      ['El Senado aprueba el presupuesto\nMADRID, 17 Dic. (EUROPA PRESS) - El Senado ha aprobado el presupuesto de 2014 tras un largo debate.', 'es'],
+      ['Quốc hội thông qua ngân sách\nHôm nay (17/12), Quốc hội đã thông qua ngân sách năm 2014 sau một cuộc tranh luận kéo dài.', 'vi'],
+    ]) {
+      const [c] = proposeDates(text, { lang });
+      assert.equal(c.iso, '2014-12-17', text);
+      assert.equal(c.preferred, false, text);
+    }
+  });
+  it('es-22: "11 de marzo de 2015Santos ordenó …" keeps its glued year and is preferred', () => {
+    const a = article('es-22');
+    const p = proposeDates(a.text, { lang: a.lang }).find((c) => c.preferred);
+    assert.equal(p?.iso, a.truth);
+  });
+  it('a weekday of the same line that agrees makes the day strong; one that disagrees makes it weak', () => {
+    // en-21's dateline "WASHINGTON Dec 17 A two-year U.S. budget deal on Tuesday …", with a year beside it
+    const ok = 'Budget deal clears Senate\nWASHINGTON, Dec 17 (Reuters) - A two-year U.S. budget deal on Tuesday cleared a Senate procedural vote, the 2013 agreement said.';
+    const [c] = proposeDates(ok, { lang: 'en' });
+    assert.equal(c.iso, '2013-12-17');
+    assert.equal(c.preferred, true);
+    assert.match(c.reason, /Tuesday in the same line agrees/);
+    const [w] = proposeDates(ok.replace('on Tuesday', 'on Friday'), { lang: 'en' });
+    assert.equal(w.strength, 'weak');
+    assert.equal(w.preferred, false);
+  });
+  it('a sentence goes on past "U.S." and "Dec.": "The U.S. Senate on Tuesday, Dec. 17, …" is the lead', () => {
+    const text = 'Senate clears budget\nWASHINGTON (Reuters) - The U.S. Senate on Tuesday, Dec. 17, cleared a procedural vote on the budget deal of 2013.';
+    const p = placeDates(text, findDateExpressions(text, { lang: 'en' })).find((x) => x.expression.kind === 'date');
+    assert.equal(p?.zone, 'lead');
+  });
+  it('chrono\'s "apr" cut out of "après" is no April', () => {
+    assert.deepEqual(
+      found('Le Sénat a adopté le budget 2014 après un long débat.', 'fr').filter((e) => e.kind === 'month'),
+      [],
+    );
   });
 });

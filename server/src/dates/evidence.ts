@@ -108,7 +108,9 @@ function startsWithPhrase(words: readonly string[], list: readonly string[][]): 
 }
 
 const TIME_RE = /(?<!\d)\d{1,2}\s?(?:[:hH]|[hH]:)\s?\d{2}(?!\d)|(?<!\d)\d{1,2}\s?(am|pm)(?!\p{L})|(?<!\p{L})(uhr|a\.m\.|p\.m\.|gmt|utc)(?!\p{L})|مساءً|مساء|صباحاً|صباحا/iu;
-const SENTENCE_END_RE = /[.!?؟。](?=\s|$)/;
+/** A sentence end: not the point of an initial or an abbreviation ("U.S. Senate", "on Dec. 17", "Mr. Smith"). */
+const SENTENCE_END_RE =
+  /(?<!(?:^|[\s.(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sra|Mme|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|ene|abr|ago|dic|TP|Tp))[.!?؟。](?=\s|$)/u;
 
 /** Where the lead (first sentence of the first paragraph of running text) starts and ends. */
 function leadSpan(text: string, lines: readonly Line[], from: number): { start: number; end: number } | undefined {

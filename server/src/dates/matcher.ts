@@ -3,7 +3,22 @@
  * "marzo de 2025"), numeric dates and bare year mentions. It walks tokens, never backtracks and never throws.
  */
 import { isPossibleDayMonth, isValidDate } from './calendar';
-import { AR_DAY_WORDS, AR_FILLERS, AR_ORDINALS, AR_YEAR_WORDS, LANGUAGES, LATIN_LANGUAGES, type LatinLanguage, MONTHS, VI_DAY_CUES, WEEKDAYS, YEAR_WORDS, hasWord, lookup } from './lexicon';
+import {
+  AR_DAY_WORDS,
+  AR_FILLERS,
+  AR_ORDINALS,
+  AR_YEAR_WORDS,
+  LANGUAGES,
+  LATIN_LANGUAGES,
+  type LatinLanguage,
+  MONTHS,
+  VI_CUE_QUALIFIERS,
+  VI_DAY_CUES,
+  WEEKDAYS,
+  YEAR_WORDS,
+  hasWord,
+  lookup,
+} from './lexicon';
 import type { Token } from './text';
 import type { DateExpressionKind, DateLanguage } from './types';
 
@@ -67,7 +82,7 @@ function standsAlone(tokens: readonly Token[], i: number): boolean {
 }
 
 /** d/m/yyyy, d-m-yyyy or d.m.yyyy (little-endian), or yyyy-mm-dd; tokens must touch. */
-function numericDate(tokens: readonly Token[], i: number): { day: number; month: number; year?: number; yearTok?: number; next: number } | undefined {
+function numericDate(tokens: readonly Token[], i: number, dotted = false): { day: number; month: number; year?: number; yearTok?: number; next: number } | undefined {
   const t = tokens[i];
   if (!t?.isNumber) return undefined;
   // yyyy-mm-dd (or yyyy/mm/dd, yyyy.mm.dd with the same separator twice)
@@ -101,7 +116,7 @@ function numericDate(tokens: readonly Token[], i: number): { day: number; month:
     if (yr !== undefined) return { day: d, month: m, year: yr, yearTok: i + 4, next: i + 5 };
     return undefined; // 1.2.3 is not a date
   }
-  if (sep.raw === '.') return undefined; // "13.3" alone is a decimal number
+  if (sep.raw === '.' && !dotted) return undefined; // "13.3" alone is a decimal number (but "Sáng 17.12" is a day)
   return { day: d, month: m, next: i + 3 };
 }
 
@@ -134,6 +149,19 @@ function matchVietnamese(tokens: readonly Token[], i: number): RawMatch | undefi
     cue = true;
     j++;
   }
+  // "hôm nay (17/12)", "sáng nay 17/12", "hôm qua (16/12)", "sáng sớm 26/2": the day after a cue and its
+  // qualifier, maybe in parentheses
+  let open = false;
+  if (cue) {
+    if (hasWord(VI_CUE_QUALIFIERS, tokens[j])) {
+      if (weekday === undefined) start = j + 1;
+      j++;
+    }
+    if (isPunct(tokens[j], '(') && tokens[j + 1]?.isNumber) {
+      open = true;
+      j++;
+    }
+  }
   const monthAfterThang = (at: number): { month: number; next: number } | undefined => {
     if (tokens[at]?.norm !== 'tháng') return undefined;
     const n = monthValue(tokens[at + 1]);
@@ -156,7 +184,7 @@ function matchVietnamese(tokens: readonly Token[], i: number): RawMatch | undefi
       const yn = yearAfterNam(mt.next);
       return finish(tokens, start, yn ? yn.next : mt.next, { kind: 'date', language: 'vi', day: d, month: mt.month, year: yn?.year, weekday }, yn?.tok);
     }
-    const nd = numericDate(tokens, j);
+    const nd = numericDate(tokens, j, cue);
     if (nd && (cue || weekday !== undefined)) {
       let next = nd.next;
       let year = nd.year;
@@ -166,6 +194,7 @@ function matchVietnamese(tokens: readonly Token[], i: number): RawMatch | undefi
         if (yn) ({ year, tok: yearTok, next } = yn);
       }
       if (weekday !== undefined && isPunct(tokens[next], ')') && isPunct(tokens[wd!.next], '(')) next++;
+      else if (open && isPunct(tokens[next], ')')) next++;
       return finish(tokens, start, next, { kind: 'date', language: 'vi', day: nd.day, month: nd.month, year, weekday }, yearTok);
     }
   }

@@ -58,6 +58,9 @@ interface YearChoice {
   source: YearSource;
   /** The year is stated where the day is (its line, the byline, the lead): strong enough for a preferred fix. */
   near: boolean;
+  /** The year stands right by the day ("11 de marzo de 2015Santos"), on a short dateline or byline line, or in the
+   *  page's byline: the page's own year. A year elsewhere in a long lead ("the 2014 budget") is another thing's. */
+  beside?: boolean;
   words: string;
 }
 
@@ -142,7 +145,10 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
       if (!CANDIDATE_ZONES.has(p.zone) || p.lunar || p.relation === 'future' || p.relation === 'past') continue;
       // the day the page was changed is not the day it was published: offered only when nothing else is
       if (p.relation === 'updated' && placed.some((q) => q !== p && (q.zone === 'stamp' || q.zone === 'byline') && q.relation !== 'updated' && q.expression.kind === 'date')) continue;
-      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, documentName: ctx.documentName });
+      const wd = placed.find(
+        (q) => q.expression.kind === 'weekday' && q.lineStart === p.lineStart && (q.zone === 'lead' || q.zone === 'dateline' || q.zone === 'top') && (q.relation === 'plain' || q.relation === 'today'),
+      );
+      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, documentName: ctx.documentName, lineWeekday: wd?.expression.weekday });
       if (c) candidates.push(c);
     }
     // A weekday alone ("on Tuesday", "ce mardi") resolves between close dated neighbours: a weak proposal.
@@ -190,6 +196,8 @@ interface Evidence {
   ns: readonly Neighbour[];
   nameYear: number | undefined;
   documentName: string | undefined;
+  /** A weekday stated on its own in the candidate's line of the dateline or lead ("… fell on Monday"). */
+  lineWeekday?: number;
 }
 
 function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Evidence): DateCandidate | undefined {
@@ -202,13 +210,15 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
     const ys = e.yearSpan;
     choice = { year: e.year, source: { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, near: true, words: '' };
   } else {
-    const lineYears = yearsIn(text.slice(p.lineStart, p.lineEnd));
+    const line = text.slice(p.lineStart, p.lineEnd);
+    const lineYears = yearsIn(line);
     if (lineYears.length > 0) {
       const y = Math.max(...lineYears);
-      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from '${y}' on the same line` };
+      const beside = yearsIn(text.slice(e.end, Math.min(p.lineEnd, e.end + 12))).includes(y) || (line.trim().split(/\s+/).length <= 12 && lineYears.length === 1);
+      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, beside, words: `year from '${y}' on the same line` };
     } else if (ev.byline?.expression.year !== undefined && p.zone !== 'byline' && p.zone !== 'stamp') {
       const y = ev.byline.expression.year;
-      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from the byline ${quote(ev.byline.expression.text)}` };
+      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, beside: true, words: `year from the byline ${quote(ev.byline.expression.text)}` };
     } else if (ev.leadYears.size === 1) {
       const y = [...ev.leadYears][0];
       choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from '${y}' in the first lines` };
@@ -258,10 +268,18 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   if (p.relation === 'yesterday') parts.push(`said to be yesterday, so written the next day`);
   if (choice.words) parts.push(choice.words);
   let weekdayAgrees: boolean | undefined;
+  const actual = weekdayOf(e.year ?? choice.year, month, day);
   if (e.weekday !== undefined) {
-    const actual = weekdayOf(e.year ?? choice.year, month, day);
     weekdayAgrees = actual === e.weekday;
     parts.push(weekdayAgrees ? `${weekdayName(e.weekday)} agrees` : `but ${formatIso(e.year ?? choice.year, month, day)} is a ${weekdayName(actual)}, not a ${weekdayName(e.weekday)} — check`);
+  } else if (ev.lineWeekday !== undefined && e.year === undefined && p.relation !== 'yesterday') {
+    // "LONDON, Oct 8 (Reuters) - shares fell on Monday": the weekday of the same line checks the year taken for the
+    // day; naming the day before ("WASHINGTON, Dec 18 - The Senate on Tuesday") says nothing either way
+    const wd = ev.lineWeekday;
+    if (wd === actual) weekdayAgrees = true;
+    else if ((wd + 1) % 7 !== actual) weekdayAgrees = false;
+    if (weekdayAgrees !== undefined)
+      parts.push(weekdayAgrees ? `${weekdayName(wd)} in the same line agrees` : `but ${formatIso(choice.year, month, day)} is a ${weekdayName(actual)}, and the line says ${weekdayName(wd)} — check`);
   }
   candidate.year = y;
   candidate.month = m;
@@ -281,9 +299,9 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   if (weekdayAgrees === false) strength = 'weak';
   else if (placeStrong && fullDate) strength = 'strong';
   else if (placeStrong && choice.near && weekdayAgrees === true) strength = 'strong';
-  else if (placeStrong && choice.near && p.relation === 'today') strength = 'strong';
-  // a dateline or byline with its year on the same line ("Madrid, 11 de marzo … 2015")
-  else if ((p.zone === 'dateline' || p.zone === 'byline' || p.zone === 'stamp') && choice.near && choice.words.endsWith('on the same line')) strength = 'strong';
+  else if (placeStrong && choice.beside === true && p.relation === 'today') strength = 'strong';
+  // a dateline or byline with its year right by it ("11 de marzo de 2015Santos", "PARIS, 12 mai 2024 …")
+  else if ((p.zone === 'dateline' || p.zone === 'byline' || p.zone === 'stamp') && choice.beside === true && choice.words.endsWith('on the same line')) strength = 'strong';
   else if (p.zone !== 'header' && (choice.near || choice.source.kind === 'text' || choice.source.kind === 'name')) strength = 'medium';
   candidate.strength = strength;
   candidate.score = (strength === 'strong' ? 300 : strength === 'medium' ? 200 : 100) - 10 * ZONE_WORDS[p.zone].rank - e.start / Math.max(1, text.length);
