@@ -217,11 +217,11 @@ describe('evidence from real articles (dates development set, dev part)', () => 
     });
   }
 
-  it('pt-02: the timestamp "13:05 - 10/04/24" is offered, and the site header\'s other day keeps it from being preferred', () => {
+  it('pt-02: the timestamp "13:05 - 10/04/24" (a time, a two-digit year) beats the weather widget\'s "• 17 MAIO 2024"', () => {
     const a = article('pt-02');
     const cs = proposeDates(a.text, { lang: a.lang });
-    assert.ok(cs.some((c) => c.iso === a.truth));
-    assert.ok(!cs.some((c) => c.preferred && c.iso !== a.truth));
+    assert.equal(cs.find((c) => c.preferred)?.iso, a.truth);
+    assert.equal(cs[0].zone, 'stamp');
   });
 
   it('en-07: a day of the lead ("Sept. 10") with the year only from the rest of the text is offered, not preferred, and says so', () => {
@@ -498,5 +498,28 @@ describe("a year in the lead is not the dateline day's year unless it stands by 
       found('Le Sénat a adopté le budget 2014 après un long débat.', 'fr').filter((e) => e.kind === 'month'),
       [],
     );
+  });
+});
+
+describe('two-digit years and German ordinals (dev forms)', () => {
+  it('reads "10/04/24" and "01.10.17" as little-endian dates with a two-digit year, not a version "1.2.3"', () => {
+    assert.deepEqual(
+      found('13:05 - 10/04/24 por Notícias ao Minuto com Lusa', 'pt').map((e) => [e.text, e.year, e.month, e.day]),
+      [['10/04/24', 2024, 4, 10]],
+    );
+    assert.deepEqual(
+      found('PSP detém suspeito 01.10.17', 'pt').map((e) => [e.year, e.month, e.day]),
+      [[2017, 10, 1]],
+    );
+    assert.deepEqual(
+      found('Versão 1.2.3 do programa', 'pt').filter((e) => e.kind === 'date'),
+      [],
+    );
+  });
+  it('de-13: the lead "Ein schwerer Unfall hat sich heute Nachmittag, 23. November 2018, …" does not end at "23."', () => {
+    const a = article('de-13');
+    const p = placeDates(a.text, findDateExpressions(a.text, { lang: 'de' })).find((x) => x.expression.text.startsWith('23. November'));
+    assert.equal(p?.zone, 'lead');
+    assert.equal(p?.relation, 'today');
   });
 });

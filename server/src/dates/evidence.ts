@@ -108,9 +108,10 @@ function startsWithPhrase(words: readonly string[], list: readonly string[][]): 
 }
 
 const TIME_RE = /(?<!\d)\d{1,2}\s?(?:[:hH]|[hH]:)\s?\d{2}(?!\d)|(?<!\d)\d{1,2}\s?(am|pm)(?!\p{L})|(?<!\p{L})(uhr|a\.m\.|p\.m\.|gmt|utc)(?!\p{L})|مساءً|مساء|صباحاً|صباحا/iu;
-/** A sentence end: not the point of an initial or an abbreviation ("U.S. Senate", "on Dec. 17", "Mr. Smith"). */
+/** A sentence end: not the point of an initial, an abbreviation or a German ordinal ("U.S. Senate", "on Dec. 17",
+ *  "Mr. Smith", "heute Nachmittag, 23. November"). */
 const SENTENCE_END_RE =
-  /(?<!(?:^|[\s.(])(?:\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sra|Mme|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|ene|abr|ago|dic|TP|Tp))[.!?؟。](?=\s|$)/u;
+  /(?<!(?:^|[\s.(])(?:\d{1,2}|\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sra|Mme|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|ene|abr|ago|dic|TP|Tp))[.!?؟。](?=\s|$)/u;
 
 /** Where the lead (first sentence of the first paragraph of running text) starts and ends. */
 function leadSpan(text: string, lines: readonly Line[], from: number): { start: number; end: number } | undefined {
@@ -208,7 +209,7 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
     const updated = endsWithPhrase(cueWords, WORDS.updated);
     const isoStamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text.slice(e.start, e.start + 16));
     if (published && e.year !== undefined && e.start < 2500) zone = timed ? 'stamp' : 'byline';
-    else if ((stamped && e.year !== undefined && li < Math.max(topEnd, 8)) || (isoStamp && e.start < 2500)) zone = 'stamp';
+    else if ((stamped && e.year !== undefined && li < Math.max(topEnd, 12)) || (isoStamp && e.start < 2500)) zone = 'stamp';
     else if (containsPhrase(lineWords, WORDS.chrome) && short) zone = 'chrome';
     else if (li < Math.max(topEnd + 4, 8) && isWireDateline(text, line, e)) zone = 'dateline';
     else if (containsPhrase(lineWords, WORDS.caption) && (short || (rest.length <= 300 && /[(:]/.test(line.text)))) zone = 'caption';

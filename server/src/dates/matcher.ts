@@ -114,6 +114,9 @@ function numericDate(tokens: readonly Token[], i: number, dotted = false): { day
   if (tokens[i + 3]?.raw === sep.raw && adjacent(tokens, i + 2, i + 3) && adjacent(tokens, i + 3, i + 4)) {
     const yr = yearValue(tokens[i + 4]);
     if (yr !== undefined) return { day: d, month: m, year: yr, yearTok: i + 4, next: i + 5 };
+    // "10/04/24", "01.10.17": two digits each, a two-digit year (1950–2049)
+    const yy = numberValue(tokens[i + 4], 2, 2);
+    if (yy !== undefined && sep.raw !== '-' && t.norm.length === 2 && tokens[i + 2].norm.length === 2) return { day: d, month: m, year: yy < 50 ? 2000 + yy : 1900 + yy, yearTok: i + 4, next: i + 5 };
     return undefined; // 1.2.3 is not a date
   }
   if (sep.raw === '.' && !dotted) return undefined; // "13.3" alone is a decimal number (but "Sáng 17.12" is a day)
