@@ -523,3 +523,17 @@ describe('two-digit years and German ordinals (dev forms)', () => {
     assert.equal(p?.relation, 'today');
   });
 });
+
+describe('the lead is the first line of running text, not a headline or a chrome sentence', () => {
+  it('a long headline under a section name does not hide the first sentence (es-23, fr-15 forms)', () => {
+    const text =
+      'Tráfico\nAl menos cinco fallecidos en las carreteras españolas durante el fin de semana\nCinco personas fallecieron el domingo 13 de marzo de 2022 en cinco accidentes de tráfico en las carreteras españolas.';
+    const [c] = proposeDates(text, { lang: 'es' });
+    assert.equal(c.iso, '2022-03-13');
+    assert.equal(c.zone, 'lead');
+    assert.equal(c.preferred, true);
+    const chrome = 'Cet article date de plus de deux ans.\nSamedi 12 mars 2021, la ville de Lyon a inauguré une nouvelle ligne de tramway attendue depuis dix ans.';
+    const p = placeDates(chrome, findDateExpressions(chrome, { lang: 'fr' })).find((x) => x.expression.kind === 'date');
+    assert.equal(p?.zone, 'dateline');
+  });
+});

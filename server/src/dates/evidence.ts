@@ -113,18 +113,35 @@ const TIME_RE = /(?<!\d)\d{1,2}\s?(?:[:hH]|[hH]:)\s?\d{2}(?!\d)|(?<!\d)\d{1,2}\s
 const SENTENCE_END_RE =
   /(?<!(?:^|[\s.(])(?:\d{1,2}|\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sra|Mme|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|ene|abr|ago|dic|TP|Tp))[.!?؟。](?=\s|$)/u;
 
+/** A line of running text, not a headline, a caption or site chrome: it ends a sentence, is long, or goes on in
+ *  the next line (hard-wrapped wire copy). */
+function isRunningText(lines: readonly Line[], i: number): boolean {
+  const l = lines[i];
+  const words = wordsOf(l.text);
+  const t = l.text.trim();
+  if (t.length <= 300 && (containsPhrase(words, WORDS.chrome) || containsPhrase(words, WORDS.caption))) return false;
+  const next = lines[i + 1];
+  const continues = next !== undefined && /^\p{Ll}/u.test(next.text.trim()) && next.start - l.end <= 2;
+  return words.length >= 20 || /[.!?؟:;»"”)…]$/u.test(t) || continues;
+}
+
 /** Where the lead (first sentence of the first paragraph of running text) starts and ends. */
 function leadSpan(text: string, lines: readonly Line[], from: number): { start: number; end: number } | undefined {
+  let first = -1;
   for (let i = from; i < lines.length && i < from + 12; i++) {
-    const l = lines[i];
-    const words = wordsOf(l.text).length;
-    if (words < 8) continue;
-    const rest = text.slice(l.start, l.end);
-    const m = SENTENCE_END_RE.exec(rest.length > 40 ? rest.slice(20) : rest);
-    const end = m ? l.start + (rest.length > 40 ? 20 : 0) + m.index + 1 : l.end;
-    return { start: l.start, end: Math.min(end, l.start + 400) };
+    if (wordsOf(lines[i].text).length < 8) continue;
+    if (first < 0) first = i;
+    if (isRunningText(lines, i)) {
+      first = i;
+      break;
+    }
   }
-  return undefined;
+  if (first < 0) return undefined;
+  const l = lines[first];
+  const rest = text.slice(l.start, l.end);
+  const m = SENTENCE_END_RE.exec(rest.length > 40 ? rest.slice(20) : rest);
+  const end = m ? l.start + (rest.length > 40 ? 20 : 0) + m.index + 1 : l.end;
+  return { start: l.start, end: Math.min(end, l.start + 400) };
 }
 
 /** The line holding an offset. */
