@@ -276,12 +276,20 @@ describe('year resolution and strength', () => {
     assert.match(lead[0].reason, /year from '2025'/);
   });
 
-  it('takes the year from the document name when the text has none, never preferred', () => {
+  it('takes the year from the document name when the text has none: preferred only when the name gives the same day', () => {
+    const text = 'Title of the story\n\nThe bridge opened on March 13 after long delays and much debate.';
     for (const documentName of ['2025-03-13_bridge.txt', 'vna_20250313.txt']) {
-      const [c] = proposeDates('Title of the story\n\nThe bridge opened on March 13 after long delays and much debate.', { documentName });
+      const [c] = proposeDates(text, { documentName });
       assert.equal(c.iso, '2025-03-13');
       assert.deepEqual(c.yearSource, { kind: 'name', text: documentName });
-      assert.equal(c.preferred, false);
+      assert.equal(c.preferred, true, 'the lead and the name agree on the day');
+      assert.match(c.reason, /which names the same day/);
+    }
+    for (const documentName of ['2025-03-14_bridge.txt', 'bridge 2025.txt']) {
+      const [c] = proposeDates(text, { documentName });
+      assert.equal(c.iso, '2025-03-13');
+      assert.equal(c.preferred, false, documentName);
+      assert.match(c.reason, /— check/);
     }
   });
 
@@ -535,5 +543,22 @@ describe('the lead is the first line of running text, not a headline or a chrome
     const chrome = 'Cet article date de plus de deux ans.\nSamedi 12 mars 2021, la ville de Lyon a inauguré une nouvelle ligne de tramway attendue depuis dix ans.';
     const p = placeDates(chrome, findDateExpressions(chrome, { lang: 'fr' })).find((x) => x.expression.kind === 'date');
     assert.equal(p?.zone, 'dateline');
+  });
+});
+
+describe('"tomorrow" before a date is a coming day, not the day of writing', () => {
+  it('demain / tomorrow / ngày mai / غدا before the date', () => {
+    for (const [text, lang] of [
+      ['La mairie a annoncé que le marché ouvrira demain 12 mai 2024 sur la place centrale de la ville.', 'fr'],
+      ['The mayor said the market opens tomorrow, May 12, 2024, in the central square of the city.', 'en'],
+      ['Người hâm mộ đến xem trận đấu giữa tuyển Việt Nam và Nhật Bản ngày mai 11/11/2021 diễn ra tại sân Mỹ Đình.', 'vi'],
+      ['تنطلق غدا 12 مايو 2024 الجولة الـ22 من منافسات الدوري السعودي للمحترفين بمواجهتين.', 'ar'],
+    ]) {
+      assert.deepEqual(
+        proposeDates(text, { lang }).filter((c) => c.iso),
+        [],
+        text,
+      );
+    }
   });
 });

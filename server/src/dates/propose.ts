@@ -17,21 +17,10 @@ import { addDays, dayNumber, formatIso, isValidDate, isoRange, parseIso, weekday
 import { findDateExpressions } from './find';
 import { placeDates, type PlacedDate, type Zone } from './evidence';
 import { WEEKDAY_NAMES } from './lexicon';
+import { dateFromName, yearFromName } from './name';
 import type { DateCandidate, DateContradiction, DateExpression, ProposeContext, Strength, YearSource } from './types';
 
 const MAX_CANDIDATES = 5;
-
-const NAME_DATE_RE = /(?<![0-9A-Za-z])(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?![0-9A-Za-z])/;
-const NAME_YEAR_RE = /(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9A-Za-z])/;
-
-/** The year a document name gives: "2025-03-13_x.txt", "vna_20250313.txt", "report 2025.txt". */
-export function yearFromName(name: string | undefined): number | undefined {
-  if (typeof name !== 'string') return undefined;
-  const full = NAME_DATE_RE.exec(name);
-  if (full && isValidDate(Number(full[1]), Number(full[2]), Number(full[3]))) return Number(full[1]);
-  const y = NAME_YEAR_RE.exec(name);
-  return y ? Number(y[1]) : undefined;
-}
 
 function quote(s: string): string {
   return `'${s.replace(/\s+/g, ' ').trim()}'`;
@@ -138,6 +127,7 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
     for (const y of yearsIn(text)) if (y >= 1900) textYears.add(y);
     const ns = neighbours(ctx);
     const nameYear = yearFromName(ctx.documentName);
+    const nameDate = dateFromName(ctx.documentName);
     const candidates: DateCandidate[] = [];
     for (const p of placed) {
       const e = p.expression;
@@ -148,7 +138,7 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
       const wd = placed.find(
         (q) => q.expression.kind === 'weekday' && q.lineStart === p.lineStart && (q.zone === 'lead' || q.zone === 'dateline' || q.zone === 'top') && (q.relation === 'plain' || q.relation === 'today'),
       );
-      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, documentName: ctx.documentName, lineWeekday: wd?.expression.weekday });
+      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, nameDate, documentName: ctx.documentName, lineWeekday: wd?.expression.weekday });
       if (c) candidates.push(c);
     }
     // A weekday alone ("on Tuesday", "ce mardi") resolves between close dated neighbours: a weak proposal.
@@ -195,6 +185,8 @@ interface Evidence {
   textYears: ReadonlySet<number>;
   ns: readonly Neighbour[];
   nameYear: number | undefined;
+  /** The full date the document name gives ("vna_20250313.txt"). */
+  nameDate?: { year: number; month: number; day: number };
   documentName: string | undefined;
   /** A weekday stated on its own in the candidate's line of the dateline or lead ("… fell on Monday"). */
   lineWeekday?: number;
@@ -209,6 +201,10 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   if (e.year !== undefined) {
     const ys = e.yearSpan;
     choice = { year: e.year, source: { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, near: true, words: '' };
+  } else if (ev.nameDate?.month === month && ev.nameDate.day === day && p.relation !== 'yesterday') {
+    // the name gives the same day and month ("vna_20250313.txt" over "HANOI, March 13 (VNA) -"): two sources agree
+    const words = `year from the document name ${quote(ev.documentName ?? '')}, which names the same day`;
+    choice = { year: ev.nameDate.year, source: { kind: 'name', text: ev.documentName }, near: true, beside: true, words };
   } else {
     const line = text.slice(p.lineStart, p.lineEnd);
     const lineYears = yearsIn(line);
@@ -299,7 +295,7 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   if (weekdayAgrees === false) strength = 'weak';
   else if (placeStrong && fullDate) strength = 'strong';
   else if (placeStrong && choice.near && weekdayAgrees === true) strength = 'strong';
-  else if (placeStrong && choice.beside === true && p.relation === 'today') strength = 'strong';
+  else if (placeStrong && choice.beside === true && (p.relation === 'today' || choice.source.kind === 'name')) strength = 'strong';
   // a dateline or byline with its year right by it ("11 de marzo de 2015Santos", "PARIS, 12 mai 2024 …")
   else if ((p.zone === 'dateline' || p.zone === 'byline' || p.zone === 'stamp') && choice.beside === true && choice.words.endsWith('on the same line')) strength = 'strong';
   else if (p.zone !== 'header' && (choice.near || choice.source.kind === 'text' || choice.source.kind === 'name')) strength = 'medium';
