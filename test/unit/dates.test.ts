@@ -562,3 +562,25 @@ describe('"tomorrow" before a date is a coming day, not the day of writing', () 
     }
   });
 });
+
+describe('datelines without a day word (vi) and German days closed by a point', () => {
+  it('reads "Hà Nội, 12/3 (TTXVN) -", "(Dân trí) - 12/3," and "TP - 12/3," at a line start, not "giảm 1/2, …"', () => {
+    for (const line of ['Hà Nội, 12/3 (TTXVN) - Chứng khoán giảm điểm.', '(Dân trí) - 12/3, chứng khoán giảm điểm.', 'TP - 12/3, chứng khoán giảm điểm.']) {
+      assert.deepEqual(
+        found(`Chứng khoán giảm\n${line}`, 'vi').map((e) => [e.text, e.month, e.day]),
+        [['12/3', 3, 12]],
+        line,
+      );
+    }
+    assert.deepEqual(found('Chứng khoán giảm\nGiá cổ phiếu giảm 1/2, nhà đầu tư lo ngại.', 'vi'), []);
+  });
+  it('reads German "am 12.3." and "Dienstag, 12.03.," as day and month, a weekday that agrees making it strong', () => {
+    assert.deepEqual(
+      found('Am 12.3. fielen die Aktien um 2,5 Prozent.', 'de').map((e) => [e.text, e.month, e.day]),
+      [['12.3.', 3, 12]],
+    );
+    const [c] = proposeDates('Börse\nBerlin. Am Dienstag, 12.3., fielen die europäischen Aktien nach einem pessimistischen Bericht 2024.', { lang: 'de' });
+    assert.equal(c.iso, '2024-03-12');
+    assert.equal(c.preferred, true);
+  });
+});

@@ -344,6 +344,12 @@ function matchLatinWeekday(tokens: readonly Token[], i: number, docLang: DateLan
 /** A numeric date outside Vietnamese/Arabic wording: yyyy-mm-dd anywhere; d/m/yyyy when the text is not English. */
 function matchNumeric(tokens: readonly Token[], i: number, docLang: DateLanguage): RawMatch | undefined {
   if (!standsAloneLeft(tokens, i)) return undefined;
+  // German "am 12.3.", "Dienstag, 12.03., …": a day and month each closed by a point (German decimals take a comma)
+  if (docLang === 'de' && isPunct(tokens[i + 1], '.') && isPunct(tokens[i + 3], '.') && adjacent(tokens, i, i + 1) && adjacent(tokens, i + 1, i + 2) && adjacent(tokens, i + 2, i + 3)) {
+    const d = dayValue(tokens[i]);
+    const m = monthValue(tokens[i + 2]);
+    if (d !== undefined && m !== undefined && !(adjacent(tokens, i + 3, i + 4) && tokens[i + 4].isNumber)) return finish(tokens, i, i + 4, { kind: 'date', language: 'de', day: d, month: m });
+  }
   const nd = numericDate(tokens, i);
   if (!nd || nd.year === undefined) return undefined;
   const iso = yearValue(tokens[i]) !== undefined;
