@@ -584,3 +584,13 @@ describe('datelines without a day word (vi) and German days closed by a point', 
     assert.equal(c.preferred, true);
   });
 });
+
+describe("a weekday elsewhere in the lead's line does not make an event's day the day of writing", () => {
+  it('"… was held on March 7, 2024 … the ministry said on Thursday" (lead, not dateline): not preferred by the weekday', () => {
+    const text = 'Ministry report\nThe ministry said on Thursday that the meeting held on March 7 had agreed new rules for the ports, in a statement about its 2024 plans for the sector.';
+    const [c] = proposeDates(text, { lang: 'en' });
+    assert.equal(c.iso, '2024-03-07');
+    assert.equal(c.zone, 'lead');
+    assert.equal(c.preferred, false);
+  });
+});

@@ -268,9 +268,10 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   if (e.weekday !== undefined) {
     weekdayAgrees = actual === e.weekday;
     parts.push(weekdayAgrees ? `${weekdayName(e.weekday)} agrees` : `but ${formatIso(e.year ?? choice.year, month, day)} is a ${weekdayName(actual)}, not a ${weekdayName(e.weekday)} — check`);
-  } else if (ev.lineWeekday !== undefined && e.year === undefined && p.relation !== 'yesterday') {
-    // "LONDON, Oct 8 (Reuters) - shares fell on Monday": the weekday of the same line checks the year taken for the
-    // day; naming the day before ("WASHINGTON, Dec 18 - The Senate on Tuesday") says nothing either way
+  } else if (ev.lineWeekday !== undefined && e.year === undefined && p.zone === 'dateline' && p.relation !== 'yesterday') {
+    // "LONDON, Oct 8 (Reuters) - shares fell on Monday": the weekday of the dateline's line checks the year taken for
+    // the day; naming the day before ("WASHINGTON, Dec 18 - The Senate on Tuesday") says nothing either way. (In the
+    // lead, a weekday that agrees with an event's day confirms its year, not that it is the day of writing.)
     const wd = ev.lineWeekday;
     if (wd === actual) weekdayAgrees = true;
     else if ((wd + 1) % 7 !== actual) weekdayAgrees = false;
