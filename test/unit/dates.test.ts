@@ -594,3 +594,19 @@ describe("a weekday elsewhere in the lead's line does not make an event's day th
     assert.equal(c.preferred, false);
   });
 });
+
+describe('"mis à jour le" is an update cue though "jour" is also a filler word', () => {
+  it('fr-13: "24 mai 2017 à 09:37 | mis à jour le 24 mai 2017 à 10:28": the second is the update', () => {
+    const a = article('fr-13');
+    const placed = placeDates(a.text, findDateExpressions(a.text, { lang: 'fr' })).filter((p) => p.expression.text.startsWith('24 mai 2017'));
+    assert.deepEqual(
+      placed.slice(0, 2).map((p) => p.relation),
+      ['plain', 'updated'],
+    );
+  });
+  it('a later update date does not cancel the publication date', () => {
+    const text = 'Les actions chutent\nPublié le 13 mai 2024 à 10h30 Mis à jour le 14 mai 2024 à 08h00\nLes actions européennes ont reculé lundi après un rapport pessimiste.';
+    const cs = proposeDates(text, { lang: 'fr' });
+    assert.equal(cs.find((c) => c.preferred)?.iso, '2024-05-13');
+  });
+});

@@ -161,10 +161,13 @@ const FILLERS: ReadonlySet<string> = new Set(
   ['the', 'on', 'le', 'la', 'el', 'del', 'de', 'der', 'den', 'dem', 'am', 'il', 'lo', 'o', 'a', 'ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(normalizeWord),
 );
 
-/** The words before a date without the fillers at their end. */
-function dropFillers(words: readonly string[]): string[] {
+/** Fillers that are words for "day": part of a cue such as "mis à jour le" when they stand in one. */
+const DAY_FILLERS: ReadonlySet<string> = new Set(['ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(normalizeWord));
+
+/** The words before a date without the fillers at their end (or only the articles, keeping a "day" word). */
+function dropFillers(words: readonly string[], keepDayWords = false): string[] {
   let end = words.length;
-  while (end > 0 && FILLERS.has(words[end - 1])) end--;
+  while (end > 0 && FILLERS.has(words[end - 1]) && !(keepDayWords && DAY_FILLERS.has(words[end - 1]))) end--;
   return words.slice(0, end);
 }
 
@@ -221,9 +224,13 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
     const stamped = timed && !containsPhrase(lineWords, WORDS.caption);
     // "Publié le …", "تم نشره …", or a line "تاريخ النشر" right above: the page says this is its publication date
     const cueWords = dropFillers(before).slice(-4);
+    const cueWithDay = dropFillers(before, true).slice(-4); // "mis à jour le" keeps its "jour"
     const prevLine = li > 0 ? wordsOf(lines[li - 1].text) : [];
-    const published = endsWithPhrase(cueWords, WORDS.publication) || (prevLine.length <= 4 && containsPhrase(prevLine, WORDS.publication) && e.start - line.start < 40);
-    const updated = endsWithPhrase(cueWords, WORDS.updated);
+    const published =
+      endsWithPhrase(cueWords, WORDS.publication) ||
+      endsWithPhrase(cueWithDay, WORDS.publication) ||
+      (prevLine.length <= 4 && containsPhrase(prevLine, WORDS.publication) && e.start - line.start < 40);
+    const updated = endsWithPhrase(cueWords, WORDS.updated) || endsWithPhrase(cueWithDay, WORDS.updated);
     const isoStamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text.slice(e.start, e.start + 16));
     if (published && e.year !== undefined && e.start < 2500) zone = timed ? 'stamp' : 'byline';
     else if ((stamped && e.year !== undefined && li < Math.max(topEnd, 12)) || (isoStamp && e.start < 2500)) zone = 'stamp';
