@@ -604,9 +604,16 @@ describe('"mis à jour le" is an update cue though "jour" is also a filler word'
       ['plain', 'updated'],
     );
   });
-  it('a later update date does not cancel the publication date', () => {
-    const text = 'Les actions chutent\nPublié le 13 mai 2024 à 10h30 Mis à jour le 14 mai 2024 à 08h00\nLes actions européennes ont reculé lundi après un rapport pessimiste.';
-    const cs = proposeDates(text, { lang: 'fr' });
-    assert.equal(cs.find((c) => c.preferred)?.iso, '2024-05-13');
+  it('a later update date does not cancel the publication date (fr, pt "em", ar "في", ar "تم النشر يوم")', () => {
+    for (const [line, lang] of [
+      ['Publié le 13 mai 2024 à 10h30 Mis à jour le 14 mai 2024 à 08h00', 'fr'],
+      ['Publicado em 13/05/2024 - 10:30 Atualizado em 14/05/2024 - 08:00', 'pt'],
+      ['نشر في 13 مايو 2024 - آخر تحديث في 14 مايو 2024', 'ar'],
+      ['تم النشر يوم 13-05-2024 وتم التحديث يوم 14-05-2024', 'ar'],
+    ]) {
+      const text = `Les actions chutent\n${line}\nLes actions européennes ont reculé lundi après un rapport pessimiste.`;
+      const cs = proposeDates(text, { lang });
+      assert.equal(cs.find((c) => c.preferred)?.iso, '2024-05-13', line);
+    }
   });
 });

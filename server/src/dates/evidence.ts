@@ -158,7 +158,9 @@ function lineOf(lines: readonly Line[], offset: number): number {
 
 /** Words that may stand between a cue and its date ("until the 12th", "إلى يوم 20 سبتمبر", "jusqu'au lundi 12"). */
 const FILLERS: ReadonlySet<string> = new Set(
-  ['the', 'on', 'le', 'la', 'el', 'del', 'de', 'der', 'den', 'dem', 'am', 'il', 'lo', 'o', 'a', 'ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(normalizeWord),
+  ['the', 'on', 'le', 'la', 'el', 'del', 'de', 'der', 'den', 'dem', 'am', 'il', 'lo', 'o', 'a', 'em', 'no', 'vào', 'في', 'ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(
+    normalizeWord,
+  ),
 );
 
 /** Fillers that are words for "day": part of a cue such as "mis à jour le" when they stand in one. */
