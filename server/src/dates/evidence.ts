@@ -32,6 +32,17 @@ interface Line {
   text: string;
 }
 
+interface LineFacts {
+  words: string[];
+  /** The line with its white space collapsed. */
+  rest: string;
+  short: boolean;
+  caption: boolean;
+  chrome: boolean;
+  /** A short line with a time, a publication or author word, or a bar. */
+  bylineLike: boolean;
+}
+
 function splitLines(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
@@ -175,7 +186,7 @@ function dropFillers(words: readonly string[], keepDayWords = false): string[] {
 
 /** The words of the clause before a date on its line (back to a sentence end or a semicolon, at most 10 words). */
 function clauseBefore(text: string, line: Line, at: number): string[] {
-  const head = text.slice(line.start, at);
+  const head = text.slice(Math.max(line.start, at - 200), at);
   const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '), head.lastIndexOf('? '), head.lastIndexOf('! '));
   return wordsOf(cut >= 0 ? head.slice(cut + 2) : head).slice(-10);
 }
@@ -211,23 +222,37 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
   while (topEnd < lines.length && topEnd < 6 && lines[topEnd].start < 700 && wordsOf(lines[topEnd].text).length < 25) topEnd++;
   const lead = leadSpan(text, lines, isTitle(lines, 0) ? 1 : 0);
   const out: PlacedDate[] = [];
+  // what a line says as a whole, worked out once per line (a line may hold thousands of dates)
+  const facts = new Map<number, LineFacts>();
+  const factsOf = (li: number): LineFacts => {
+    let f = facts.get(li);
+    if (f === undefined) {
+      const words = wordsOf(lines[li].text);
+      const rest = lines[li].text.replace(/\s+/g, ' ').trim();
+      const short = rest.length <= 140 && words.length <= 18;
+      const bylineLike = short && (TIME_RE.test(rest) || containsPhrase(words, WORDS.publication) || startsWithPhrase(words, WORDS.author) || /[|]/.test(rest));
+      f = { words, rest, short, caption: containsPhrase(words, WORDS.caption), chrome: containsPhrase(words, WORDS.chrome), bylineLike };
+      facts.set(li, f);
+    }
+    return f;
+  };
   for (const e of expressions) {
     const li = lineOf(lines, e.start);
     const line = lines[li];
-    const lineWords = wordsOf(line.text);
+    const lf = factsOf(li);
     const before = wordsOf(text.slice(Math.max(line.start, e.start - 60), e.start));
     const after = wordsOf(text.slice(e.end, Math.min(line.end, e.end + 50)));
     const near = wordsOf(text.slice(Math.max(line.start, e.start - 30), Math.min(line.end, e.end + 30)));
-    const rest = line.text.replace(/\s+/g, ' ').trim();
-    const short = rest.length <= 140 && lineWords.length <= 18;
+    const rest = lf.rest;
+    const short = lf.short;
     let zone: Zone;
     // a date with its time right after it ("07/03/2025 16:13", "18-11-2019 | 05:37"): the page's timestamp
     const timed = TIME_RE.test(text.slice(e.end, Math.min(line.end, e.end + 14))) || TIME_RE.test(text.slice(Math.max(line.start, e.start - 12), e.start));
-    const stamped = timed && !containsPhrase(lineWords, WORDS.caption);
+    const stamped = timed && !lf.caption;
     // "Publié le …", "تم نشره …", or a line "تاريخ النشر" right above: the page says this is its publication date
     const cueWords = dropFillers(before).slice(-4);
     const cueWithDay = dropFillers(before, true).slice(-4); // "mis à jour le" keeps its "jour"
-    const prevLine = li > 0 ? wordsOf(lines[li - 1].text) : [];
+    const prevLine = li > 0 ? factsOf(li - 1).words : [];
     const published =
       endsWithPhrase(cueWords, WORDS.publication) ||
       endsWithPhrase(cueWithDay, WORDS.publication) ||
@@ -236,10 +261,10 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
     const isoStamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text.slice(e.start, e.start + 16));
     if (published && e.year !== undefined && e.start < 2500) zone = timed ? 'stamp' : 'byline';
     else if ((stamped && e.year !== undefined && li < Math.max(topEnd, 12)) || (isoStamp && e.start < 2500)) zone = 'stamp';
-    else if (containsPhrase(lineWords, WORDS.chrome) && short) zone = 'chrome';
+    else if (lf.chrome && short) zone = 'chrome';
     else if (li < Math.max(topEnd + 4, 8) && isWireDateline(text, line, e)) zone = 'dateline';
-    else if (containsPhrase(lineWords, WORDS.caption) && (short || (rest.length <= 300 && /[(:]/.test(line.text)))) zone = 'caption';
-    else if (short && (TIME_RE.test(rest) || containsPhrase(lineWords, WORDS.publication) || startsWithPhrase(lineWords, WORDS.author) || /[|]/.test(rest))) zone = 'byline';
+    else if (lf.caption && (short || (rest.length <= 300 && /[(:]/.test(line.text)))) zone = 'caption';
+    else if (lf.bylineLike) zone = 'byline';
     else if (lead && e.start >= lead.start && e.start < lead.end) {
       // a date in the first few words of the lead, before a dash or an agency: the dateline
       const head = text.slice(lead.start, e.start);

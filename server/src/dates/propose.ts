@@ -129,16 +129,26 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
     const nameYear = yearFromName(ctx.documentName);
     const nameDate = dateFromName(ctx.documentName);
     const candidates: DateCandidate[] = [];
+    // the first weekday stated on its own in each line of the dateline or lead (by line start)
+    const lineWeekdays = new Map<number, number>();
+    for (const q of placed) {
+      const w = q.expression.weekday;
+      if (
+        q.expression.kind === 'weekday' &&
+        w !== undefined &&
+        !lineWeekdays.has(q.lineStart) &&
+        (q.zone === 'lead' || q.zone === 'dateline' || q.zone === 'top') &&
+        (q.relation === 'plain' || q.relation === 'today')
+      )
+        lineWeekdays.set(q.lineStart, w);
+    }
     for (const p of placed) {
       const e = p.expression;
       if (e.kind !== 'date' || e.month === undefined || e.day === undefined) continue;
       if (!CANDIDATE_ZONES.has(p.zone) || p.lunar || p.relation === 'future' || p.relation === 'past') continue;
       // the day the page was changed is not the day it was published: offered only when nothing else is
       if (p.relation === 'updated' && placed.some((q) => q !== p && (q.zone === 'stamp' || q.zone === 'byline') && q.relation !== 'updated' && q.expression.kind === 'date')) continue;
-      const wd = placed.find(
-        (q) => q.expression.kind === 'weekday' && q.lineStart === p.lineStart && (q.zone === 'lead' || q.zone === 'dateline' || q.zone === 'top') && (q.relation === 'plain' || q.relation === 'today'),
-      );
-      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, nameDate, documentName: ctx.documentName, lineWeekday: wd?.expression.weekday });
+      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, nameDate, documentName: ctx.documentName, lineWeekday: lineWeekdays.get(p.lineStart) });
       if (c) candidates.push(c);
     }
     // A weekday alone ("on Tuesday", "ce mardi") resolves between close dated neighbours: a weak proposal.
@@ -206,7 +216,7 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
     const words = `year from the document name ${quote(ev.documentName ?? '')}, which names the same day`;
     choice = { year: ev.nameDate.year, source: { kind: 'name', text: ev.documentName }, near: true, beside: true, words };
   } else {
-    const line = text.slice(p.lineStart, p.lineEnd);
+    const line = text.slice(p.lineStart, Math.min(p.lineEnd, p.lineStart + 2000));
     const lineYears = yearsIn(line);
     if (lineYears.length > 0) {
       const y = Math.max(...lineYears);
