@@ -88,8 +88,8 @@ docs.forEach((d, group) => {
   if (DROPOUT > 0) versions.push({ d, group, hide: hidden(d) });
 });
 for (const { d, group, hide } of versions) {
-  const { runs } = people.trainingRuns(d.text, d.lang, undefined, hide);
-  const doc = { runs: [], group };
+  const { runs, links } = people.trainingRuns(d.text, d.lang, undefined, hide);
+  const doc = { runs: [], group, links };
   for (const run of runs) {
     const gold = run.tokens.map(([a, b]) => (d.mentions.some((m) => m.start < b && a < m.end) ? 1 : 0));
     positives += gold.reduce((x, y) => x + y, 0);
@@ -195,7 +195,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const wFold = train(rest, undefined, EPOCHS, false);
   for (const di of test) {
     const p = predict(wFold, di);
-    secondExtra.set(di, people.secondPassHashes({ words: examples[di].runs.map((r) => r.words), labels: p.labels, scores: p.scores }));
+    secondExtra.set(di, people.secondPassHashes({ words: examples[di].runs.map((r) => r.words), labels: p.labels, scores: p.scores, links: examples[di].links }));
   }
 }
 console.error('second pass:');

@@ -83,3 +83,14 @@ test('the detector on the same dev documents: initials in the span, no caption, 
   assert.deepEqual(found('fr-11', 'fr', 'À lire aussiEmmanuel Macron', 30), ['Emmanuel Macron']);
   assert.deepEqual(found('ar-20', 'ar', 'أكد الملياردير الأميركي إيلون ماسك', 40), ['إيلون ماسك']);
 });
+
+test('runs that are items of one list are linked for the second pass (en-22; "und")', () => {
+  // dev/en-22: a caption listing four surnames
+  const caption = 'Meets Lawan, Gbajabiamila, Abbas, Kalu at Aso Villa';
+  assert.ok(devText('en-22').includes(caption));
+  const out = trainingRuns(caption, 'en');
+  const linked = out.runs.map((r, i) => `${r.words.join(' ')}:${out.links[i]}`);
+  assert.deepEqual(linked, ['meets lawan:2', 'gbajabiamila:3', 'abbas:3', 'kalu:1', 'aso villa:0']);
+  const und = trainingRuns('mit Thomas Müller und Manuel Neuer auf dem Platz', 'de');
+  assert.deepEqual(und.links, [2, 1]);
+});

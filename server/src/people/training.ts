@@ -16,6 +16,7 @@ import { titledPass } from './passes/titled';
 import { candidateFeatures, prepareCandidates, runWords } from './passes/candidates';
 import { HashEmitter } from './featureHash';
 import { clearWordCache } from './features';
+import { listLinks } from './secondPass';
 import { withoutNames } from './wordLists';
 import type { KnownPerson } from './types';
 
@@ -38,6 +39,8 @@ export interface TrainingOutput {
   lang: string | undefined;
   runs: TrainingRun[];
   ruleSpans: [number, number][];
+  /** The runs' list links (secondPass.ts listLinks). */
+  links: number[];
 }
 
 /**
@@ -86,5 +89,5 @@ function runsOf(text: string, lang?: string, known?: KnownPerson[]): TrainingOut
     t += len;
     return out;
   });
-  return { lang: s.lang, runs, ruleSpans };
+  return { lang: s.lang, runs, ruleSpans, links: listLinks(tk, c.runs) };
 }
