@@ -26,6 +26,7 @@ import { rule as replacementCharacter } from './replacement-character';
 import { rule as controlCharacter } from './control-character';
 import { rule as strayBom } from './stray-bom';
 import { rule as dateMismatch } from './date-mismatch';
+import { rule as langMismatch } from './lang-mismatch';
 import { rule as invalidConfig } from './invalid-config';
 import { rule as invalidPeopleFile } from './invalid-people-file';
 import { rule as tooManyProblems } from './too-many-problems';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   controlCharacter,
   strayBom,
   dateMismatch,
+  langMismatch,
   invalidConfig,
   invalidPeopleFile,
   tooManyProblems,
