@@ -9,7 +9,7 @@
 
 /** A charset guess from a sample of bytes (the adapters give jschardet's). */
 export interface CharsetGuess {
-  /** The name iconv-lite and editors know it by: `windows-1252`, `ISO-8859-1`, `UTF-16LE`, `Shift_JIS`, … */
+  /** The name iconv-lite and editors know it by: `windows-1252`, `iso-8859-1`, `utf-16le`, `cp932`, … */
   charset: string;
   /** 0 to 1. */
   confidence: number;
@@ -28,10 +28,10 @@ export const SNIFF_BYTES = 8000;
 /** How many bytes from the first bad one the charset is guessed from. */
 export const SAMPLE_BYTES = 16384;
 
-/** `UTF-16LE`/`UTF-16BE` when the start of a file is UTF-16 (a byte-order mark, or every other byte zero). */
-export function utf16Of(head: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'UTF-16LE';
-  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'UTF-16BE';
+/** `utf-16le`/`utf-16be` when the start of a file is UTF-16 (a byte-order mark, or every other byte zero). */
+export function utf16Of(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   const n = Math.min(head.length, SNIFF_BYTES) & ~1;
   if (n < 8) return undefined;
   let evenZero = 0;
@@ -41,8 +41,8 @@ export function utf16Of(head: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
     if (head[i + 1] === 0) oddZero++;
   }
   const pairs = n / 2;
-  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'UTF-16LE';
-  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'UTF-16BE';
+  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
   return undefined;
 }
 

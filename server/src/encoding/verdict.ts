@@ -29,6 +29,7 @@ const SCRIPTS: Readonly<Record<string, string>> = {
   'windows-1256': 'Arabic',
   'tis-620': 'Thai',
   shift_jis: 'Japanese',
+  cp932: 'Japanese',
   'euc-jp': 'Japanese',
   'iso-2022-jp': 'Japanese',
   gb2312: 'Simplified Chinese',
@@ -41,7 +42,7 @@ const SCRIPTS: Readonly<Record<string, string>> = {
 };
 
 /** Below this confidence the guess is said as a guess. */
-const SURE = 0.5;
+const SURE = 0.3;
 
 /** The charset in words: `windows-1252 (Western European)`. */
 export function charsetInWords(guess: CharsetGuess): string {
@@ -58,7 +59,10 @@ export function binaryMessage(why: 'nul' | 'control'): string {
 export function notUtf8Message(guess: CharsetGuess | undefined, line: number): string {
   const what = guess ? `${guess.confidence >= SURE ? 'it looks like' : 'it may be'} ${charsetInWords(guess)}` : 'which charset it is in could not be told';
   const convert = guess ? `\`corpus convert --from ${guess.charset}\`` : '`corpus convert --from <charset>`';
-  return `This file is not UTF-8: ${what}. From line ${line + 1} on, its accented and other non-ASCII letters show as �, and a save would lose them. Reopen it with that encoding (Reopen with Encoding), or write a UTF-8 copy with ${convert}.`;
+  const shown = guess?.charset.startsWith('utf-16')
+    ? 'Read as UTF-8, its text is garbled (a NUL byte between letters), so it is not checked as a corpus'
+    : `From line ${line + 1} on, its accented and other non-ASCII letters show as �, and a save would lose them`;
+  return `This file is not UTF-8: ${what}. ${shown}. Reopen it with that encoding (Reopen with Encoding), or write a UTF-8 copy with ${convert}.`;
 }
 
 /** The one diagnostic a verdict gives (undefined for UTF-8, or when its code is off). */
@@ -70,6 +74,11 @@ export function verdictDiagnostic(verdict: ByteVerdict, config: CorpusConfig): D
   if (verdict.kind === 'binary') return { code, severity, message: binaryMessage(verdict.why), range: FILE_START };
   const at = { line: verdict.line, character: verdict.character };
   return { code, severity, message: notUtf8Message(verdict.guess, verdict.line), range: { start: at, end: { line: at.line, character: at.character + 1 } } };
+}
+
+/** Whether the verdict's diagnostic is the file's only one: a binary file, or UTF-16 (read as UTF-8, NUL bytes between letters). */
+export function alone(verdict: ByteVerdict): boolean {
+  return verdict.kind === 'binary' || (verdict.kind === 'not-utf8' && verdict.guess?.charset.startsWith('utf-16') === true);
 }
 
 function before(a: Range['start'], b: Range['start']): boolean {
@@ -85,11 +94,12 @@ function before(a: Range['start'], b: Range['start']): boolean {
 export class VerdictFilter {
   private pending: Diagnostic | undefined;
   private dropFrom: Range['start'] | undefined;
+  /** Nothing but the verdict's diagnostic (a binary or UTF-16 file). */
   readonly binary: boolean;
 
   constructor(verdict: ByteVerdict, config: CorpusConfig) {
     this.pending = verdictDiagnostic(verdict, config);
-    this.binary = verdict.kind === 'binary';
+    this.binary = alone(verdict);
   }
 
   take(d: Diagnostic, out: Diagnostic[]): void {

@@ -103,7 +103,8 @@ export function toLspCodeAction(a: WorkspaceCodeAction, context: readonly LspDia
     kind: a.kind,
     diagnostics: diag ? [diag] : undefined,
     isPreferred: a.isPreferred,
-    edit: toWorkspaceEdit(a),
+    edit: a.changes.length > 0 || !a.command ? toWorkspaceEdit(a) : undefined,
+    command: a.command,
   };
 }
 
