@@ -45,7 +45,7 @@ const header = (name, date, lang) => `<<<FILE ${name} date=${date} lang=${lang}>
 // (baomoi.com), ar-01 (shorouknews.com). The French title line stays as it was.
 const fr = lines('fr-01', 5);
 fs.writeFileSync(path.join(out, 'mojibake.corpus'), [header('montpellier.txt', '2015-11-21', 'fr'), fr[3], mojibake(fr[4]), ''].join('\n'));
-const vi = lines('vi-01', 2);
+const vi = lines('vi-01', 2, 300);
 fs.writeFileSync(path.join(out, 'mojibake.vi.corpus'), [header('to-lam.txt', '2024-08-09', 'vi'), vi[0], mojibake(vi[1]), ''].join('\n'));
 const ar = lines('ar-01', 1);
 fs.writeFileSync(path.join(out, 'mojibake.ar.corpus'), [header('hossam-hassan.txt', '2025-09-06', 'ar'), mojibake(ar[0]), ''].join('\n'));
@@ -61,7 +61,7 @@ const nfd = [
   '',
 ];
 fs.writeFileSync(path.join(out, 'unnormalized-text.corpus'), nfd.join('\n'));
-const crlf = [header('to-lam.txt', '2024-08-09', 'vi'), ...lines('vi-01', 2).map((l) => l.normalize('NFD')), ''];
+const crlf = [header('to-lam.txt', '2024-08-09', 'vi'), ...lines('vi-01', 2, 300).map((l) => l.normalize('NFD')), ''];
 fs.writeFileSync(path.join(out, 'unnormalized-text.crlf.corpus'), '\uFEFF' + crlf.join('\r\n'));
 
 // es-01 (puranoticia.pnt.cl) saved as windows-1252; the header line is ASCII.
@@ -69,7 +69,7 @@ const es = [header('ivan-morales.txt', '2025-10-13', 'es'), ...lines('es-01', 3)
 fs.writeFileSync(path.join(out, 'not-utf8.corpus'), iconv.encode(es.join('\n'), 'windows-1252'));
 
 // vi-01 as UTF-16LE with its byte-order mark (what Windows Notepad long called "Unicode").
-const u16 = [header('to-lam.txt', '2024-08-09', 'vi'), ...lines('vi-01', 2), ''];
+const u16 = [header('to-lam.txt', '2024-08-09', 'vi'), ...lines('vi-01', 2, 300), ''];
 fs.writeFileSync(path.join(out, 'not-utf8.utf16.corpus'), iconv.encode(u16.join('\n'), 'utf-16le', { addBOM: true }));
 
 // fr-02 (sports.orange.fr), gzip-compressed: NUL bytes from the first ten on.

@@ -8,11 +8,26 @@ import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
-import { applyEdits, applyVerdict, codeActions, computeDiagnostics, CorpusModel, DEFAULT_CONFIG, fixAll, inspectBytes, mojibakeSpans, nfcEdits, scannedVerdict, Utf8Scanner } from '../../server/src';
+import {
+  applyEdits,
+  applyVerdict,
+  codeActions,
+  computeDiagnostics,
+  CorpusModel,
+  createLanguageService,
+  DEFAULT_CONFIG,
+  fixAll,
+  inspectBytes,
+  mojibakeSpans,
+  nfcEdits,
+  scannedVerdict,
+  Utf8Scanner,
+} from '../../server/src';
 import type { ByteVerdict, Diagnostic } from '../../server/src';
 import { guessCharset } from '../../server/src/node/encoding';
 import { detectPeople, groupMentions } from '../../server/src/people';
 import { FIXTURES } from '../support/fixtures';
+import { memoryFileSystem } from '../support/memoryFileSystem';
 
 const CODES_DIR = path.join(FIXTURES, 'codes');
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -203,4 +218,62 @@ test('people: a name written in NFD and in NFC is one person with one spelling',
     ['Tô Lâm'],
   );
   assert.equal(lam.name, 'Tô Lâm');
+});
+
+// ---------------------------------------------------------------- the service: open files and workspace problems
+
+test('the service asks the file system about the bytes of a damaged open file once, then gives the one diagnostic; without bytes (the browser) nothing changes', async () => {
+  const uri = 'file:///w/old.corpus';
+  const text = '<<<FILE a.txt date=2025-10-13>>>\nAprovech\uFFFD un rebote en el \uFFFDrea.\n';
+  const verdict: ByteVerdict = { kind: 'not-utf8', guess: { charset: 'windows-1252', confidence: 0.8 }, line: 1, character: 8 };
+  for (const withBytes of [true, false]) {
+    const mem = memoryFileSystem({ [uri]: text });
+    const asked: string[] = [];
+    if (withBytes) mem.inspectBytes = (u) => (asked.push(u), Promise.resolve(verdict));
+    const model = CorpusModel.parse(text);
+    const changed: string[] = [];
+    const service = createLanguageService({ fileSystem: mem, documents: { get: (u) => (u === uri ? model : undefined), uris: () => [uri][Symbol.iterator]() }, onChange: (e) => changed.push(e.uri) });
+    const first = service.diagnostics(uri, DEFAULT_CONFIG, { text: 'cached' });
+    assert.deepEqual(
+      first?.all.map((d) => d.code),
+      ['replacement-character', 'replacement-character'],
+    );
+    await new Promise((r) => setTimeout(r, 10));
+    const after = service.diagnostics(uri, DEFAULT_CONFIG, { text: 'cached' });
+    if (!withBytes) {
+      assert.deepEqual(after?.all, first?.all);
+      continue;
+    }
+    assert.ok(changed.includes(uri), 'the adapter is told to publish again');
+    assert.deepEqual(
+      after?.all.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`),
+      ['not-utf8@1:8'],
+    );
+    // The same list while nothing changes (no new publication), and the file system asked once.
+    assert.equal(service.diagnostics(uri, DEFAULT_CONFIG, { text: 'cached' })?.all, after?.all);
+    assert.deepEqual(asked, [uri]);
+    const actions = await service.codeActions(uri, after.all[0].range);
+    assert.ok(actions.some((a) => a.command?.command === 'workbench.action.editor.changeEncoding' && a.changes.length === 0));
+  }
+});
+
+test('workspace problems: an unopened file that is not UTF-8 or not text gets its one diagnostic', async () => {
+  const bad = 'file:///w/old.corpus';
+  const bin = 'file:///w/photo.corpus';
+  const mem = memoryFileSystem({ [bad]: '<<<FILE a.txt date=2025-10-13>>>\nAprovech\uFFFD\n', [bin]: '\0\0PNG\u0001\u0002 binary' });
+  mem.inspectBytes = (u) => Promise.resolve<ByteVerdict>(u === bin ? { kind: 'binary', why: 'nul' } : { kind: 'not-utf8', guess: undefined, line: 1, character: 8 });
+  const service = createLanguageService({ fileSystem: mem, documents: { get: () => undefined, uris: () => [][Symbol.iterator]() } });
+  service.setWorkspaceFolders(['file:///w']);
+  service.setSettings({ problems: { scope: 'workspace' } });
+  await service.start();
+  await service.workspaceProblems.idle();
+  assert.deepEqual(
+    service.workspaceProblems.get(bad)?.diagnostics.map((d) => d.code),
+    ['not-utf8'],
+  );
+  assert.match(service.workspaceProblems.get(bad)?.diagnostics[0].message ?? '', /could not be told/);
+  assert.deepEqual(
+    service.workspaceProblems.get(bin)?.diagnostics.map((d) => d.code),
+    ['binary-file'],
+  );
 });
