@@ -25,6 +25,7 @@ import {
 } from '../../server/src';
 import type { ByteVerdict, Diagnostic } from '../../server/src';
 import { guessCharset } from '../../server/src/node/encoding';
+import { continuationChars, MOJIBAKE_LEAD } from '../../server/src/encoding/mojibake';
 import { detectPeople, groupMentions } from '../../server/src/people';
 import { FIXTURES } from '../support/fixtures';
 import { memoryFileSystem } from '../support/memoryFileSystem';
@@ -108,6 +109,18 @@ test('a verdict gives one diagnostic: replacement characters from the bad byte o
 });
 
 // ---------------------------------------------------------------- mojibake
+
+test("mojibake's quick test holds exactly the characters windows-1252 (or Latin-1) reads continuation bytes as", () => {
+  const table = iconv.decode(Buffer.from(Array.from({ length: 64 }, (_, i) => 0x80 + i)), 'windows-1252');
+  const expected = [...table].map((c, i) => (c === '\uFFFD' ? 0x80 + i : c.charCodeAt(0)));
+  for (let i = 0; i < 32; i++) if (!expected.includes(0x80 + i)) expected.push(0x80 + i);
+  assert.deepEqual(
+    continuationChars(),
+    expected.sort((a, b) => a - b),
+  );
+  for (const c of continuationChars()) assert.ok(MOJIBAKE_LEAD.test(`\u00c3${String.fromCharCode(c)}`), c.toString(16));
+  assert.ok(!MOJIBAKE_LEAD.test('\u00c3\u00c0 é'));
+});
 
 test('mojibake: garbled spans are found with their repairs; correct text that looks like it is not', () => {
   const line = garble('Le président a déclaré l’été dernier : « Việt Nam » 😀');

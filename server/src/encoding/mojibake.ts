@@ -12,22 +12,41 @@
 
 import SBCS from 'iconv-lite/encodings/sbcs-data-generated';
 
-/** The byte each character stands for in text read as windows-1252 (0x80–0xFF only). */
-const BYTE_OF: ReadonlyMap<number, number> = (() => {
+/** The highest character windows-1252 reads a byte as (™, U+2122). */
+const TOP = 0x2122;
+
+/** The byte each character stands for in text read as windows-1252 (0x80–0xFF; 0: none), by character code up to TOP. */
+const BYTE_OF: Uint8Array = (() => {
   const table = SBCS.windows1252;
   const chars = typeof table === 'object' ? table.chars : '';
-  const map = new Map<number, number>();
+  const bytes = new Uint8Array(TOP + 1);
   for (let i = 0; i < 128; i++) {
     const c = chars.charCodeAt(i);
     // Bytes windows-1252 leaves undefined read as the C1 control of the same number (Latin-1).
-    map.set(Number.isNaN(c) || c === 0xfffd ? 0x80 + i : c, 0x80 + i);
-    if (c !== 0x80 + i) map.set(0x80 + i, 0x80 + i);
+    bytes[0x80 + i] = 0x80 + i;
+    if (!Number.isNaN(c) && c !== 0xfffd && c <= TOP) bytes[c] = 0x80 + i;
   }
-  return map;
+  return bytes;
 })();
 
-/** Any character that can be part of mojibake, for a quick test before the scan. */
-export const MOJIBAKE_LEAD = /[\u00c2-\u00f4]/;
+const byteOf = (c: number): number => (c <= TOP ? BYTE_OF[c] : 0);
+
+/**
+ * A lead byte's character followed by a continuation byte's (0x80–0xBF read as
+ * windows-1252, or as Latin-1 for the five it leaves undefined): what every span of
+ * mojibake starts with, and correct text (`é` before a letter) almost never has. A
+ * quick test of a whole document before the scan (test/unit/encoding.test.ts checks
+ * the class against the table).
+ */
+export const MOJIBAKE_LEAD =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0153\u0160-\u0161\u0178\u017d-\u017e\u0192\u02c6\u02dc\u2013-\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039-\u203a\u20ac\u2122]/;
+
+/** The characters that stand for a continuation byte (for the test of MOJIBAKE_LEAD). */
+export function continuationChars(): number[] {
+  const out: number[] = [];
+  for (let c = 0; c <= TOP; c++) if (BYTE_OF[c] >= 0x80 && BYTE_OF[c] <= 0xbf) out.push(c);
+  return out;
+}
 
 /** One repaired span of a line (offsets in the line, UTF-16). */
 export interface MojibakeSpan {
@@ -70,13 +89,13 @@ const isLower = (ch: string): boolean => ch !== '' && ch.toLowerCase() === ch &&
 
 /** The UTF-8 character whose bytes start at line[i] read as windows-1252, or undefined. */
 function decodeAt(line: string, i: number): { end: number; cp: number; bytes: number } | undefined {
-  const lead = BYTE_OF.get(line.charCodeAt(i));
-  if (lead === undefined || lead < 0xc2 || lead > 0xf4) return undefined;
+  const lead = byteOf(line.charCodeAt(i));
+  if (lead < 0xc2 || lead > 0xf4) return undefined;
   const bytes = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
   let cp = lead & (bytes === 2 ? 0x1f : bytes === 3 ? 0x0f : 0x07);
   for (let k = 1; k < bytes; k++) {
-    const b = BYTE_OF.get(line.charCodeAt(i + k));
-    if (b === undefined || b > 0xbf) return undefined;
+    const b = i + k < line.length ? byteOf(line.charCodeAt(i + k)) : 0;
+    if (b < 0x80 || b > 0xbf) return undefined;
     // The second byte's narrower ranges: no overlong form, no surrogate, nothing past U+10FFFF.
     if (k === 1 && ((lead === 0xe0 && b < 0xa0) || (lead === 0xed && b > 0x9f) || (lead === 0xf0 && b < 0x90) || (lead === 0xf4 && b > 0x8f))) return undefined;
     cp = (cp << 6) | (b & 0x3f);
@@ -89,6 +108,8 @@ export function mojibakeSpans(line: string): MojibakeSpan[] {
   if (!MOJIBAKE_LEAD.test(line)) return [];
   const found: { start: number; end: number; cp: number; bytes: number }[] = [];
   for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0xc2 || c > 0xf4) continue;
     const d = decodeAt(line, i);
     if (!d || !plausible(d.cp)) continue;
     found.push({ start: i, ...d });

@@ -5,8 +5,8 @@
 // with what precedes it, so each piece normalises on its own) and only the pieces
 // that NFC changes are rewritten.
 
-/** Whether the text may not be NFC: ASCII and Latin-1 text never is (a quick test before normalising). */
-export const MAY_NOT_BE_NFC = /[^\u0000-\u02ff]/;
+/** Whether a line may not be NFC: ASCII and Latin-1 text never is (a quick test before normalising). */
+const MAY_NOT_BE_NFC = /[^\u0000-\u02ff]/;
 
 export interface NfcEdit {
   /** Offsets in the line (UTF-16). */

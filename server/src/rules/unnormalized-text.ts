@@ -3,7 +3,7 @@
 // document, on its first such word; the fix rewrites only the pieces NFC changes
 // (../encoding/nfc.ts). Always right: NFC is the same text, composed.
 
-import { MAY_NOT_BE_NFC, nfcEdits, wordAround } from '../encoding/nfc';
+import { nfcEdits, wordAround } from '../encoding/nfc';
 import type { RelEdit } from '../model/edits';
 import { lineText } from '../model/lines';
 import type { SegmentRule } from './types';
@@ -19,7 +19,8 @@ export const rule: SegmentRule = {
   },
   check(ctx) {
     const { text, lineStarts } = ctx;
-    if (!MAY_NOT_BE_NFC.test(text) || text.normalize('NFC') === text) return;
+    // Decomposed text holds combining marks (the character scan every segment gets finds them); then NFC decides.
+    if (!ctx.charRuns().some((r) => r.kind === 'combining') || text.normalize('NFC') === text) return;
     const edits: RelEdit[] = [];
     let word = '';
     for (let line = 0; line < lineStarts.length; line++) {
