@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { main } from '../../server/src/cli/main';
 import { MemoryStream } from '../../server/src/cli/io';
-import { computeDiagnostics, CorpusModel, DEFAULT_CONFIG } from '../../server/src';
+import { applyEdits, codeActions, computeDiagnostics, CorpusModel, DEFAULT_CONFIG } from '../../server/src';
 import { FIXTURES, ROOT } from '../support/fixtures';
 
 const CODES_DIR = path.join(FIXTURES, 'codes');
@@ -144,4 +144,23 @@ test('corpus convert --from: a UTF-8 copy that lints clean; refuses to overwrite
   assert.match(unknown.stderr, /not known/);
   const help = await run(['convert', '--help']);
   assert.match(help.stdout, /--from <charset>/);
+});
+
+test('corpus lint --fix leaves an uncertain mojibake line alone; the editor still offers its fix, not preferred', async () => {
+  // One certain span (â€™) and two that have no evidence of their own (Ã© and Ã¨ between spaces).
+  const line = 'Il a dit \u00e2\u20ac\u2122 et \u00c3\u00a9 puis \u00c3\u00a8 ici.';
+  const text = `<<<FILE a.txt date=2024-12-01>>>\n${line}\n`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-encoding-'));
+  temporary.push(dir);
+  fs.writeFileSync(path.join(dir, 'a.corpus'), text);
+  const r = await run(['lint', '--fix', 'a.corpus'], { cwd: dir });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, 'a.corpus'), 'utf8'), text);
+  assert.match(r.stdout, /warning mojibake .*check it, as some spans are not certain/);
+  const model = CorpusModel.parse(text);
+  const [d] = computeDiagnostics(model, DEFAULT_CONFIG);
+  const actions = codeActions(model, DEFAULT_CONFIG, d.range).filter((a) => a.diagnostic?.code === 'mojibake');
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].isPreferred, false);
+  assert.equal(applyEdits(model, actions[0].edits), '<<<FILE a.txt date=2024-12-01>>>\nIl a dit ’ et é puis è ici.\n');
 });
