@@ -32,6 +32,8 @@ function intersects(a: Range, b: Range): boolean {
 export class FileEncodings {
   /** Per model: a file opened again is a new model, asked again. */
   private readonly verdicts = new WeakMap<CorpusModel, ByteVerdict | 'pending'>();
+  /** Lists that show no damage (no replacement or control character). */
+  private readonly clean = new WeakSet<readonly Diagnostic[]>();
   /** The list given for each list computed (the same array while the list and the verdict are the same). */
   private readonly applied = new WeakMap<readonly Diagnostic[], { verdict: ByteVerdict; config: CorpusConfig; out: readonly Diagnostic[] }>();
 
@@ -44,7 +46,11 @@ export class FileEncodings {
   adjust(model: CorpusModel, uri: string, list: readonly Diagnostic[], config: CorpusConfig): readonly Diagnostic[] {
     const verdict = this.verdicts.get(model);
     if (verdict === undefined) {
-      if (this.fs.inspectBytes && uri.startsWith('file:') && shows(list, undefined)) this.inspect(model, uri);
+      // The list is the same array while nothing changed: looked through once.
+      if (this.fs.inspectBytes && uri.startsWith('file:') && !this.clean.has(list)) {
+        if (shows(list, undefined)) this.inspect(model, uri);
+        else this.clean.add(list);
+      }
       return list;
     }
     if (verdict === 'pending' || verdict.kind === 'utf8' || !shows(list, verdict)) return list;
