@@ -21,6 +21,9 @@ const builds = [
   // The web worker extension host loads the client as CommonJS with `vscode` provided; the server is a classic worker script.
   { ...browser, entryPoints: { 'browser/client': 'client/src/browser.ts' }, external: ['vscode'] },
   { ...browser, entryPoints: { 'browser/server': 'server/src/browserServer.ts' }, format: 'iife' },
+  // The overview page (a webview in the editor, and the report of `corpus stats --html`), with its style sheet.
+  { ...browser, entryPoints: { overview: 'client/webview/overview.ts' }, format: 'iife' },
+  { entryPoints: { overview: 'client/webview/overview.css' }, loader: { '.css': 'css' } },
 ];
 
 for (const b of builds) {

@@ -9,6 +9,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 import { serveFileSystem } from './fileSystemBridge';
 import { PeopleView } from './peopleView';
+import { OverviewPanel, OverviewSnapshot } from './overview';
 import { registerLargeFiles } from './largeFiles';
 import { registerAdoption, whenCorpusNeeded } from './adopt';
 import { registerConfigStatus } from './configStatus';
@@ -44,6 +45,8 @@ export interface CorpusExtensionApi {
   people(): Promise<{ name: string; count: number }[]>;
   /** Past VS Code's 1,000 per file: the server's diagnostics, what VS Code has, the notice and the view (for tests). */
   problems: ProblemsApi;
+  /** Whether the overview is open, and on what (for tests). */
+  overview(): OverviewSnapshot;
 }
 
 export async function activateCorpus(context: vscode.ExtensionContext, host: ClientHost): Promise<CorpusExtensionApi> {
@@ -139,6 +142,9 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
     vscode.languages.onDidChangeDiagnostics(refreshPeople),
   );
 
+  const overview = new OverviewPanel(client, context.extensionUri);
+  overview.register(context);
+
   // Not for every .txt that activates the extension: only once a corpus is in play.
   const started = (host.startWhenCorpusNeeded ? whenCorpusNeeded(context) : Promise.resolve()).then(() => client?.start());
   void started.then(refreshPeople);
@@ -152,6 +158,7 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
       return people.snapshot();
     },
     problems: problems.api,
+    overview: () => overview.snapshot(),
     serverPid: async () => ((await client?.sendRequest(ServerInfoRequest)) ?? { pid: 0 }).pid,
   };
 }

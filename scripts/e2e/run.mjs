@@ -13,6 +13,7 @@ import { launchBrowser, runHostTests } from './browser.mjs';
 import { installExtension, listExtensions, startCodeServer } from './code-server.mjs';
 import { setup } from './setup.mjs';
 import { runUiTest } from './ui.mjs';
+import { runOverviewReportTest } from './overview-report.mjs';
 import { prepareWalkthroughWorkspace, runWalkthroughTest } from './walkthrough.mjs';
 import { checkVsix, packageVsix } from './vsix.mjs';
 import { REPO, prepareSeedsWorkspace, prepareSuiteWorkspace, prepareUiWorkspace, tempDir } from './workspace.mjs';
@@ -109,6 +110,15 @@ async function main() {
       record(r);
     }
     server.stop();
+
+    log('the HTML report of corpus stats --html in Chromium');
+    for (const r of await runOverviewReportTest(browser, {
+      repo: REPO,
+      corpus: path.join(REPO, 'test', 'fixtures', 'overview', 'overview.corpus'),
+      workDir: path.join(tmp, 'report'),
+      shotsDir: shots,
+    }))
+      record(r);
 
     log('walkthrough (a fresh code-server: no step done yet)');
     const server3 = await startCodeServer(entry, path.join(tmp, 'state-walkthrough'));

@@ -8,6 +8,7 @@ import { launchBrowser } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { setup } from './setup.mjs';
 import { runUiTest } from './ui.mjs';
+import { runOverviewReportTest } from './overview-report.mjs';
 import { prepareWalkthroughWorkspace, runWalkthroughTest } from './walkthrough.mjs';
 import { REPO, prepareUiWorkspace, tempDir } from './workspace.mjs';
 
@@ -29,6 +30,8 @@ try {
     failuresDir: tmp,
   });
   server.stop();
+  // The HTML report of `corpus stats --html` (overview-report-light.png, -dark.png).
+  results.push(...(await runOverviewReportTest(browser, { repo: REPO, corpus: path.join(REPO, 'test', 'fixtures', 'overview', 'overview.corpus'), workDir: path.join(tmp, 'report'), shotsDir: out })));
   // The walkthrough's pictures (quick-fix.png, config.png, …), in a fresh code-server: no step done yet.
   server = await startCodeServer(entry, path.join(tmp, 'state-walkthrough'));
   results.push(

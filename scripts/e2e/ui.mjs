@@ -1,7 +1,7 @@
 // UI test: drives the real VS Code workbench (code-server) in headless Chromium and checks
 // what a corpus editor sees on seeds.corpus: warning squiggles, the Problems panel rows, the
-// Outline rows named after the five documents, the server's output channel. Saves a
-// screenshot of each into shotsDir (docs/images/ through `npm run screenshots`).
+// Outline rows named after the five documents, the server's output channel, the overview
+// webview. Saves a screenshot of each into shotsDir (docs/images/ through `npm run screenshots`).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -153,6 +153,40 @@ export async function runUiTest(browser, serverUrl, opts) {
       assert.match(text, /001_665790bf4786f678\.txt/);
       await page.waitForTimeout(300);
       await shot('hover-person.png');
+    });
+
+    await step('UI: "Corpus: Show Overview" draws the plots in a webview; a click lists the undated documents', async () => {
+      // Errors of the webview's page (a Content Security Policy violation is one).
+      const errors = [];
+      const onConsole = (m) => {
+        const where = m.location()?.url ?? '';
+        if ((m.type() === 'error' || /Content Security Policy/.test(m.text())) && (/webview|overview/.test(where) || /Content Security Policy/.test(m.text()))) errors.push(`${m.text()} (${where})`);
+      };
+      page.on('console', onConsole);
+      try {
+        await page.keyboard.press('Escape');
+        // Room for the picture: the output panel of the previous step is not needed.
+        await runCommand(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
+        await runCommand(page, 'Corpus: Show Overview');
+        const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        await view.locator('figure.plot').nth(4).waitFor({ timeout: 30_000 });
+        const captions = await view.locator('figure.plot figcaption').allTextContents();
+        assert.deepEqual(captions, ['Documents per month', 'Documents per language', 'Length of the text (characters)', 'Problems by code', 'Most-named people']);
+        const canvases = await view.locator('figure.plot canvas').count();
+        assert.ok(canvases >= 4, `${canvases} plots drawn`);
+        await view.locator('.plot-months .apart button', { hasText: 'undated' }).click();
+        await view.locator('.documents h2', { hasText: 'undated' }).waitFor({ timeout: 10_000 });
+        const rows = await view.locator('.documents tbody tr').count();
+        assert.equal(rows, 3, 'seeds.corpus has three undated documents');
+        await page.waitForTimeout(300);
+        await shot('overview.png');
+        // A click on a document opens it in the editor, at its header.
+        await view.locator('.documents tbody a.doc').first().click();
+        await page.locator('.monaco-editor .view-line', { hasText: '<<<FILE' }).first().waitFor({ timeout: 10_000 });
+        assert.deepEqual(errors, []);
+      } finally {
+        page.off('console', onConsole);
+      }
     });
   } finally {
     await context.close();

@@ -15,6 +15,8 @@ export const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/dist\/(client|server|cli)\.js$/,
   /^extension\/dist\/browser\/(client|server)\.js$/,
+  // the overview page (a webview) and its style sheet
+  /^extension\/dist\/overview\.(js|css)$/,
   /^extension\/bin\/[^/]+\.js$/,
   /^extension\/editors\/nvim\/corpus\.lua$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
@@ -37,6 +39,8 @@ export const REQUIRED = [
   'extension/dist/cli.js',
   'extension/dist/browser/client.js',
   'extension/dist/browser/server.js',
+  'extension/dist/overview.js',
+  'extension/dist/overview.css',
   'extension/images/icon.png',
   'extension/samples/seeds.corpus',
 ];

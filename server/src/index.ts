@@ -59,9 +59,14 @@ export type { DocumentSymbol } from './features/documentSymbols';
 export type { FoldingRange } from './features/folding';
 export type { Hover } from './features/hover';
 export type { PeopleViewEntry } from './features/people';
+export { OverviewBuilder, overviewDate, personOf, OVERVIEW_PEOPLE } from './features/overview';
+export type { OverviewData, OverviewDocument, OverviewPerson, OverviewProblemCode } from './features/overview';
 export type { WorkspaceSymbol } from './features/workspaceSymbols';
 
 // Packing and unpacking (the command line's pack and unpack).
+export { identifyLanguage } from './langid/identify';
+export type { Identification } from './langid/identify';
+export { comparedLanguage, identifyDocument, languageName, tagContradicted } from './langid/tags';
 export { detectLanguage, documentText, nameConflict, orderNames, packDocument, safeRelativePath, unpackedText } from './pack';
 export type { PackedDocument, PackOptions, Result } from './pack';
 

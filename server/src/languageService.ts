@@ -14,13 +14,14 @@ import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
 import { suppressionActions } from './features/suppress';
+import { modelOverview, OverviewData } from './features/overview';
 import { Hover, hover } from './features/hover';
 import { addToPeopleFileAction, markAsPersonAction, notAPersonAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
 import type { WorkspaceSymbol } from './features/workspaceSymbols';
 import type { CorpusModel } from './model/corpusModel';
 import { OpenFileChange, OpenFilePasses } from './openFiles';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
-import { configDiagnostics, ConfigResolver, ResolvedConfig } from './workspace/configResolver';
+import { ConfigResolver, ResolvedConfig } from './workspace/configResolver';
 import { Ignores, isIgnoreFile } from './workspace/ignores';
 import type { FileSystem } from './workspace/fileSystem';
 import { FileDiagnostics, PeopleFiles } from './workspace/peopleFiles';
@@ -67,7 +68,7 @@ export class CorpusLanguageService {
   private readonly people = new PeopleFiles();
   private readonly index: WorkspaceIndex;
   private readonly ignores: Ignores;
-  private roots: string[] = [];
+  workspaceFolders: readonly string[] = [];
   /** The last diagnostics computed for each open model, counted (the language status reads them). */
   private readonly counts = new WeakMap<CorpusModel, { problems: number; errors: number; warnings: number }>();
   /** The list shown for each list of diagnostics (the same array while the list is the same). */
@@ -107,33 +108,24 @@ export class CorpusLanguageService {
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {
-    this.roots = uris.map(canonicalUri);
-  }
-
-  get workspaceFolders(): readonly string[] {
-    return this.roots;
+    this.workspaceFolders = uris.map(canonicalUri);
   }
 
   configFor(uri: string): Promise<ResolvedConfig> {
     return this.resolver.resolve(uri);
   }
 
-  /** The diagnostics of the `.corpusrc.json` that applies (undefined when none does). */
-  configDiagnostics(resolved: ResolvedConfig): FileDiagnostics | undefined {
-    return configDiagnostics(resolved);
-  }
-
   /** Reads the people files, then indexes the workspace in the background. Resolves with the people files' diagnostics. */
   async start(): Promise<FileDiagnostics[]> {
-    const problems = await this.people.load(this.fs, this.roots, this.resolver);
-    this.indexing(() => this.index.indexFolders(this.roots));
-    this.workspaceProblems.start(this.roots);
+    const problems = await this.people.load(this.fs, this.workspaceFolders, this.resolver);
+    this.indexing(() => this.index.indexFolders(this.workspaceFolders));
+    this.workspaceProblems.start(this.workspaceFolders);
     return problems;
   }
 
   /** Reads the people files again, then (in the background) every indexed file. Resolves with their diagnostics. */
   async reloadPeople(): Promise<FileDiagnostics[]> {
-    const problems = await this.people.load(this.fs, this.roots, this.resolver);
+    const problems = await this.people.load(this.fs, this.workspaceFolders, this.resolver);
     this.indexing(() => this.index.reindex());
     return problems;
   }
@@ -188,7 +180,7 @@ export class CorpusLanguageService {
     if (configChanged || ignoresChanged) {
       // What is ignored may have changed: walk the workspace again.
       this.ignores.clear();
-      this.indexing(() => this.index.indexFolders(this.roots));
+      this.indexing(() => this.index.indexFolders(this.workspaceFolders));
       if (ignoresChanged) this.workspaceProblems.checkAll();
     }
     return { configChanged, peopleChanged: configChanged || peopleChanged };
@@ -330,14 +322,14 @@ export class CorpusLanguageService {
       const here = this.passes.encodings.adjust(model, uri, computeDiagnostics(model, config, token, { text: 'cached' }), config).filter((d) => !d.suppressed && intersects(d.range, range));
       out.push(...this.passes.encodings.actions(model, range, here));
       const targets = here.map((d) => ({ code: d.code, range: d.range, document: model.segmentAt(model.segmentIndexAtLine(d.range.start.line)).doc?.name }));
-      out.push(...suppressionActions(targets, { uri, rcUri, rcText, roots: this.roots }));
+      out.push(...suppressionActions(targets, { uri, rcUri, rcText, roots: this.workspaceFolders }));
     }
     if (want.refactor) {
-      const add = addToPeopleFileAction(model, range.start, this.people.known, this.people.texts, this.roots);
+      const add = addToPeopleFileAction(model, range.start, this.people.known, this.people.texts, this.workspaceFolders);
       if (add) out.push(add);
-      const not = notAPersonAction(model, range, this.people.known, this.people.texts, this.roots);
+      const not = notAPersonAction(model, range, this.people.known, this.people.texts, this.workspaceFolders);
       if (not) out.push(not);
-      const mark = markAsPersonAction(model, range, this.people.known, this.people.texts, this.roots);
+      const mark = markAsPersonAction(model, range, this.people.known, this.people.texts, this.workspaceFolders);
       if (mark) out.push(mark);
     }
     if (want.fixAll) {
@@ -381,6 +373,12 @@ export class CorpusLanguageService {
     this.activity();
     const model = this.documents.get(uri);
     return model ? peopleView(model, this.people.known, token) : [];
+  }
+
+  /** The overview of an open file (Corpus: Show Overview): its documents, problems by code and most-named people. */
+  overview(uri: string, config: CorpusConfig, token: CancellationToken = NEVER_CANCELLED): OverviewData | undefined {
+    const model = this.documents.get(uri);
+    return model && modelOverview(model, this.diagnostics(uri, config, { text: 'cached' }, token)?.all ?? [], this.peopleView(uri, token), { name: uri.slice(uri.lastIndexOf('/') + 1), uri }, token);
   }
 
   // ---------------------------------------------------------------- the workspace

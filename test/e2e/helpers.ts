@@ -17,6 +17,7 @@ export interface CorpusTestApi {
     notice(): { text: string; detail?: string } | undefined;
     tree(): Promise<TreeSnapshot[]>;
   };
+  overview(): { open: boolean; uri?: string; documents?: number };
 }
 
 /** The Corpus Problems view as the API gives it (client/src/problems/index.ts). */

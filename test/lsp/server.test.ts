@@ -24,7 +24,7 @@ import {
 import { startServer, TestServer, fileUri } from '../support/lspClient';
 import { computeDiagnostics, CorpusModel, DEFAULT_CONFIG } from '../../server/src';
 import { SEEDS, FIXTURES } from '../support/fixtures';
-import { PeopleRequest, ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
+import { OverviewRequest, PeopleRequest, ServerInfoRequest, StatusRequest } from '../../server/src/lsp/protocol';
 
 let server: TestServer;
 let ws: string;
@@ -80,6 +80,21 @@ test('corpus/status: documents and problem counts of what was published, cheaply
   // The other requests of the shared protocol module answer too.
   assert.ok((await server.connection.sendRequest(PeopleRequest, { uri })).length > 0);
   assert.equal((await server.connection.sendRequest(ServerInfoRequest)).pid, server.process.pid);
+});
+
+test('corpus/overview: the documents, problems by code and people of an open file; null for a file not open', async () => {
+  const text = fs.readFileSync(path.join(FIXTURES, 'overview', 'overview.corpus'), 'utf8');
+  const uri = fileUri(path.join(ws, 'overview.corpus'));
+  await server.open(uri, text);
+  const data = await server.connection.sendRequest(OverviewRequest, { uri });
+  assert.ok(data);
+  assert.deepEqual(
+    data.documents.map((d) => d.date ?? (d.badDate ? 'invalid' : 'undated')),
+    ['2024-01-15', '2024-01-20', '2024-03-02', 'undated', 'invalid', '2023', '2024-03-09'],
+  );
+  assert.deepEqual(data.problems.find((p) => p.code === 'duplicate-name')?.documents, [6]);
+  assert.deepEqual(data.people.find((p) => p.name === 'Joe Biden')?.documents, [0, 1]);
+  assert.equal(await server.connection.sendRequest(OverviewRequest, { uri: fileUri(path.join(ws, 'not-open.corpus')) }), null);
 });
 
 test('quick fix and fix all over the protocol', async () => {

@@ -61,6 +61,9 @@ test('the tarball holds the bundles and the launchers, nothing of the sources or
     'package/dist/cli.js',
     'package/dist/server.js',
     'package/dist/client.js',
+    // the overview page, which `corpus stats --html` inlines
+    'package/dist/overview.js',
+    'package/dist/overview.css',
     'package/bin/corpus.js',
     'package/bin/corpus-language-server.js',
     'package/schemas/corpusrc.schema.json',
@@ -94,6 +97,10 @@ test('corpus --version and corpus lint run from the installed package', () => {
   const r = spawnSync(bin('corpus'), ['lint', 'a.corpus'], { cwd: tmp, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /a\.corpus:1:9 warning missing-date /);
+  // The report finds its page beside the installed command.
+  const report = spawnSync(bin('corpus'), ['stats', 'a.corpus', '--html', 'a.html'], { cwd: tmp, encoding: 'utf8' });
+  assert.equal(report.status, 0, report.stderr);
+  assert.match(fs.readFileSync(path.join(tmp, 'a.html'), 'utf8'), /id="corpus-overview-data"/);
 });
 
 test('corpus-language-server --stdio answers initialize', async () => {

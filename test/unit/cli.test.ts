@@ -441,7 +441,7 @@ test('stats: documents, dates, languages and sizes (text and JSON)', async () =>
   assert.match(t.stdout, /documents: {2}5\n/);
   assert.match(t.stdout, /2 dated \(40%\): 1 to the day, 1 to the month, 0 to the year; 3 missing, 0 invalid/);
   assert.match(t.stdout, /date range: 2024-12 to 2024-12-12/);
-  assert.match(t.stdout, /guessed: en 2, fr 2, ar 1/);
+  assert.match(t.stdout, /languages: {2}none \(from lang=\); from the text: en 2, fr 2, ar 1\n {14}5 without lang= \(en 2, fr 2, ar 1\)\n/);
   const j = await run(['stats', '--json', SEEDS_CORPUS, 'test/fixtures/cli/configured']);
   const data = JSON.parse(j.stdout) as {
     files: { documents: number; bytes: number; dates: { day: number; month: number; invalid: number }; languages: Record<string, number>; characters: { total: number } }[];

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLanguageService, CorpusModel, MAX_DIAGNOSTICS, OpenDocuments } from '../../server/src';
+import { configDiagnostics, createLanguageService, CorpusModel, MAX_DIAGNOSTICS, OpenDocuments } from '../../server/src';
 import { memoryFileSystem } from '../support/memoryFileSystem';
 import { FIXTURES, SEEDS } from '../support/fixtures';
 
@@ -224,7 +224,7 @@ test('the auxiliary codes follow their settings: a severity, or "off"', async ()
   assert.ok(people[0].diagnostics.length > 0 && people[0].diagnostics.every((d) => d.severity === 'hint'));
   const resolved = await service.configFor('file:///w/a.corpus');
   assert.deepEqual(
-    service.configDiagnostics(resolved)?.diagnostics.map((d) => `${d.code}:${d.severity}`),
+    configDiagnostics(resolved)?.diagnostics.map((d) => `${d.code}:${d.severity}`),
     ['invalid-config:warning'],
   );
   const many = 'file:///w/many.corpus';
@@ -236,10 +236,10 @@ test('the auxiliary codes follow their settings: a severity, or "off"', async ()
   assert.deepEqual(await service.reloadPeople(), [{ uri: 'file:///w/broken.people.json', diagnostics: [] }]);
   const again = await service.configFor('file:///w/a.corpus');
   assert.deepEqual(
-    service.configDiagnostics(again)?.diagnostics.map((d) => `${d.code}:${d.severity}`),
+    configDiagnostics(again)?.diagnostics.map((d) => `${d.code}:${d.severity}`),
     ['invalid-config:error'],
   );
   mem.files.set('file:///w/.corpusrc.json', '{ "rules": { "invalid-config": "off" }, "colour": 1 }');
   service.filesChanged([{ uri: 'file:///w/.corpusrc.json', type: 'changed' }]);
-  assert.deepEqual(service.configDiagnostics(await service.configFor('file:///w/a.corpus'))?.diagnostics, []);
+  assert.deepEqual(configDiagnostics(await service.configFor('file:///w/a.corpus'))?.diagnostics, []);
 });

@@ -135,7 +135,16 @@ Example:
     .description('Show documents, date coverage, languages and sizes of corpus files.')
     .argument('[paths...]', 'files, folders or globs (default: every *.corpus under the current folder)')
     .option('--json', 'print JSON')
-    .action(async (paths: string[], opts: { json?: boolean }) => {
+    .option('--html <file>', 'write the overview (documents per month and language, lengths, problems by code, most-named people) as one self-contained HTML file')
+    .option('--people <files...>', 'with --html: people files to use (default: those the editor reads)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  corpus stats articles.corpus
+  corpus stats corpora/ --html overview.html`,
+    )
+    .action(async (paths: string[], opts: { json?: boolean; html?: string; people?: string[] }) => {
       code = await stats(io, paths, opts);
     });
 

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, detectPeople, findPeopleFiles, groupMentions, parsePeopleFile, positionInText, StreamLinter } from '../index';
-import type { KnownPerson, PersonMention } from '../index';
+import type { KnownPerson, PersonMention, StreamDocument } from '../index';
 import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { CliError, CliIo } from './io';
@@ -53,15 +53,16 @@ export async function peopleFilesFor(io: CliIo, given: readonly string[], files:
   return { files: uris.map((u) => uriToPath(u)).filter((p): p is string => p !== undefined), roots: outer };
 }
 
-export async function people(io: CliIo, paths: readonly string[], options: { json?: boolean; people?: string[]; min?: number }): Promise<number> {
-  const found = await findCorpusFiles(io.cwd, paths);
-  if (found.problems.length > 0) throw new CliError(found.problems.join('\n'));
-  if (found.files.length === 0) throw new CliError(`no .corpus file found in ${paths.length > 0 ? paths.join(', ') : 'this folder'}.`);
-
-  const resolver = new ConfigResolver(nodeFileSystem);
+/** The people files that apply (as peopleFilesFor finds them), read: their people and "not a person" entries. Problems go to stderr. */
+export async function knownPeople(
+  io: CliIo,
+  given: readonly string[],
+  files: readonly string[],
+  resolver: ConfigResolver,
+): Promise<{ known: KnownPerson[]; notPeople: string[]; used: { files: string[]; roots: string[] }; shownPeopleFiles: string[] }> {
   const known: KnownPerson[] = [];
   const notPeople: string[] = [];
-  const used = await peopleFilesFor(io, options.people ?? [], found.files, resolver);
+  const used = await peopleFilesFor(io, given, files, resolver);
   const shownPeopleFiles = used.files.map((f) => displayPath(io.cwd, f));
   for (const [i, f] of used.files.entries()) {
     let text: string;
@@ -82,6 +83,24 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
     known.push(...parsed.people);
     notPeople.push(...parsed.notPeople);
   }
+  return { known, notPeople, used, shownPeopleFiles };
+}
+
+/** The people a document of the stream names (its body read by the service's detectPeople), sharing no memory with the text. */
+export function documentMentions(d: StreamDocument, known: KnownPerson[], notPeople: string[]): PersonMention[] {
+  const nl = d.text.search(/\r\n|\r|\n/);
+  const body = nl < 0 ? '' : d.text.slice(nl + (d.text.startsWith('\r\n', nl) ? 2 : 1));
+  const mentions = detectPeople(body, { known, notPeople, lang: d.facts.lang });
+  return mentions.map((m) => ({ ...m, text: detach(m.text), key: detach(m.key), canonical: detach(m.canonical), title: m.title === undefined ? undefined : detach(m.title) }));
+}
+
+export async function people(io: CliIo, paths: readonly string[], options: { json?: boolean; people?: string[]; min?: number }): Promise<number> {
+  const found = await findCorpusFiles(io.cwd, paths);
+  if (found.problems.length > 0) throw new CliError(found.problems.join('\n'));
+  if (found.files.length === 0) throw new CliError(`no .corpus file found in ${paths.length > 0 ? paths.join(', ') : 'this folder'}.`);
+
+  const resolver = new ConfigResolver(nodeFileSystem);
+  const { known, notPeople, used, shownPeopleFiles } = await knownPeople(io, options.people ?? [], found.files, resolver);
 
   const perDocument: PersonMention[][] = [];
   const documents: { file: string; name: string; line: number }[] = [];
@@ -89,10 +108,7 @@ export async function people(io: CliIo, paths: readonly string[], options: { jso
     const shown = displayPath(io.cwd, file);
     const linter = new StreamLinter((await resolver.resolve(pathToUri(file))).config, {
       onDocument: (d) => {
-        const nl = d.text.search(/\r\n|\r|\n/);
-        const body = nl < 0 ? '' : d.text.slice(nl + (d.text.startsWith('\r\n', nl) ? 2 : 1));
-        const mentions = detectPeople(body, { known, notPeople, lang: d.facts.lang });
-        perDocument.push(mentions.map((m) => ({ ...m, text: detach(m.text), key: detach(m.key), canonical: detach(m.canonical), title: m.title === undefined ? undefined : detach(m.title) })));
+        perDocument.push(documentMentions(d, known, notPeople));
         documents.push({ file: shown, name: detach(d.name), line: d.headerLine + 1 });
       },
     });

@@ -2,11 +2,12 @@
 // read by the streaming validator (any file size).
 
 import * as fs from 'node:fs';
-import { DEFAULT_CONFIG, detectLanguage, StreamLinter } from '../index';
+import { comparedLanguage, DEFAULT_CONFIG, identifyDocument, StreamLinter, type Identification } from '../index';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { CliError, CliIo } from './io';
 import { ioMessage } from './ioErrors';
 import { formatBytes } from './progress';
+import { writeReport } from './report';
 
 export interface FileStats {
   path: string;
@@ -15,8 +16,12 @@ export interface FileStats {
   dates: { day: number; month: number; year: number; invalid: number; missing: number; earliest?: string; latest?: string };
   /** Languages given by `lang=`. */
   languages: Record<string, number>;
-  /** Languages guessed from the text, for documents without `lang=` ("und" when unsure). */
+  /** Languages identified from the text, for documents without `lang=` ("und" when unsure). */
   detectedLanguages: Record<string, number>;
+  /** Languages identified from the text, for every document with text ("und" when unsure). */
+  identifiedLanguages: Record<string, number>;
+  /** Documents whose `lang=` names another language than the one identified (confidently) from the text. */
+  tagDisagrees: number;
   /** Document lengths in characters (header line included). */
   characters: { total: number; min: number; median: number; max: number };
   emptyDocuments: number;
@@ -30,6 +35,8 @@ function emptyStats(p: string, bytes: number): FileStats {
     dates: { day: 0, month: 0, year: 0, invalid: 0, missing: 0 },
     languages: {},
     detectedLanguages: {},
+    identifiedLanguages: {},
+    tagDisagrees: 0,
     characters: { total: 0, min: 0, median: 0, max: 0 },
     emptyDocuments: 0,
   };
@@ -38,7 +45,13 @@ function emptyStats(p: string, bytes: number): FileStats {
 export async function fileStats(file: string, display: string): Promise<FileStats> {
   const s = emptyStats(display, fs.statSync(file).size);
   const lengths: number[] = [];
+  let read: Identification | undefined;
   const linter = new StreamLinter(DEFAULT_CONFIG, {
+    text: false,
+    // The segment (with its line starts) comes just before its document.
+    onSegment: (seg) => {
+      read = seg.doc && !seg.doc.empty ? identifyDocument(seg.text, seg.lineStarts, seg.doc) : undefined;
+    },
     onDocument: (d) => {
       s.documents++;
       lengths.push(d.length);
@@ -55,14 +68,15 @@ export async function fileStats(file: string, display: string): Promise<FileStat
       } else {
         s.dates.missing++;
       }
+      const identified = read?.confident ? read.lang : read ? 'und' : undefined;
+      if (identified) s.identifiedLanguages[identified] = (s.identifiedLanguages[identified] ?? 0) + 1;
       if (f.lang) {
         const key = (' ' + f.lang).slice(1);
         s.languages[key] = (s.languages[key] ?? 0) + 1;
-      } else {
-        const nl = d.text.search(/\r\n|\r|\n/);
-        const guess = nl < 0 ? undefined : detectLanguage(d.text.slice(nl + 1, nl + 1 + 4000));
-        const key = guess ?? 'und';
-        s.detectedLanguages[key] = (s.detectedLanguages[key] ?? 0) + 1;
+        const tagged = comparedLanguage(f.lang);
+        if (identified && identified !== 'und' && tagged && comparedLanguage(identified) !== tagged) s.tagDisagrees++;
+      } else if (identified) {
+        s.detectedLanguages[identified] = (s.detectedLanguages[identified] ?? 0) + 1;
       }
     },
   });
@@ -90,15 +104,28 @@ export function formatStats(s: FileStats): string {
     `  dates:      ${dated} dated (${pct(dated)}): ${d.day} to the day, ${d.month} to the month, ${d.year} to the year; ${d.missing} missing, ${d.invalid} invalid`,
   ];
   if (d.earliest) lines.push(`  date range: ${d.earliest} to ${d.latest}`);
-  lines.push(`  languages:  ${list(s.languages)} (from lang=)${Object.keys(s.detectedLanguages).length > 0 ? `; without lang=, guessed: ${list(s.detectedLanguages)}` : ''}`);
+  lines.push(`  languages:  ${list(s.languages)} (from lang=); from the text: ${list(s.identifiedLanguages)}`);
+  const untagged = Object.values(s.detectedLanguages).reduce((a, b) => a + b, 0);
+  if (untagged > 0 || s.tagDisagrees > 0) {
+    const parts = [];
+    if (untagged > 0) parts.push(`${untagged} without lang= (${list(s.detectedLanguages)})`);
+    if (s.tagDisagrees > 0) parts.push(`${s.tagDisagrees} tagged with another language than the text's`);
+    lines.push(`              ${parts.join('; ')}`);
+  }
   lines.push(`  size:       ${formatBytes(s.bytes)}; document length in characters: min ${s.characters.min}, median ${s.characters.median}, max ${s.characters.max}`);
   return lines.join('\n');
 }
 
-export async function stats(io: CliIo, paths: readonly string[], options: { json?: boolean }): Promise<number> {
+export async function stats(io: CliIo, paths: readonly string[], options: { json?: boolean; html?: string; people?: string[] }): Promise<number> {
   const found = await findCorpusFiles(io.cwd, paths);
   if (found.problems.length > 0) throw new CliError(found.problems.join('\n'));
   if (found.files.length === 0) throw new CliError(`no .corpus file found in ${paths.length > 0 ? paths.join(', ') : 'this folder'}.`);
+  if (options.html !== undefined) {
+    const data = await writeReport(io, found.files, options.html, { people: options.people });
+    const n = data.documents.length;
+    await io.stdout.write(`Wrote the overview of ${n} ${n === 1 ? 'document' : 'documents'} in ${found.files.length} ${found.files.length === 1 ? 'file' : 'files'} to ${options.html}.\n`);
+    return 0;
+  }
   const all: FileStats[] = [];
   for (const f of found.files) {
     try {

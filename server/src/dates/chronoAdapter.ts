@@ -79,6 +79,8 @@ export function chronoMatches(text: string, lang: ChronoLanguage): RawMatch[] {
     while (len > 0 && ' \t\r\n,.;:'.includes(matched[len - 1])) len--;
     matched = matched.slice(0, len);
     const base = { start, end: start + matched.length, language: lang };
+    // a match that ends inside a word ("budget 2014 apr|ès": "apr" is not April) is no date
+    if (/\p{L}$/u.test(matched) && /^\p{L}/u.test(text.slice(base.end, base.end + 1))) continue;
     // "1/2" or "3/4" without a year and without a month word is far more often a fraction than a date.
     if (year === undefined && !/\p{L}/u.test(matched)) continue;
     // A date states its day or year in digits ("March 4", "le 12 mai"); "three days later" is a duration.

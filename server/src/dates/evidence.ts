@@ -32,6 +32,17 @@ interface Line {
   text: string;
 }
 
+interface LineFacts {
+  words: string[];
+  /** The line with its white space collapsed. */
+  rest: string;
+  short: boolean;
+  caption: boolean;
+  chrome: boolean;
+  /** A short line with a time, a publication or author word, or a bar. */
+  bylineLike: boolean;
+}
+
 function splitLines(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
@@ -108,20 +119,40 @@ function startsWithPhrase(words: readonly string[], list: readonly string[][]): 
 }
 
 const TIME_RE = /(?<!\d)\d{1,2}\s?(?:[:hH]|[hH]:)\s?\d{2}(?!\d)|(?<!\d)\d{1,2}\s?(am|pm)(?!\p{L})|(?<!\p{L})(uhr|a\.m\.|p\.m\.|gmt|utc)(?!\p{L})|مساءً|مساء|صباحاً|صباحا/iu;
-const SENTENCE_END_RE = /[.!?؟。](?=\s|$)/;
+/** A sentence end: not the point of an initial, an abbreviation or a German ordinal ("U.S. Senate", "on Dec. 17",
+ *  "Mr. Smith", "heute Nachmittag, 23. November"). */
+const SENTENCE_END_RE =
+  /(?<!(?:^|[\s.(])(?:\d{1,2}|\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sra|Mme|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|ene|abr|ago|dic|TP|Tp))[.!?؟。](?=\s|$)/u;
+
+/** A line of running text, not a headline, a caption or site chrome: it ends a sentence, is long, or goes on in
+ *  the next line (hard-wrapped wire copy). */
+function isRunningText(lines: readonly Line[], i: number): boolean {
+  const l = lines[i];
+  const words = wordsOf(l.text);
+  const t = l.text.trim();
+  if (t.length <= 300 && (containsPhrase(words, WORDS.chrome) || containsPhrase(words, WORDS.caption))) return false;
+  const next = lines[i + 1];
+  const continues = next !== undefined && /^\p{Ll}/u.test(next.text.trim()) && next.start - l.end <= 2;
+  return words.length >= 20 || /[.!?؟:;»"”)…]$/u.test(t) || continues;
+}
 
 /** Where the lead (first sentence of the first paragraph of running text) starts and ends. */
 function leadSpan(text: string, lines: readonly Line[], from: number): { start: number; end: number } | undefined {
+  let first = -1;
   for (let i = from; i < lines.length && i < from + 12; i++) {
-    const l = lines[i];
-    const words = wordsOf(l.text).length;
-    if (words < 8) continue;
-    const rest = text.slice(l.start, l.end);
-    const m = SENTENCE_END_RE.exec(rest.length > 40 ? rest.slice(20) : rest);
-    const end = m ? l.start + (rest.length > 40 ? 20 : 0) + m.index + 1 : l.end;
-    return { start: l.start, end: Math.min(end, l.start + 400) };
+    if (wordsOf(lines[i].text).length < 8) continue;
+    if (first < 0) first = i;
+    if (isRunningText(lines, i)) {
+      first = i;
+      break;
+    }
   }
-  return undefined;
+  if (first < 0) return undefined;
+  const l = lines[first];
+  const rest = text.slice(l.start, l.end);
+  const m = SENTENCE_END_RE.exec(rest.length > 40 ? rest.slice(20) : rest);
+  const end = m ? l.start + (rest.length > 40 ? 20 : 0) + m.index + 1 : l.end;
+  return { start: l.start, end: Math.min(end, l.start + 400) };
 }
 
 /** The line holding an offset. */
@@ -138,19 +169,24 @@ function lineOf(lines: readonly Line[], offset: number): number {
 
 /** Words that may stand between a cue and its date ("until the 12th", "إلى يوم 20 سبتمبر", "jusqu'au lundi 12"). */
 const FILLERS: ReadonlySet<string> = new Set(
-  ['the', 'on', 'le', 'la', 'el', 'del', 'de', 'der', 'den', 'dem', 'am', 'il', 'lo', 'o', 'a', 'ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(normalizeWord),
+  ['the', 'on', 'le', 'la', 'el', 'del', 'de', 'der', 'den', 'dem', 'am', 'il', 'lo', 'o', 'a', 'em', 'no', 'vào', 'في', 'ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(
+    normalizeWord,
+  ),
 );
 
-/** The words before a date without the fillers at their end. */
-function dropFillers(words: readonly string[]): string[] {
+/** Fillers that are words for "day": part of a cue such as "mis à jour le" when they stand in one. */
+const DAY_FILLERS: ReadonlySet<string> = new Set(['ngày', 'hôm', 'يوم', 'day', 'jour', 'día', 'dia', 'tag', 'giorno'].map(normalizeWord));
+
+/** The words before a date without the fillers at their end (or only the articles, keeping a "day" word). */
+function dropFillers(words: readonly string[], keepDayWords = false): string[] {
   let end = words.length;
-  while (end > 0 && FILLERS.has(words[end - 1])) end--;
+  while (end > 0 && FILLERS.has(words[end - 1]) && !(keepDayWords && DAY_FILLERS.has(words[end - 1]))) end--;
   return words.slice(0, end);
 }
 
 /** The words of the clause before a date on its line (back to a sentence end or a semicolon, at most 10 words). */
 function clauseBefore(text: string, line: Line, at: number): string[] {
-  const head = text.slice(line.start, at);
+  const head = text.slice(Math.max(line.start, at - 200), at);
   const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '), head.lastIndexOf('? '), head.lastIndexOf('! '));
   return wordsOf(cut >= 0 ? head.slice(cut + 2) : head).slice(-10);
 }
@@ -186,31 +222,49 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
   while (topEnd < lines.length && topEnd < 6 && lines[topEnd].start < 700 && wordsOf(lines[topEnd].text).length < 25) topEnd++;
   const lead = leadSpan(text, lines, isTitle(lines, 0) ? 1 : 0);
   const out: PlacedDate[] = [];
+  // what a line says as a whole, worked out once per line (a line may hold thousands of dates)
+  const facts = new Map<number, LineFacts>();
+  const factsOf = (li: number): LineFacts => {
+    let f = facts.get(li);
+    if (f === undefined) {
+      const words = wordsOf(lines[li].text);
+      const rest = lines[li].text.replace(/\s+/g, ' ').trim();
+      const short = rest.length <= 140 && words.length <= 18;
+      const bylineLike = short && (TIME_RE.test(rest) || containsPhrase(words, WORDS.publication) || startsWithPhrase(words, WORDS.author) || /[|]/.test(rest));
+      f = { words, rest, short, caption: containsPhrase(words, WORDS.caption), chrome: containsPhrase(words, WORDS.chrome), bylineLike };
+      facts.set(li, f);
+    }
+    return f;
+  };
   for (const e of expressions) {
     const li = lineOf(lines, e.start);
     const line = lines[li];
-    const lineWords = wordsOf(line.text);
+    const lf = factsOf(li);
     const before = wordsOf(text.slice(Math.max(line.start, e.start - 60), e.start));
     const after = wordsOf(text.slice(e.end, Math.min(line.end, e.end + 50)));
     const near = wordsOf(text.slice(Math.max(line.start, e.start - 30), Math.min(line.end, e.end + 30)));
-    const rest = line.text.replace(/\s+/g, ' ').trim();
-    const short = rest.length <= 140 && lineWords.length <= 18;
+    const rest = lf.rest;
+    const short = lf.short;
     let zone: Zone;
     // a date with its time right after it ("07/03/2025 16:13", "18-11-2019 | 05:37"): the page's timestamp
     const timed = TIME_RE.test(text.slice(e.end, Math.min(line.end, e.end + 14))) || TIME_RE.test(text.slice(Math.max(line.start, e.start - 12), e.start));
-    const stamped = timed && !containsPhrase(lineWords, WORDS.caption);
+    const stamped = timed && !lf.caption;
     // "Publié le …", "تم نشره …", or a line "تاريخ النشر" right above: the page says this is its publication date
     const cueWords = dropFillers(before).slice(-4);
-    const prevLine = li > 0 ? wordsOf(lines[li - 1].text) : [];
-    const published = endsWithPhrase(cueWords, WORDS.publication) || (prevLine.length <= 4 && containsPhrase(prevLine, WORDS.publication) && e.start - line.start < 40);
-    const updated = endsWithPhrase(cueWords, WORDS.updated);
+    const cueWithDay = dropFillers(before, true).slice(-4); // "mis à jour le" keeps its "jour"
+    const prevLine = li > 0 ? factsOf(li - 1).words : [];
+    const published =
+      endsWithPhrase(cueWords, WORDS.publication) ||
+      endsWithPhrase(cueWithDay, WORDS.publication) ||
+      (prevLine.length <= 4 && containsPhrase(prevLine, WORDS.publication) && e.start - line.start < 40);
+    const updated = endsWithPhrase(cueWords, WORDS.updated) || endsWithPhrase(cueWithDay, WORDS.updated);
     const isoStamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text.slice(e.start, e.start + 16));
     if (published && e.year !== undefined && e.start < 2500) zone = timed ? 'stamp' : 'byline';
-    else if ((stamped && e.year !== undefined && li < Math.max(topEnd, 8)) || (isoStamp && e.start < 2500)) zone = 'stamp';
-    else if (containsPhrase(lineWords, WORDS.chrome) && short) zone = 'chrome';
+    else if ((stamped && e.year !== undefined && li < Math.max(topEnd, 12)) || (isoStamp && e.start < 2500)) zone = 'stamp';
+    else if (lf.chrome && short) zone = 'chrome';
     else if (li < Math.max(topEnd + 4, 8) && isWireDateline(text, line, e)) zone = 'dateline';
-    else if (containsPhrase(lineWords, WORDS.caption) && (short || (rest.length <= 300 && /[(:]/.test(line.text)))) zone = 'caption';
-    else if (short && (TIME_RE.test(rest) || containsPhrase(lineWords, WORDS.publication) || startsWithPhrase(lineWords, WORDS.author) || /[|]/.test(rest))) zone = 'byline';
+    else if (lf.caption && (short || (rest.length <= 300 && /[(:]/.test(line.text)))) zone = 'caption';
+    else if (lf.bylineLike) zone = 'byline';
     else if (lead && e.start >= lead.start && e.start < lead.end) {
       // a date in the first few words of the lead, before a dash or an agency: the dateline
       const head = text.slice(lead.start, e.start);

@@ -1,7 +1,9 @@
 /** findDateExpressions: every date expression in one document's text. */
+import { isPossibleDayMonth } from './calendar';
 import { chronoMatches } from './chronoAdapter';
 import { matchDates, matchYearMentions, type RawMatch } from './matcher';
 import { dateLineValueEnd, leadEnd, pickLanguage, tokenize } from './text';
+import months from './data/months.json';
 import type { DateExpression, DateLanguage } from './types';
 
 /** How much a match says: a day beats a month beats a year or weekday alone; then a stated year; then length. */
@@ -26,6 +28,13 @@ function removeOverlaps(matches: RawMatch[]): RawMatch[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const EN_MONTH_WORDS: ReadonlySet<string> = new Set(Object.keys(months.en.words));
+
+/** Does a piece of text name an English month ("Oct", "October")? */
+function hasEnglishMonth(s: string): boolean {
+  return (s.match(/\p{L}+/gu) ?? []).some((w) => EN_MONTH_WORDS.has(w.toLowerCase()));
+}
+
 const GAP_LIMIT = 24;
 /** How much of the page's top is also read as English. */
 const TOP_CHARS = 800;
@@ -47,6 +56,28 @@ function attachWeekdays(text: string, matches: RawMatch[]): RawMatch[] {
   return out;
 }
 
+/** A Vietnamese wire dateline without a day word: "Hà Nội, 12/3 (TTXVN) -", "(Dân trí) - 12/3, …", "TP - 12/3, …":
+ *  a place or an agency, a dash or comma, the day and month, then a comma, a bracket or a dash. */
+const VI_DATELINE_RE = /^[ \t]*\(?[\p{Lu}][\p{L}\p{M}.]*(?:[ \t][\p{L}\p{M}.]+){0,3}\)?[ \t]*[-–—,][ \t]*(\d{1,2})\/(\d{1,2})(?=[ \t]*[,(–—-])/u;
+
+function viDatelines(text: string): RawMatch[] {
+  const out: RawMatch[] = [];
+  let start = 0;
+  for (let n = 0; n < 12 && start < text.length; n++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const m = VI_DATELINE_RE.exec(text.slice(start, end));
+    if (m) {
+      const day = Number(m[1]);
+      const month = Number(m[2]);
+      const at = start + m[0].length - m[1].length - m[2].length - 1;
+      if (isPossibleDayMonth(day, month)) out.push({ kind: 'date', language: 'vi', day, month, start: at, end: start + m[0].length });
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 /**
  * Every date expression in ONE document's text (never throws; an empty list for bad input).
  * Offsets are UTF-16 offsets into `text`.
@@ -57,10 +88,12 @@ export function findDateExpressions(text: string, options?: { lang?: string }): 
     const lang: DateLanguage = pickLanguage(text, options?.lang);
     const tokens = tokenize(text);
     let matches: RawMatch[] = matchDates(tokens, lang);
+    if (lang === 'vi') matches = matches.concat(viDatelines(text));
     if (lang !== 'vi' && lang !== 'ar') matches = matches.concat(chronoMatches(text, lang));
     // A page's top is often in English whatever its language ("October 23, 2025" over a Spanish article).
-    // (Month words only: "12/03/2024" stays little-endian, as the page's own language reads it.)
-    if (lang !== 'en' && lang !== 'ar') matches = matches.concat(chronoMatches(text.slice(0, TOP_CHARS), 'en').filter((m) => /\p{L}/u.test(text.slice(m.start, m.end))));
+    // (Month words only: "12/03/2024" stays little-endian, as the page's own language reads it, even with a time
+    // and its letters after it: "08/10/2012 10:23 GMT+7", "08-10-2012 - 10:23 AM" are the 8th of October.)
+    if (lang !== 'en' && lang !== 'ar') matches = matches.concat(chronoMatches(text.slice(0, TOP_CHARS), 'en').filter((m) => hasEnglishMonth(text.slice(m.start, m.end))));
     matches = removeOverlaps(matches);
     // A year mention overlapping a date is that date's year, not a mention of its own: removeOverlaps drops it.
     matches = removeOverlaps(matches.concat(matchYearMentions(tokens, lang)));

@@ -32,7 +32,8 @@
  * See docs/dates.md for the rules a corpus editor sees.
  */
 export { findDateExpressions } from './find';
-export { proposeDates, datesContradict, yearFromName } from './propose';
+export { proposeDates, datesContradict } from './propose';
+export { yearFromName } from './name';
 export { describeDate } from './describe';
 export { placeDates } from './evidence';
 export type { DateCandidate, DateContradiction, DateExpression, DateExpressionKind, DateLanguage, ProposeContext, TextSpan, YearSource, YearSourceKind } from './types';

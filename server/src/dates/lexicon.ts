@@ -54,6 +54,7 @@ export const YEAR_WORDS: Record<DateLanguage, ReadonlySet<string>> = Object.from
   ReadonlySet<string>
 >;
 export const VI_DAY_CUES: ReadonlySet<string> = wordSet(cues.dayCues.vi);
+export const VI_CUE_QUALIFIERS: ReadonlySet<string> = wordSet(cues.dayCueQualifiers.vi);
 export const AR_DAY_WORDS: ReadonlySet<string> = wordSet(cues.arabicDayWords);
 export const AR_FILLERS: ReadonlySet<string> = wordSet(cues.arabicFillers);
 export const AR_YEAR_WORDS: ReadonlySet<string> = wordSet(cues.arabicYearWords);

@@ -3,7 +3,22 @@
  * "marzo de 2025"), numeric dates and bare year mentions. It walks tokens, never backtracks and never throws.
  */
 import { isPossibleDayMonth, isValidDate } from './calendar';
-import { AR_DAY_WORDS, AR_FILLERS, AR_ORDINALS, AR_YEAR_WORDS, LANGUAGES, LATIN_LANGUAGES, type LatinLanguage, MONTHS, VI_DAY_CUES, WEEKDAYS, YEAR_WORDS, hasWord, lookup } from './lexicon';
+import {
+  AR_DAY_WORDS,
+  AR_FILLERS,
+  AR_ORDINALS,
+  AR_YEAR_WORDS,
+  LANGUAGES,
+  LATIN_LANGUAGES,
+  type LatinLanguage,
+  MONTHS,
+  VI_CUE_QUALIFIERS,
+  VI_DAY_CUES,
+  WEEKDAYS,
+  YEAR_WORDS,
+  hasWord,
+  lookup,
+} from './lexicon';
 import type { Token } from './text';
 import type { DateExpressionKind, DateLanguage } from './types';
 
@@ -67,7 +82,7 @@ function standsAlone(tokens: readonly Token[], i: number): boolean {
 }
 
 /** d/m/yyyy, d-m-yyyy or d.m.yyyy (little-endian), or yyyy-mm-dd; tokens must touch. */
-function numericDate(tokens: readonly Token[], i: number): { day: number; month: number; year?: number; yearTok?: number; next: number } | undefined {
+function numericDate(tokens: readonly Token[], i: number, dotted = false): { day: number; month: number; year?: number; yearTok?: number; next: number } | undefined {
   const t = tokens[i];
   if (!t?.isNumber) return undefined;
   // yyyy-mm-dd (or yyyy/mm/dd, yyyy.mm.dd with the same separator twice)
@@ -99,9 +114,12 @@ function numericDate(tokens: readonly Token[], i: number): { day: number; month:
   if (tokens[i + 3]?.raw === sep.raw && adjacent(tokens, i + 2, i + 3) && adjacent(tokens, i + 3, i + 4)) {
     const yr = yearValue(tokens[i + 4]);
     if (yr !== undefined) return { day: d, month: m, year: yr, yearTok: i + 4, next: i + 5 };
+    // "10/04/24", "01.10.17": two digits each, a two-digit year (1950–2049)
+    const yy = numberValue(tokens[i + 4], 2, 2);
+    if (yy !== undefined && sep.raw !== '-' && t.norm.length === 2 && tokens[i + 2].norm.length === 2) return { day: d, month: m, year: yy < 50 ? 2000 + yy : 1900 + yy, yearTok: i + 4, next: i + 5 };
     return undefined; // 1.2.3 is not a date
   }
-  if (sep.raw === '.') return undefined; // "13.3" alone is a decimal number
+  if (sep.raw === '.' && !dotted) return undefined; // "13.3" alone is a decimal number (but "Sáng 17.12" is a day)
   return { day: d, month: m, next: i + 3 };
 }
 
@@ -134,6 +152,19 @@ function matchVietnamese(tokens: readonly Token[], i: number): RawMatch | undefi
     cue = true;
     j++;
   }
+  // "hôm nay (17/12)", "sáng nay 17/12", "hôm qua (16/12)", "sáng sớm 26/2": the day after a cue and its
+  // qualifier, maybe in parentheses
+  let open = false;
+  if (cue) {
+    if (hasWord(VI_CUE_QUALIFIERS, tokens[j])) {
+      if (weekday === undefined) start = j + 1;
+      j++;
+    }
+    if (isPunct(tokens[j], '(') && tokens[j + 1]?.isNumber) {
+      open = true;
+      j++;
+    }
+  }
   const monthAfterThang = (at: number): { month: number; next: number } | undefined => {
     if (tokens[at]?.norm !== 'tháng') return undefined;
     const n = monthValue(tokens[at + 1]);
@@ -156,7 +187,7 @@ function matchVietnamese(tokens: readonly Token[], i: number): RawMatch | undefi
       const yn = yearAfterNam(mt.next);
       return finish(tokens, start, yn ? yn.next : mt.next, { kind: 'date', language: 'vi', day: d, month: mt.month, year: yn?.year, weekday }, yn?.tok);
     }
-    const nd = numericDate(tokens, j);
+    const nd = numericDate(tokens, j, cue);
     if (nd && (cue || weekday !== undefined)) {
       let next = nd.next;
       let year = nd.year;
@@ -166,6 +197,7 @@ function matchVietnamese(tokens: readonly Token[], i: number): RawMatch | undefi
         if (yn) ({ year, tok: yearTok, next } = yn);
       }
       if (weekday !== undefined && isPunct(tokens[next], ')') && isPunct(tokens[wd!.next], '(')) next++;
+      else if (open && isPunct(tokens[next], ')')) next++;
       return finish(tokens, start, next, { kind: 'date', language: 'vi', day: nd.day, month: nd.month, year, weekday }, yearTok);
     }
   }
@@ -312,6 +344,12 @@ function matchLatinWeekday(tokens: readonly Token[], i: number, docLang: DateLan
 /** A numeric date outside Vietnamese/Arabic wording: yyyy-mm-dd anywhere; d/m/yyyy when the text is not English. */
 function matchNumeric(tokens: readonly Token[], i: number, docLang: DateLanguage): RawMatch | undefined {
   if (!standsAloneLeft(tokens, i)) return undefined;
+  // German "am 12.3.", "Dienstag, 12.03., …": a day and month each closed by a point (German decimals take a comma)
+  if (docLang === 'de' && isPunct(tokens[i + 1], '.') && isPunct(tokens[i + 3], '.') && adjacent(tokens, i, i + 1) && adjacent(tokens, i + 1, i + 2) && adjacent(tokens, i + 2, i + 3)) {
+    const d = dayValue(tokens[i]);
+    const m = monthValue(tokens[i + 2]);
+    if (d !== undefined && m !== undefined && !(adjacent(tokens, i + 3, i + 4) && tokens[i + 4].isNumber)) return finish(tokens, i, i + 4, { kind: 'date', language: 'de', day: d, month: m });
+  }
   const nd = numericDate(tokens, i);
   if (!nd || nd.year === undefined) return undefined;
   const iso = yearValue(tokens[i]) !== undefined;

@@ -17,21 +17,10 @@ import { addDays, dayNumber, formatIso, isValidDate, isoRange, parseIso, weekday
 import { findDateExpressions } from './find';
 import { placeDates, type PlacedDate, type Zone } from './evidence';
 import { WEEKDAY_NAMES } from './lexicon';
+import { dateFromName, yearFromName } from './name';
 import type { DateCandidate, DateContradiction, DateExpression, ProposeContext, Strength, YearSource } from './types';
 
 const MAX_CANDIDATES = 5;
-
-const NAME_DATE_RE = /(?<![0-9A-Za-z])(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?![0-9A-Za-z])/;
-const NAME_YEAR_RE = /(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9A-Za-z])/;
-
-/** The year a document name gives: "2025-03-13_x.txt", "vna_20250313.txt", "report 2025.txt". */
-export function yearFromName(name: string | undefined): number | undefined {
-  if (typeof name !== 'string') return undefined;
-  const full = NAME_DATE_RE.exec(name);
-  if (full && isValidDate(Number(full[1]), Number(full[2]), Number(full[3]))) return Number(full[1]);
-  const y = NAME_YEAR_RE.exec(name);
-  return y ? Number(y[1]) : undefined;
-}
 
 function quote(s: string): string {
   return `'${s.replace(/\s+/g, ' ').trim()}'`;
@@ -58,6 +47,9 @@ interface YearChoice {
   source: YearSource;
   /** The year is stated where the day is (its line, the byline, the lead): strong enough for a preferred fix. */
   near: boolean;
+  /** The year stands right by the day ("11 de marzo de 2015Santos"), on a short dateline or byline line, or in the
+   *  page's byline: the page's own year. A year elsewhere in a long lead ("the 2014 budget") is another thing's. */
+  beside?: boolean;
   words: string;
 }
 
@@ -135,14 +127,28 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
     for (const y of yearsIn(text)) if (y >= 1900) textYears.add(y);
     const ns = neighbours(ctx);
     const nameYear = yearFromName(ctx.documentName);
+    const nameDate = dateFromName(ctx.documentName);
     const candidates: DateCandidate[] = [];
+    // the first weekday stated on its own in each line of the dateline or lead (by line start)
+    const lineWeekdays = new Map<number, number>();
+    for (const q of placed) {
+      const w = q.expression.weekday;
+      if (
+        q.expression.kind === 'weekday' &&
+        w !== undefined &&
+        !lineWeekdays.has(q.lineStart) &&
+        (q.zone === 'lead' || q.zone === 'dateline' || q.zone === 'top') &&
+        (q.relation === 'plain' || q.relation === 'today')
+      )
+        lineWeekdays.set(q.lineStart, w);
+    }
     for (const p of placed) {
       const e = p.expression;
       if (e.kind !== 'date' || e.month === undefined || e.day === undefined) continue;
       if (!CANDIDATE_ZONES.has(p.zone) || p.lunar || p.relation === 'future' || p.relation === 'past') continue;
       // the day the page was changed is not the day it was published: offered only when nothing else is
       if (p.relation === 'updated' && placed.some((q) => q !== p && (q.zone === 'stamp' || q.zone === 'byline') && q.relation !== 'updated' && q.expression.kind === 'date')) continue;
-      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, documentName: ctx.documentName });
+      const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, nameDate, documentName: ctx.documentName, lineWeekday: lineWeekdays.get(p.lineStart) });
       if (c) candidates.push(c);
     }
     // A weekday alone ("on Tuesday", "ce mardi") resolves between close dated neighbours: a weak proposal.
@@ -189,7 +195,11 @@ interface Evidence {
   textYears: ReadonlySet<number>;
   ns: readonly Neighbour[];
   nameYear: number | undefined;
+  /** The full date the document name gives ("vna_20250313.txt"). */
+  nameDate?: { year: number; month: number; day: number };
   documentName: string | undefined;
+  /** A weekday stated on its own in the candidate's line of the dateline or lead ("… fell on Monday"). */
+  lineWeekday?: number;
 }
 
 function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Evidence): DateCandidate | undefined {
@@ -201,14 +211,20 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   if (e.year !== undefined) {
     const ys = e.yearSpan;
     choice = { year: e.year, source: { kind: 'expression', text: ys ? text.slice(ys.start, ys.end) : String(e.year), start: ys?.start, end: ys?.end }, near: true, words: '' };
+  } else if (ev.nameDate?.month === month && ev.nameDate.day === day && p.relation !== 'yesterday') {
+    // the name gives the same day and month ("vna_20250313.txt" over "HANOI, March 13 (VNA) -"): two sources agree
+    const words = `year from the document name ${quote(ev.documentName ?? '')}, which names the same day`;
+    choice = { year: ev.nameDate.year, source: { kind: 'name', text: ev.documentName }, near: true, beside: true, words };
   } else {
-    const lineYears = yearsIn(text.slice(p.lineStart, p.lineEnd));
+    const line = text.slice(p.lineStart, Math.min(p.lineEnd, p.lineStart + 2000));
+    const lineYears = yearsIn(line);
     if (lineYears.length > 0) {
       const y = Math.max(...lineYears);
-      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from '${y}' on the same line` };
+      const beside = yearsIn(text.slice(e.end, Math.min(p.lineEnd, e.end + 12))).includes(y) || (line.trim().split(/\s+/).length <= 12 && lineYears.length === 1);
+      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, beside, words: `year from '${y}' on the same line` };
     } else if (ev.byline?.expression.year !== undefined && p.zone !== 'byline' && p.zone !== 'stamp') {
       const y = ev.byline.expression.year;
-      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from the byline ${quote(ev.byline.expression.text)}` };
+      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, beside: true, words: `year from the byline ${quote(ev.byline.expression.text)}` };
     } else if (ev.leadYears.size === 1) {
       const y = [...ev.leadYears][0];
       choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from '${y}' in the first lines` };
@@ -258,10 +274,19 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   if (p.relation === 'yesterday') parts.push(`said to be yesterday, so written the next day`);
   if (choice.words) parts.push(choice.words);
   let weekdayAgrees: boolean | undefined;
+  const actual = weekdayOf(e.year ?? choice.year, month, day);
   if (e.weekday !== undefined) {
-    const actual = weekdayOf(e.year ?? choice.year, month, day);
     weekdayAgrees = actual === e.weekday;
     parts.push(weekdayAgrees ? `${weekdayName(e.weekday)} agrees` : `but ${formatIso(e.year ?? choice.year, month, day)} is a ${weekdayName(actual)}, not a ${weekdayName(e.weekday)} — check`);
+  } else if (ev.lineWeekday !== undefined && e.year === undefined && p.zone === 'dateline' && p.relation !== 'yesterday') {
+    // "LONDON, Oct 8 (Reuters) - shares fell on Monday": the weekday of the dateline's line checks the year taken for
+    // the day; naming the day before ("WASHINGTON, Dec 18 - The Senate on Tuesday") says nothing either way. (In the
+    // lead, a weekday that agrees with an event's day confirms its year, not that it is the day of writing.)
+    const wd = ev.lineWeekday;
+    if (wd === actual) weekdayAgrees = true;
+    else if ((wd + 1) % 7 !== actual) weekdayAgrees = false;
+    if (weekdayAgrees !== undefined)
+      parts.push(weekdayAgrees ? `${weekdayName(wd)} in the same line agrees` : `but ${formatIso(choice.year, month, day)} is a ${weekdayName(actual)}, and the line says ${weekdayName(wd)} — check`);
   }
   candidate.year = y;
   candidate.month = m;
@@ -281,9 +306,9 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   if (weekdayAgrees === false) strength = 'weak';
   else if (placeStrong && fullDate) strength = 'strong';
   else if (placeStrong && choice.near && weekdayAgrees === true) strength = 'strong';
-  else if (placeStrong && choice.near && p.relation === 'today') strength = 'strong';
-  // a dateline or byline with its year on the same line ("Madrid, 11 de marzo … 2015")
-  else if ((p.zone === 'dateline' || p.zone === 'byline' || p.zone === 'stamp') && choice.near && choice.words.endsWith('on the same line')) strength = 'strong';
+  else if (placeStrong && choice.beside === true && (p.relation === 'today' || choice.source.kind === 'name')) strength = 'strong';
+  // a dateline or byline with its year right by it ("11 de marzo de 2015Santos", "PARIS, 12 mai 2024 …")
+  else if ((p.zone === 'dateline' || p.zone === 'byline' || p.zone === 'stamp') && choice.beside === true && choice.words.endsWith('on the same line')) strength = 'strong';
   else if (p.zone !== 'header' && (choice.near || choice.source.kind === 'text' || choice.source.kind === 'name')) strength = 'medium';
   candidate.strength = strength;
   candidate.score = (strength === 'strong' ? 300 : strength === 'medium' ? 200 : 100) - 10 * ZONE_WORDS[p.zone].rank - e.start / Math.max(1, text.length);

@@ -40,6 +40,12 @@ export function textProblems(seg: Segment, rules: readonly TextRule[], cachedOnl
   return complete ? out : out.length > 0 ? out : undefined;
 }
 
+/** The problems of the text rules with fixes that are on under a configuration, for quick fixes and "Fix all" (computed now when not known). */
+export function fixableTextProblems(seg: Segment, config: CorpusConfig): readonly LocalProblem[] {
+  const rules = activeTextRules(config).filter((r) => r.meta.fixable !== false);
+  return rules.length === 0 ? [] : (textProblems(seg, rules, false) ?? []);
+}
+
 /** How many of the rules' results a segment has in the cache (all of them for a segment with no text to read). */
 export function knownCount(seg: Segment, rules: readonly TextRule[]): number {
   if (rules.length === 0 || !seg.doc || seg.doc.empty) return rules.length;

@@ -11,6 +11,7 @@ import { FILE_RULES } from '../rules';
 import type { FileFixContext, FixContext } from '../rules/types';
 import { allowedKeys, severityOf } from '../diagnostics/convert';
 import { modelDocumentTable } from '../diagnostics/fileRules';
+import { fixableTextProblems } from '../diagnostics/textPass';
 
 /** True when two ranges overlap or touch (a cursor inside or at either end of a diagnostic). */
 export function intersects(a: Range, b: Range): boolean {
@@ -66,7 +67,8 @@ export function codeActions(model: CorpusModel, config: CorpusConfig, range: Ran
   for (let i = firstSeg; i <= lastSeg && i < model.segmentCount; i++) {
     if (token.isCancellationRequested) return [];
     const name = model.segmentAt(i).doc?.name;
-    for (const p of model.problemsOf(i)) {
+    const seg = model.segmentAt(i);
+    for (const p of [...model.problemsOf(i), ...fixableTextProblems(seg, config)]) {
       if (!severityOf(config, p.code, name) || (p.key !== undefined && allowed?.has(p.key)) || !p.fixes) continue;
       const pr = model.toAbsolute(i, p);
       if (!intersects(pr, range)) continue;

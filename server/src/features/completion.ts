@@ -1,10 +1,11 @@
 // Completion inside a header: attribute keys (known and configured, those not yet
-// used), language tags after `lang=`, and after `date=` the dates the document's
-// own text supports.
+// used), language tags after `lang=` (the language of the document's text first),
+// and after `date=` the dates the document's own text supports.
 
 import type { CorpusConfig } from '../config';
 import type { CorpusModel } from '../model/corpusModel';
 import { CancellationToken, NEVER_CANCELLED, Position } from '../model/types';
+import { identifyDocument, languageName } from '../langid/tags';
 import { dateCandidates } from './statedDates';
 
 export interface CompletionItem {
@@ -72,14 +73,26 @@ export function completion(model: CorpusModel, config: CorpusConfig, position: P
   const from = start + eq + 1;
   const typed = word.slice(eq + 1);
   if (key === 'lang') {
-    return LANGS.filter(([tag]) => tag.toLowerCase().startsWith(typed.toLowerCase())).map(([tag, name], i) => ({
-      label: tag,
-      kind: 'value' as const,
-      detail: name,
-      insertText: tag,
-      from,
-      sortText: String(i).padStart(2, '0'),
-    }));
+    const seg = model.segmentAt(doc.index + 1);
+    const read = identifyDocument(seg.text, seg.lineStarts, doc.facts);
+    const list: [string, string][] = [...LANGS];
+    if (read.lang !== '') {
+      const detail = `${languageName(read.lang)}: the language of this document's text${read.confident ? '' : ' (little text: check it)'}`;
+      const at = list.findIndex(([tag]) => tag === read.lang);
+      if (at >= 0) list.splice(at, 1);
+      list.unshift([read.lang, detail]);
+    }
+    return list
+      .filter(([tag]) => tag.toLowerCase().startsWith(typed.toLowerCase()))
+      .map(([tag, name], i) => ({
+        label: tag,
+        kind: 'value' as const,
+        detail: name,
+        insertText: tag,
+        from,
+        sortText: String(i).padStart(2, '0'),
+        ...(tag === read.lang && read.confident ? { preselect: true } : {}),
+      }));
   }
   if (key === 'date') {
     const seen = new Set<string>();

@@ -11,6 +11,7 @@
 
 import type { CorpusConfig } from '../config';
 import { allowedKeys, severityOf } from '../diagnostics/convert';
+import { fixableTextProblems } from '../diagnostics/textPass';
 import { StreamLinter } from '../diagnostics/stream';
 import { insertAfterLine, RelEdit } from '../model/edits';
 import type { Segment } from '../model/segment';
@@ -108,7 +109,7 @@ export class SegmentFixer {
       neighbourDates: () => (doc === undefined ? {} : neighbours(this.plan.dates, doc)),
     };
     let segKey: string | undefined;
-    for (const p of seg.problems) {
+    for (const p of [...seg.problems, ...fixableTextProblems(seg, this.config)]) {
       if (!p.fixes || !severityOf(this.config, p.code, name) || (p.key !== undefined && this.allowed?.has(p.key))) continue;
       const key = `${(segKey ??= textKey(seg.text))}:${p.code}:${p.line}:${p.start}`;
       let edits = this.cache.get(key);
@@ -182,8 +183,8 @@ export interface CheckResult {
 }
 
 /**
- * Streams a text through the structural checks (not the text rules, which have no
- * fixes): what the file rules' fixes need, and how many problems could be fixed.
+ * Streams a text through the structural checks (the text rules only for their fixes):
+ * what the file rules' fixes need, and how many problems could be fixed.
  */
 export async function checkPass(chunks: AsyncIterable<string>, config: CorpusConfig, cache?: FixCache): Promise<CheckResult> {
   const dates: (string | undefined)[] = [];

@@ -16,6 +16,7 @@
 
 import { ResponseError, LSPErrorCodes } from 'vscode-languageserver';
 import type { CancellationToken, ClientCapabilities, Connection, Diagnostic as LspDiagnostic, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
+import { configDiagnostics } from '../index';
 import type { CorpusLanguageService, Diagnostic, FileDiagnostics } from '../index';
 import { toLspDiagnostic } from './convert';
 import type { CorpusTextDocument } from './textDocuments';
@@ -117,7 +118,7 @@ export class DiagnosticsChannel {
     const resolved = await this.service.configFor(uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed', { retriggerRequest: true });
     const result = this.service.diagnostics(uri, resolved.config, { text: 'cached' }, token);
-    this.publishRc(this.service.configDiagnostics(resolved));
+    this.publishRc(configDiagnostics(resolved));
     if (!result) return { kind: 'full', items: [] };
     const held = this.hold(uri, result.shown);
     if (previousResultId !== undefined && previousResultId === held.resultId) return { kind: 'unchanged', resultId: held.resultId };
@@ -138,7 +139,7 @@ export class DiagnosticsChannel {
     try {
       const resolved = await this.service.configFor(uri);
       const result = this.service.diagnostics(uri, resolved.config, { text: 'cached' });
-      this.publishRc(this.service.configDiagnostics(resolved));
+      this.publishRc(configDiagnostics(resolved));
       const held = this.held.get(uri);
       if (result && held && result.shown !== held.shown) this.refresh();
     } catch (e) {
@@ -176,7 +177,7 @@ export class DiagnosticsChannel {
       const doc = this.documents.get(uri);
       if (!doc) return;
       const result = this.service.diagnostics(uri, resolved.config, { text: 'cached' });
-      this.publishRc(this.service.configDiagnostics(resolved));
+      this.publishRc(configDiagnostics(resolved));
       if (!result) return;
       const before = this.held.get(uri);
       if (before && before.shown === result.shown) return;

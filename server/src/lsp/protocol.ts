@@ -3,9 +3,9 @@
 // types of the service cross over; nothing of the server is bundled into the client.
 
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { DirectoryEntry, FileStat, PeopleViewEntry, StatusCounts } from '../index';
+import type { DirectoryEntry, FileStat, OverviewData, OverviewDocument, PeopleViewEntry, StatusCounts } from '../index';
 
-export type { PeopleViewEntry, StatusCounts };
+export type { OverviewData, OverviewDocument, PeopleViewEntry, StatusCounts };
 
 /** Names an open corpus file. */
 export interface FileParams {
@@ -21,6 +21,13 @@ export const PeopleRequest = new RequestType<FileParams, PeopleViewEntry[], void
  * none yet, as its first validation would). Null for a file that is not open.
  */
 export const StatusRequest = new RequestType<FileParams, StatusCounts | null, void>('corpus/status');
+
+/**
+ * The overview of one open corpus file (Corpus: Show Overview): its documents with
+ * their dates, languages and lengths, its problems by code and its most-named people.
+ * Null for a file that is not open.
+ */
+export const OverviewRequest = new RequestType<FileParams, OverviewData | null, void>('corpus/overview');
 
 export interface ServerInfo {
   /** The server's process id (the recovery test kills it); 0 in a Web Worker, which has none. */

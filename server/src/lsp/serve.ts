@@ -13,7 +13,7 @@ import { createLanguageService } from '../index';
 import type { FileSystem } from '../index';
 import { byScheme, clientFileSystem } from './clientFileSystem';
 import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens } from './convert';
-import { PeopleRequest, ServerInfoRequest, StatusRequest } from './protocol';
+import { OverviewRequest, PeopleRequest, ServerInfoRequest, StatusRequest } from './protocol';
 import { documentsConfig } from './textDocuments';
 import { DiagnosticsChannel } from './diagnostics';
 import { WorkspaceProblemsReporter } from './workspaceProblems';
@@ -177,6 +177,13 @@ export function serve(connection: Connection, host: ServerHost): void {
   connection.onRequest(PeopleRequest, (params, token) => service.peopleView(params?.uri, token));
 
   connection.onRequest(StatusRequest, async (params) => (await service.status(params?.uri)) ?? null);
+
+  connection.onRequest(OverviewRequest, async (params, token) => {
+    const uri = params?.uri;
+    if (typeof uri !== 'string') return null;
+    const { config } = await service.configFor(uri);
+    return service.overview(uri, config, token) ?? null;
+  });
 
   connection.onRequest(ServerInfoRequest, () => ({ pid: host.pid, version: VERSION, backgroundWork: service.backgroundWork }));
 

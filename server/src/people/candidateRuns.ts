@@ -8,7 +8,8 @@ import { LEX } from './lexicon';
 import { isCapLatin } from './helpers';
 import { F_ARABIC, F_CAP, F_DIGIT, F_LATIN, G_PUNCT, G_SPACE, Tokens } from './text';
 import { DetectState, OWNER_NONE } from './state';
-import { wordLists, WordLists } from './wordLists';
+import { isArabicDemonym, wordLists, WordLists } from './wordLists';
+import { isDefinite } from './passes/arabic';
 
 export interface Run {
   start: number;
@@ -31,6 +32,19 @@ function isParticle(tk: Tokens, i: number, lists: WordLists): boolean {
 /** A single capital letter (an initial: "J." in "J. R. R. Tolkien"). */
 function isInitial(tk: Tokens, i: number): boolean {
   return tk.end[i] - tk.start[i] === 1 && (tk.flags[i] & F_CAP) !== 0;
+}
+
+/**
+ * An initial of a name: a single capital letter followed by a full stop and a
+ * capitalised word ("C. Tixier", "Timothy D. Cook"), or following one ("O.C
+ * Ukeje"). Single letters are common words ("A", "I", "à") and would be skipped.
+ */
+export function initialOfName(tk: Tokens, i: number): boolean {
+  if (!isInitial(tk, i)) return false;
+  const dotAfter = i + 1 < tk.count && tk.gap[i + 1] === G_PUNCT && tk.gapChar[i + 1] === 0x2e && tk.gapMulti[i + 1] === 0;
+  if (dotAfter) return isCapLatin(tk, i + 1);
+  const dotBefore = i > 0 && tk.gap[i] === G_PUNCT && tk.gapChar[i] === 0x2e && tk.gapMulti[i] === 0 && isInitial(tk, i - 1);
+  return dotBefore && i + 1 < tk.count && tk.gap[i + 1] === G_SPACE && isCapLatin(tk, i + 1);
 }
 
 /** Per token, the kind of the rule draft that proposed it (the model decides on those too), or ''. */
@@ -67,6 +81,7 @@ export function skippable(s: DetectState, i: number, lists: WordLists, ruleKinds
   }
   const lang = s.lang;
   if (lang === undefined || lang === 'vi') return false;
+  if (initialOfName(s.tk, i)) return false;
   const rank = lists.common.get(w)?.get(lang);
   if (rank === undefined) return false;
   return rank <= COMMON_LATIN && !lists.given.has(w) && !lists.surnames.has(w) && !LEX.surnames.has(w);
@@ -80,6 +95,10 @@ export function candidateRuns(s: DetectState, ruleKinds?: RuleKinds): Run[] {
   const latinCand = (i: number): boolean => free(s, i) && isCapLatin(tk, i) && !skippable(s, i, lists, ruleKinds);
   const arabicCand = (i: number): boolean =>
     free(s, i) && (tk.flags[i] & (F_ARABIC | F_DIGIT)) === F_ARABIC && !LEX.arabicStopWords.has(tk.f(i)) && tk.f(i).length > 1 && !skippable(s, i, lists, ruleKinds);
+  // a nationality adjective between a definite noun and a name is part of neither (الملياردير الأميركي إيلون ماسك,
+  // اللاعب البرازيلي برونو سافيو); a nisba that is a name stays (لمكتب السوداني, محمد شياع السوداني)
+  const nationalityBeforeName = (k: number): boolean =>
+    k > 0 && k + 1 < n && tk.gap[k] === G_SPACE && tk.gap[k + 1] === G_SPACE && (tk.flags[k - 1] & F_ARABIC) !== 0 && isDefinite(tk.f(k - 1)) && isArabicDemonym(tk.f(k), lists) && arabicCand(k + 1);
   for (let i = 0; i < n; i++) {
     if (latinCand(i)) {
       let j = i + 1;
@@ -102,8 +121,9 @@ export function candidateRuns(s: DetectState, ruleKinds?: RuleKinds): Run[] {
       runs.push({ start: i, end: j, arabic: false });
       i = j - 1;
     } else if (arabicCand(i)) {
+      if (nationalityBeforeName(i)) continue;
       let j = i + 1;
-      while (j < n && j - i < 6 && tk.gap[j] === G_SPACE && arabicCand(j)) j++;
+      while (j < n && j - i < 6 && tk.gap[j] === G_SPACE && arabicCand(j) && !nationalityBeforeName(j)) j++;
       runs.push({ start: i, end: j, arabic: true });
       i = j - 1;
     }

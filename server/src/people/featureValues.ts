@@ -112,6 +112,7 @@ export const T = Object.fromEntries(
     'd2last',
     'd2first',
     'd2p1',
+    'lst',
   ].map((n) => [n, hashString(n)]),
 ) as Record<string, number>;
 

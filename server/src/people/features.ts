@@ -122,6 +122,11 @@ interface WordInfo {
 }
 
 const wordCache = new Map<string, Map<string, WordInfo>>();
+
+/** Forgets the per-word features (when the word lists change: the training script's list dropout). */
+export function clearWordCache(): void {
+  wordCache.clear();
+}
 const scratch: number[] = [];
 
 function wordInfo(tk: Tokens, k: number, lang: string | undefined, langV: number, arabic: boolean): WordInfo {

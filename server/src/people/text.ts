@@ -122,6 +122,11 @@ export class Tokens {
     this.folded.length = 0;
   }
 
+  /** Makes the folded-word cache a packed array of `count` empty slots: filled out of order, a growing array turns into a slow dictionary. */
+  sealCount(): void {
+    this.folded = new Array<string | undefined>(this.count).fill(undefined);
+  }
+
   ensure(n: number): void {
     if (n <= this.start.length) return;
     let size = this.start.length;
@@ -168,7 +173,8 @@ const isLetterClass = (k: number): boolean => k === C_LOWER || k === C_UPPER || 
  * Split `text` into words. A word is a run of letters, marks and digits; a
  * hyphen between two letters stays inside the word (vice-Premier, Bà Rịa-Vũng
  * Tàu); an apostrophe stays inside only after a single capital and before a
- * capital (H'Yim, O'Brien), so French elisions (d'Hanoï, l'État) split.
+ * capital (H'Yim, O'Brien), so French elisions (d'Hanoï, l'État) split; a
+ * capital glued after five lowercase letters starts a new word (aussiEmmanuel).
  * Linear in the length of the text; allocates nothing per word.
  */
 export function tokenize(text: string, out: Tokens): Tokens {
@@ -191,9 +197,14 @@ export function tokenize(text: string, out: Tokens): Tokens {
     if (k === C_UPPER) flags |= F_CAP;
     if (k === C_ARABIC) flags |= F_ARABIC;
     else if (k === C_LOWER || k === C_UPPER) flags |= F_LATIN;
+    let lowerRun = 0; // Latin lowercase letters right before i
     for (;;) {
       const c = text.charCodeAt(i);
       const b = CHAR_BITS[c];
+      // a capital after five lowercase letters and before a lowercase one starts a new word: a caption
+      // glued to a name ("aussiEmmanuel", "MbappéPhoto"), not "McDonald", "BlackPink", "YouTube"
+      if ((b & B_UPPER) !== 0 && lowerRun >= 5 && i + 1 < n && CHAR_CLASS[text.charCodeAt(i + 1)] === C_LOWER) break;
+      lowerRun = CHAR_CLASS[c] === C_LOWER ? lowerRun + 1 : (b & B_BASE) !== 0 ? 0 : lowerRun;
       if (b !== 0) {
         if (c > 127) flags |= F_NONASCII;
         if ((b & B_BASE) !== 0) {
@@ -214,11 +225,13 @@ export function tokenize(text: string, out: Tokens): Tokens {
         if (kc === C_HYPHEN && isLetterClass(next) && i > start && isLetterClass(CHAR_CLASS[text.charCodeAt(i - 1)])) {
           base++;
           i++;
+          lowerRun = 0;
           continue;
         }
         if (kc === C_APOS && next === C_UPPER && i === start + 1 && CHAR_CLASS[text.charCodeAt(start)] === C_UPPER) {
           base++;
           i++;
+          lowerRun = 0;
           continue;
         }
       }
@@ -255,6 +268,7 @@ export function tokenize(text: string, out: Tokens): Tokens {
     out.count = t + 1;
     gapStart = i;
   }
+  out.sealCount();
   return out;
 }
 

@@ -15,6 +15,9 @@ import { arabicPass } from './passes/arabic';
 import { titledPass } from './passes/titled';
 import { candidateFeatures, prepareCandidates, runWords } from './passes/candidates';
 import { HashEmitter } from './featureHash';
+import { clearWordCache } from './features';
+import { listLinks } from './secondPass';
+import { withoutNames } from './wordLists';
 import type { KnownPerson } from './types';
 
 export interface TrainingRun {
@@ -32,7 +35,29 @@ export interface TrainingRun {
 
 const TK = new Tokens();
 
-export function trainingRuns(text: string, lang?: string, known?: KnownPerson[]): { lang: string | undefined; runs: TrainingRun[]; ruleSpans: [number, number][] } {
+export interface TrainingOutput {
+  lang: string | undefined;
+  runs: TrainingRun[];
+  ruleSpans: [number, number][];
+  /** The runs' list links (secondPass.ts listLinks). */
+  links: number[];
+}
+
+/**
+ * The candidate runs of a document with their features. With `hide`, those
+ * folded words are out of the name lists meanwhile (list dropout).
+ */
+export function trainingRuns(text: string, lang?: string, known?: KnownPerson[], hide?: readonly string[]): TrainingOutput {
+  if (!hide || hide.length === 0) return runsOf(text, lang, known);
+  clearWordCache();
+  try {
+    return withoutNames(hide, () => runsOf(text, lang, known));
+  } finally {
+    clearWordCache();
+  }
+}
+
+function runsOf(text: string, lang?: string, known?: KnownPerson[]): TrainingOutput {
   const tk = tokenize(text, TK);
   const ck = known && known.length > 0 ? compileKnown(known) : undefined;
   const s = newState(text, tk, ck, guessLanguage(tk, lang));
@@ -64,5 +89,5 @@ export function trainingRuns(text: string, lang?: string, known?: KnownPerson[])
     t += len;
     return out;
   });
-  return { lang: s.lang, runs, ruleSpans };
+  return { lang: s.lang, runs, ruleSpans, links: listLinks(tk, c.runs) };
 }

@@ -7,6 +7,7 @@ import surnameData from './data/surnames.json';
 import commonData from './data/common-words.json';
 import gazetteerData from './data/gazetteer.json';
 import cuesData from './data/cues.json';
+import arabicData from './data/arabic.json';
 import { newTrie, phraseWords, TrieNode, trieInsert } from './text';
 
 /** Languages with their own word lists. */
@@ -28,6 +29,32 @@ export interface WordLists {
   orgWords: TrieNode<number>;
   particles: Set<string>;
   honorifics: Set<string>;
+  /** Arabic country and region names without ال and their last letters (فرنس, برازيل, امريك): the stems of nationality adjectives. */
+  arabicNationStems: Set<string>;
+}
+
+/** The stems a country or region name gives its nationality adjective (البرازيل → برازيل, روسيا → روس, فرنسا → فرنس). */
+function nationStems(name: string, out: Set<string>): void {
+  if (name.includes(' ')) return;
+  // with and without a leading ال (البرازيل, but ألمانيا folds to المانيا)
+  for (const s of name.startsWith('ال') ? [name.slice(2), name] : [name]) {
+    if (s.length < 2) continue;
+    out.add(s);
+    if (s.endsWith('يا') || s.endsWith('يه')) out.add(s.slice(0, -2));
+    if (s.endsWith('ا') || s.endsWith('ه')) out.add(s.slice(0, -1));
+  }
+}
+
+/**
+ * A nationality adjective: a definite word ending in ي (ية) whose stem is a
+ * country's or region's (الأميركي, البرازيلي, الفرنسية). Not a name's nisba
+ * (العبادي), which names no country.
+ */
+export function isArabicDemonym(w: string, l: WordLists): boolean {
+  if (w.length < 5 || !w.startsWith('ال')) return false;
+  const core = w.slice(2);
+  const stem = core.endsWith('يه') ? core.slice(0, -2) : core.endsWith('ي') ? core.slice(0, -1) : '';
+  return stem.length >= 2 && l.arabicNationStems.has(stem);
 }
 
 let lists: WordLists | undefined;
@@ -73,6 +100,38 @@ export function wordLists(): WordLists {
     orgWords: trieOf(cueLists(cuesData.orgWords)),
     particles: new Set(cuesData.particles.filter((p) => !p.includes(' ')).map((p) => phraseWords(p).join(' '))),
     honorifics: new Set(cuesData.honorifics.map((p) => phraseWords(p).join(' '))),
+    arabicNationStems: new Set(),
   };
+  for (const c of lines(gazetteerData.countries)) if (/^[\u0600-\u06ff]/.test(c)) nationStems(c, lists.arabicNationStems);
+  for (const r of arabicData.regions) nationStems(phraseWords(r).join(' '), lists.arabicNationStems);
   return lists;
+}
+
+/**
+ * Runs `fn` with the folded `words` taken out of the name lists (given names,
+ * surnames, Arabic given names), then puts them back. For the training script
+ * only: a name the lists do not hold, seen in its context, teaches the model
+ * what an unknown name looks like (most names in new text are in no list).
+ */
+export function withoutNames<T>(words: Iterable<string>, fn: () => T): T {
+  const l = wordLists();
+  const given: [string, number][] = [];
+  const surnames: string[] = [];
+  const arabic: string[] = [];
+  for (const w of words) {
+    const g = l.given.get(w);
+    if (g !== undefined) {
+      given.push([w, g]);
+      l.given.delete(w);
+    }
+    if (l.surnames.delete(w)) surnames.push(w);
+    if (l.arabicGiven.delete(w)) arabic.push(w);
+  }
+  try {
+    return fn();
+  } finally {
+    for (const [w, g] of given) l.given.set(w, g);
+    for (const w of surnames) l.surnames.add(w);
+    for (const w of arabic) l.arabicGiven.add(w);
+  }
 }

@@ -30,6 +30,7 @@ import { rule as unnormalizedText } from './unnormalized-text';
 import { rule as notUtf8 } from './not-utf8';
 import { rule as binaryFile } from './binary-file';
 import { rule as dateMismatch } from './date-mismatch';
+import { rule as langMismatch } from './lang-mismatch';
 import { rule as invalidConfig } from './invalid-config';
 import { rule as invalidPeopleFile } from './invalid-people-file';
 import { rule as tooManyProblems } from './too-many-problems';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   notUtf8,
   binaryFile,
   dateMismatch,
+  langMismatch,
   invalidConfig,
   invalidPeopleFile,
   tooManyProblems,

@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
   require('../suite/50-configuration.test');
   require('../suite/60-commands.test');
   require('../suite/70-people.test');
+  require('../suite/72-overview.test');
   require('../suite/75-dates.test');
   require('../suite/85-workspace-problems.test');
   require('../suite/95-first-run.test');
