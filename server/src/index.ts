@@ -32,6 +32,14 @@ export type { CancellationToken, CodeAction, Diagnostic, FileEdit, Position, Ran
 export { NEVER_CANCELLED } from './model/types';
 export { positionInText } from './model/lines';
 
+// Bytes: what a file is before it is read as text (UTF-8, another charset, not text), and its diagnostics.
+export { headVerdict, inspectBytes, SAMPLE_BYTES, scannedVerdict, SNIFF_BYTES, Utf8Scanner } from './encoding/bytes';
+export type { ByteVerdict, CharsetGuess, Guesser } from './encoding/bytes';
+export { alone, applyVerdict, charsetInWords, VerdictFilter, verdictDiagnostic } from './encoding/verdict';
+export { mojibakeSpans, sureRepair } from './encoding/mojibake';
+export type { MojibakeSpan } from './encoding/mojibake';
+export { nfcEdits } from './encoding/nfc';
+
 // The rule registry.
 export { CODES, DEFAULT_SEVERITY, RULES, docsPath, docsUrl, isCode, metaOf, rulePage, ruleOf } from './rules';
 export type { Rule, RuleMeta } from './rules';

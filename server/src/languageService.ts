@@ -90,7 +90,7 @@ export class CorpusLanguageService {
     this.onError = options.onError ?? (() => undefined);
     this.ignores = new Ignores(this.fs, this.resolver);
     this.background = new Background({ onError: this.onError, onDone: (key) => this.passes.done(key) });
-    this.passes = new OpenFilePasses(this.background, this.documents, () => this.people.known, options.onChange ?? (() => undefined));
+    this.passes = new OpenFilePasses(this.background, this.documents, () => this.people.known, options.onChange ?? (() => undefined), this.fs);
     this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known, this.ignores, options.onChange);
     this.workspaceProblems = new WorkspaceProblems(this.fs, this.documents, (uri) => this.configFor(uri), this.onError, this.ignores);
   }
@@ -222,7 +222,7 @@ export class CorpusLanguageService {
   ): { all: readonly Diagnostic[]; shown: readonly Diagnostic[] } | undefined {
     const model = this.documents.get(uri);
     if (!model) return undefined;
-    const all = computeDiagnostics(model, config, token, { ...options, elsewhere: this.index.copiesFor(uri) });
+    const all = this.passes.encodings.adjust(model, uri, computeDiagnostics(model, config, token, { ...options, elsewhere: this.index.copiesFor(uri) }), config);
     if (options.text === 'cached') this.passes.ensure(uri, model, config);
     let shown = this.capped.get(all);
     if (!shown) this.capped.set(all, (shown = capDiagnostics(all, config)));
@@ -319,7 +319,10 @@ export class CorpusLanguageService {
         out.push({ title: a.title, kind: 'quickfix', diagnostic: a.diagnostic, isPreferred: a.isPreferred, changes: a.edits.length > 0 ? [{ uri, edits: a.edits }] : [], command: a.command });
       }
       // Then, on every diagnostic there, the actions that turn its code off (for this document, or in .corpusrc.json).
-      const here = computeDiagnostics(model, config, token, { text: 'cached', elsewhere: this.index.copiesFor(uri) }).filter((d) => !d.suppressed && intersects(d.range, range));
+      const here = this.passes.encodings
+        .adjust(model, uri, computeDiagnostics(model, config, token, { text: 'cached', elsewhere: this.index.copiesFor(uri) }), config)
+        .filter((d) => !d.suppressed && intersects(d.range, range));
+      out.push(...this.passes.encodings.actions(model, range, here));
       const targets = here.map((d) => ({ code: d.code, range: d.range, document: model.segmentAt(model.segmentIndexAtLine(d.range.start.line)).doc?.name }));
       out.push(...suppressionActions(targets, { uri, rcUri, rcText, roots: this.workspaceFolders }));
     }

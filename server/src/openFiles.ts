@@ -1,5 +1,5 @@
 // The background passes over each open file: its text rules (date-mismatch), then
-// its people. Each is a job of the service's Background, keyed by the file; a job
+// its people; and, when its text shows damage, what its bytes are (./workspace/fileEncodings.ts). Each is a job of the service's Background, keyed by the file; a job
 // stops when its file is closed or its model replaced. When the text rules' pass
 // is done the adapter is told (the file's list may have changed); likewise when
 // the pass has read the people of documents no request had read (semantic
@@ -10,6 +10,8 @@ import type { CorpusConfig } from './config';
 import { checkTextRulesStep, textRulesDone } from './diagnostics/compute';
 import { KnownPeople, peopleDone, peoplePassRead, peopleStep } from './features/people';
 import type { CorpusModel } from './model/corpusModel';
+import { FileEncodings } from './workspace/fileEncodings';
+import type { FileSystem } from './workspace/fileSystem';
 import type { OpenDocuments } from './workspace/workspaceIndex';
 
 const TEXT_JOB = 'text:';
@@ -19,13 +21,18 @@ export type OpenFileChange = { uri: string; kind: 'diagnostics' | 'people' };
 
 export class OpenFilePasses {
   private readonly textJobs = new Map<string, { model: CorpusModel; config: CorpusConfig }>();
+  /** What the bytes of each open file are, asked in the background when its text shows damage (not UTF-8, not text). */
+  readonly encodings: FileEncodings;
 
   constructor(
     private readonly background: Background,
     private readonly documents: OpenDocuments,
     private readonly known: () => KnownPeople,
     private readonly onChange: (event: OpenFileChange) => void,
-  ) {}
+    fs: FileSystem,
+  ) {
+    this.encodings = new FileEncodings(fs, (uri) => this.onChange({ uri, kind: 'diagnostics' }));
+  }
 
   /** Makes sure the passes the file still needs are queued (called whenever its diagnostics are computed). */
   ensure(uri: string, model: CorpusModel, config: CorpusConfig): void {

@@ -5,9 +5,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CODES, ConfigResolver, configDiagnostics, Ignores, isCode, StreamLinter, symbolDetail, withForcedRules } from '../index';
-import type { CorpusConfig, Diagnostic, ElsewhereCopies, ResolvedConfig, RuleSetting } from '../index';
+import { alone, CODES, ConfigResolver, configDiagnostics, Ignores, isCode, StreamLinter, symbolDetail, VerdictFilter, withForcedRules } from '../index';
+import type { ByteVerdict, CorpusConfig, Diagnostic, ElsewhereCopies, ResolvedConfig, RuleSetting } from '../index';
 import { copiesAcross } from './copies';
+import { guessCharset, inspectBytes, inspectFile } from './encoding';
 import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
 import { fixFile, fixText, NotFixable } from './fix';
@@ -109,13 +110,35 @@ function reporterFor(options: LintOptions, out: CliIo, colour: boolean, version:
   }
 }
 
-async function readStdin(io: CliIo): Promise<string> {
+/** The standard input's text (UTF-8, its BOM dropped) and what its bytes are. */
+async function readStdin(io: CliIo): Promise<{ text: string; verdict: ByteVerdict }> {
   if (!io.stdin) throw new CliError('there is no standard input to read.');
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
-  for await (const chunk of io.stdin) parts.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-  parts.push(decoder.decode());
-  return parts.join('').replace(/^\uFEFF/, '');
+  const parts: Buffer[] = [];
+  for await (const chunk of io.stdin) parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  const bytes = Buffer.concat(parts);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return { text, verdict: inspectBytes(bytes, guessCharset) };
+}
+
+/** The diagnostics of a file under what its bytes are, one at a time (a binary file: its note only). */
+function filtered(verdict: ByteVerdict, config: CorpusConfig, report: (d: Diagnostic) => Promise<void>): { report: (d: Diagnostic) => Promise<void>; end: () => Promise<void> } {
+  if (verdict.kind === 'utf8') return { report, end: () => Promise.resolve() };
+  const filter = new VerdictFilter(verdict, config);
+  const each = async (list: Diagnostic[]): Promise<void> => {
+    for (const d of list) await report(d);
+  };
+  return {
+    report: (d) => {
+      const out: Diagnostic[] = [];
+      filter.take(d, out);
+      return each(out);
+    },
+    end: () => {
+      const out: Diagnostic[] = [];
+      filter.end(out);
+      return each(out);
+    },
+  };
 }
 
 export async function lint(io: CliIo, paths: readonly string[], options: LintOptions, version: string): Promise<number> {
@@ -169,7 +192,7 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
   if (stdinMode) {
     const name = options.stdinFilename ?? '<stdin>';
     const abs = path.resolve(io.cwd, options.stdinFilename ?? 'stdin.corpus');
-    const text = await readStdin(io);
+    const { text, verdict } = await readStdin(io);
     const why = options.stdinFilename !== undefined && ignores ? await ignores.ignored(pathToUri(abs)) : undefined;
     if (why !== undefined) {
       await io.stderr.write(`corpus: ${name} is ignored (by ${displayPath(io.cwd, uriToPath(why) ?? why)}); --no-ignore checks it.\n`);
@@ -181,7 +204,17 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
     const resolved = await resolver.resolve(pathToUri(abs));
     await reportRc(resolved);
     await reporter.beginFile(name, abs);
-    if (options.fix || options.fixDryRun) {
+    if (verdict.kind !== 'utf8') {
+      // Not UTF-8 or not text: its one diagnostic, and no fix (it would lose the bytes); --fix passes the input through.
+      const out = filtered(verdict, resolved.config, report);
+      if (!alone(verdict)) {
+        const linter = new StreamLinter(resolved.config);
+        for (const d of [...linter.push(text), ...linter.end()]) await out.report(d);
+        counts.documents += linter.documentCount;
+      }
+      await out.end();
+      if (options.fix) await io.stdout.write(text);
+    } else if (options.fix || options.fixDryRun) {
       const result = await fixText(text, resolved.config, { diffName: options.fixDryRun ? displayPath(io.cwd, abs).split(path.sep).join('/') : undefined });
       counts.fixed = (counts.fixed ?? 0) + result.fixed;
       for (const d of result.diagnostics) await report(d);
@@ -225,7 +258,11 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
       await reporter.beginFile(display, file);
       const outline: OutlineEntry[] | undefined = options.outline ? [] : undefined;
       try {
-        if (options.fix || options.fixDryRun) {
+        const verdict = await inspectFile(file);
+        if (verdict.kind !== 'utf8') {
+          // Not UTF-8 or not text: its one diagnostic instead of the flood, and never a fix (it would lose the bytes).
+          counts.documents += await lintFile(file, resolved.config, report, outline, (n) => progress.advance(n), verdict);
+        } else if (options.fix || options.fixDryRun) {
           const result = await fixFile(file, resolved.config, {
             dryRun: options.fixDryRun === true,
             diffName: display.split(path.sep).join('/'),
@@ -236,7 +273,7 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
           counts.fixed = (counts.fixed ?? 0) + result.fixed;
           counts.documents += result.documents;
         } else {
-          counts.documents += await lintFile(file, resolved.config, report, outline, (n) => progress.advance(n), across?.(file));
+          counts.documents += await lintFile(file, resolved.config, report, outline, (n) => progress.advance(n), verdict, across?.(file));
         }
       } catch (e) {
         await reporter.endFile();
@@ -262,15 +299,21 @@ export async function lint(io: CliIo, paths: readonly string[], options: LintOpt
   return 0;
 }
 
-/** Streams one file through the validator; returns its number of documents. */
+/** Streams one file through the validator; returns its number of documents. A binary file is not read as text. */
 async function lintFile(
   file: string,
   config: CorpusConfig,
-  report: (d: Diagnostic) => Promise<void>,
+  reportAll: (d: Diagnostic) => Promise<void>,
   outline: OutlineEntry[] | undefined,
   onBytes: (n: number) => Promise<void>,
+  verdict: ByteVerdict = { kind: 'utf8' },
   elsewhere?: ElsewhereCopies,
 ): Promise<number> {
+  const { report, end } = filtered(verdict, config, reportAll);
+  if (alone(verdict)) {
+    await end();
+    return 0;
+  }
   const linter = new StreamLinter(config, {
     onDocument: outline
       ? (d) => outline.push({ name: detach(d.name !== '' ? d.name : `(unnamed document, line ${d.headerLine + 1})`), detail: detach(symbolDetail(d.facts)), line: d.headerLine })
@@ -281,5 +324,6 @@ async function lintFile(
     for (const d of linter.push(chunk)) await report(d);
   }
   for (const d of linter.end()) await report(d);
+  await end();
   return linter.documentCount;
 }

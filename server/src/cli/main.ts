@@ -10,6 +10,7 @@ import { CliError, CliIo } from './io';
 import { lint, LintOptions } from './lint';
 import { pack, unpack } from './packCommands';
 import { stats } from './stats';
+import { convert } from './encoding';
 import { people } from './people';
 
 /** The package version, read from the package.json above this file (bundled or not). */
@@ -162,6 +163,22 @@ Example:
     )
     .action(async (paths: string[], opts: { json?: boolean; people?: string[]; min?: number }) => {
       code = await people(io, paths, opts);
+    });
+
+  program
+    .command('convert')
+    .description('Write a UTF-8 copy of a file saved in another charset (corpus lint names the likely one: not-utf8).')
+    .argument('<file>', 'the file to convert')
+    .requiredOption('--from <charset>', 'the charset the file is in: windows-1252, iso-8859-1, utf-16le, shift_jis, gb18030, … (any iconv-lite knows)')
+    .option('-o, --output <file>', 'write the copy here (default: the standard output); never the input file itself')
+    .addHelpText(
+      'after',
+      `
+Example:
+  corpus convert --from windows-1252 old.corpus -o old.utf8.corpus`,
+    )
+    .action(async (file: string, opts: { from: string; output?: string }) => {
+      code = await convert(io, [file], opts);
     });
 
   const flush = async (): Promise<void> => {

@@ -56,5 +56,7 @@ export function byScheme(local: FileSystem, other: FileSystem): FileSystem {
     readFile: (uri) => pick(uri).readFile(uri),
     stat: (uri) => pick(uri).stat(uri),
     readDirectory: (uri) => pick(uri).readDirectory(uri),
+    // Only Node's file system has bytes: a virtual workspace's files are text.
+    inspectBytes: (uri) => pick(uri).inspectBytes?.(uri) ?? Promise.resolve(undefined),
   };
 }

@@ -80,5 +80,6 @@ export interface WorkspaceCodeAction {
   diagnostic?: { code: string; range: Range };
   isPreferred?: boolean;
   changes: FileEdit[];
+  /** A command the editor runs instead of (or after) the edits: "Open the other copy", VS Code's "Reopen with Encoding" for `not-utf8`. */
   command?: EditorCommand;
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { canonicalUri } from '../index';
 import type { DirectoryEntry, FileStat, FileSystem } from '../index';
+import { inspectFile } from './encoding';
 
 /** The path of a `file:` URI, or undefined for other schemes and URIs Node cannot read. */
 export function uriToPath(uri: string): string | undefined {
@@ -35,6 +36,16 @@ export const nodeFileSystem: FileSystem = {
     if (p === undefined) return undefined;
     try {
       return await fs.promises.readFile(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+
+  async inspectBytes(uri) {
+    const p = uriToPath(uri);
+    if (p === undefined) return undefined;
+    try {
+      return await inspectFile(p);
     } catch {
       return undefined;
     }

@@ -31,6 +31,9 @@ const isSkeletonKey = (key: string): boolean => key.startsWith('ar:') && /^ar:[A
 
 const sortedCounts = (m: Map<string, number>): Count[] => [...m.entries()].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
 
+/** A text in NFC; ASCII as it is (the common case, no copy). */
+const nfc = (s: string): string => (/[^\u0000-\u007f]/.test(s) ? s.normalize('NFC') : s);
+
 /** What one key's mentions in one document add up to: counts, spellings, titles, the best spelling (the first with the top score). */
 export interface KeyTally {
   key: string;
@@ -52,15 +55,17 @@ export function tallyDocument(mentions: readonly PersonMention[]): DocumentTally
     let t = out.get(m.key);
     if (!t) out.set(m.key, (t = { key: m.key, count: 0, spellings: new Map(), titles: new Map(), best: null }));
     t.count++;
-    t.spellings.set(m.text, (t.spellings.get(m.text) ?? 0) + 1);
-    if (m.title) t.titles.set(m.title, (t.titles.get(m.title) ?? 0) + 1);
+    // Spellings and titles in NFC: the same name typed on macOS (NFD) and elsewhere is one spelling (keys are folded already).
+    const spelling = nfc(m.text);
+    t.spellings.set(spelling, (t.spellings.get(spelling) ?? 0) + 1);
+    if (m.title) t.titles.set(nfc(m.title), (t.titles.get(nfc(m.title)) ?? 0) + 1);
     if (m.kind !== 'backref') {
       for (const s of [m.text, m.canonical]) {
         if (typeof s !== 'string') continue;
         const latin = !/[\u0600-\u06ff]/.test(s);
         const words = s.split(/\s+/).filter(Boolean).length; // linear: one character class, one quantifier
         const score = (latin ? 1_000_000 : 0) + spellingScore(s, words, s === s.toUpperCase() && s !== s.toLowerCase());
-        if (!t.best || score > t.best.score) t.best = { text: s, score };
+        if (!t.best || score > t.best.score) t.best = { text: nfc(s), score };
       }
     }
   }

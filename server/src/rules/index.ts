@@ -25,6 +25,10 @@ import { rule as invalidAttribute } from './invalid-attribute';
 import { rule as replacementCharacter } from './replacement-character';
 import { rule as controlCharacter } from './control-character';
 import { rule as strayBom } from './stray-bom';
+import { rule as mojibake } from './mojibake';
+import { rule as unnormalizedText } from './unnormalized-text';
+import { rule as notUtf8 } from './not-utf8';
+import { rule as binaryFile } from './binary-file';
 import { rule as dateMismatch } from './date-mismatch';
 import { rule as langMismatch } from './lang-mismatch';
 import { rule as invalidConfig } from './invalid-config';
@@ -55,6 +59,10 @@ export const RULES: readonly Rule[] = [
   replacementCharacter,
   controlCharacter,
   strayBom,
+  mojibake,
+  unnormalizedText,
+  notUtf8,
+  binaryFile,
   dateMismatch,
   langMismatch,
   invalidConfig,

@@ -7,6 +7,8 @@
 // Every method answers `undefined` for what does not exist or cannot be read:
 // the service never learns why, and nothing here throws.
 
+import type { ByteVerdict } from '../encoding/bytes';
+
 export type FileType = 'file' | 'directory';
 
 export interface FileStat {
@@ -31,4 +33,10 @@ export interface FileSystem {
   stat(uri: string): Promise<FileStat | undefined>;
   /** The entries of a folder (in any order), or undefined when it is not a readable folder. */
   readDirectory(uri: string): Promise<DirectoryEntry[] | undefined>;
+  /**
+   * What the file's bytes are (UTF-8, another charset, not text), for a file system
+   * that has bytes: Node's, for `file:` URIs. Absent in the browser, where VS Code
+   * hands over text only (../encoding/bytes.ts).
+   */
+  inspectBytes?(uri: string): Promise<ByteVerdict | undefined>;
 }

@@ -14,6 +14,7 @@
 // `too-many-problems` note past that).
 
 import { capDiagnostics } from '../diagnostics/cap';
+import { applyVerdict } from '../encoding/verdict';
 import { severityOf } from '../diagnostics/convert';
 import { StreamLinter } from '../diagnostics/stream';
 import { CancellationToken, Diagnostic } from '../model/types';
@@ -242,7 +243,10 @@ export class WorkspaceProblems {
         }
       }
       for (const d of linter.end()) all.push(d);
-      diagnostics = capDiagnostics(all, config, MAX_FILE_DIAGNOSTICS);
+      // Damage in the text: the bytes may not be UTF-8, or not text (one diagnostic then, as corpus lint gives).
+      const verdict = this.fs.inspectBytes && (text.includes('\uFFFD') || text.includes('\0')) ? await this.fs.inspectBytes(key) : undefined;
+      if (stale()) return;
+      diagnostics = capDiagnostics(verdict ? applyVerdict(all, verdict, config) : all, config, MAX_FILE_DIAGNOSTICS);
     }
     // Opened, changed again or cancelled meanwhile: this result is not the one that counts.
     if (stale() || this.isOpen(key)) return;

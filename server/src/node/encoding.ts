@@ -1,0 +1,60 @@
+// What a file's bytes are, for the Node adapters (the command line and the
+// language server): read once, stopping at the first byte that is not UTF-8
+// (Node's isUtf8 checks each chunk at once), and the charset guessed by jschardet
+// (the detector VS Code itself uses) from a sample there. Only the Node adapters
+// have bytes, so only they load jschardet: the browser bundle stays without it.
+// Charset names come back lower-case, as iconv-lite and `corpus convert --from`
+// take them: `windows-1252`, `cp932`, `gb18030`.
+
+import { isUtf8 } from 'node:buffer';
+import * as fs from 'node:fs';
+import iconv from 'iconv-lite';
+import { detect } from 'jschardet';
+import { headVerdict, SAMPLE_BYTES, scannedVerdict, SNIFF_BYTES, Utf8Scanner } from '../index';
+import type { ByteVerdict, CharsetGuess } from '../index';
+
+export function guessCharset(sample: Uint8Array): CharsetGuess | undefined {
+  let found: { encoding: string | null; confidence: number };
+  try {
+    found = detect(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength));
+  } catch {
+    return undefined;
+  }
+  const name = found.encoding?.toLowerCase();
+  // UTF-8 or ASCII is no answer for bytes that are not UTF-8; a name iconv-lite cannot convert from is no help.
+  if (!name || name === 'utf-8' || name === 'ascii' || !iconv.encodingExists(name)) return undefined;
+  return { charset: name, confidence: found.confidence };
+}
+
+const CHUNK = 1 << 16;
+
+const valid = (bytes: Uint8Array): boolean => isUtf8(bytes);
+
+/** The verdict on a file's bytes: binary or UTF-16 from its first 8,000, else where its first byte that is not UTF-8 is. Throws what Node throws. */
+export async function inspectFile(file: string): Promise<ByteVerdict> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const scanner = new Utf8Scanner(valid);
+    const buf = Buffer.alloc(CHUNK);
+    let position = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, CHUNK, position);
+      if (bytesRead === 0) break;
+      const chunk = buf.subarray(0, bytesRead);
+      if (position === 0) {
+        const head = headVerdict(chunk.subarray(0, SNIFF_BYTES));
+        if (head) return head;
+      }
+      scanner.push(chunk);
+      position += bytesRead;
+      if (scanner.bad !== undefined) break;
+    }
+    scanner.end();
+    if (scanner.bad === undefined) return { kind: 'utf8' };
+    const sample = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(sample, 0, SAMPLE_BYTES, scanner.bad);
+    return scannedVerdict(scanner, () => sample.subarray(0, bytesRead), guessCharset);
+  } finally {
+    await handle.close();
+  }
+}
