@@ -315,13 +315,13 @@ export class CorpusLanguageService {
     const want = wanted(only);
     const out: WorkspaceCodeAction[] = [];
     if (want.quickFix) {
-      for (const a of codeActions(model, config, range, token, { uri, elsewhere: this.index.copiesFor(uri) })) {
-        out.push({ title: a.title, kind: 'quickfix', diagnostic: a.diagnostic, isPreferred: a.isPreferred, changes: a.edits.length > 0 ? [{ uri, edits: a.edits }] : [], command: a.command });
-      }
-      // Then, on every diagnostic there, the actions that turn its code off (for this document, or in .corpusrc.json).
+      // The problems shown there (a file that is not UTF-8 or not text shows only its one), their fixes, then the actions that turn a code off.
       const here = this.passes.encodings
         .adjust(model, uri, computeDiagnostics(model, config, token, { text: 'cached', elsewhere: this.index.copiesFor(uri) }), config)
         .filter((d) => !d.suppressed && intersects(d.range, range));
+      for (const a of this.passes.encodings.fixesShown(model, codeActions(model, config, range, token, { uri, elsewhere: this.index.copiesFor(uri) }), here)) {
+        out.push({ title: a.title, kind: 'quickfix', diagnostic: a.diagnostic, isPreferred: a.isPreferred, changes: a.edits.length > 0 ? [{ uri, edits: a.edits }] : [], command: a.command });
+      }
       out.push(...this.passes.encodings.actions(model, range, here));
       const targets = here.map((d) => ({ code: d.code, range: d.range, document: model.segmentAt(model.segmentIndexAtLine(d.range.start.line)).doc?.name }));
       out.push(...suppressionActions(targets, { uri, rcUri, rcText, roots: this.workspaceFolders }));
@@ -334,6 +334,7 @@ export class CorpusLanguageService {
       const mark = markAsPersonAction(model, range, this.people.known, this.people.texts, this.workspaceFolders);
       if (mark) out.push(mark);
     }
+    if (!this.passes.encodings.fixable(model)) return out; // "Fix all" never rewrites a file whose bytes are not UTF-8 text
     if (want.fixAll) {
       const edits = fixAll(model, config, token);
       if (edits.length > 0) out.push({ title: 'Fix all corpus problems that have a clear fix', kind: FIX_ALL, changes: [{ uri, edits }] });

@@ -61,6 +61,18 @@ export class FileEncodings {
     return out;
   }
 
+  /** The quick fixes of the problems shown: for a file that is not UTF-8 or not text, only those of its one diagnostic (none). */
+  fixesShown<T extends { diagnostic?: { code: string; range: Range } }>(model: CorpusModel, actions: readonly T[], shown: readonly Diagnostic[]): readonly T[] {
+    if (this.fixable(model)) return actions;
+    return actions.filter((a) => a.diagnostic !== undefined && shown.some((d) => d.code === a.diagnostic?.code && sameRange(d.range, a.diagnostic.range)));
+  }
+
+  /** False when the file's bytes are known not to be UTF-8 text: no edit may rewrite it ("Fix all" included). */
+  fixable(model: CorpusModel): boolean {
+    const verdict = this.verdicts.get(model);
+    return verdict === undefined || verdict === 'pending' || verdict.kind === 'utf8';
+  }
+
   /** "Reopen with the … encoding" on a `not-utf8` diagnostic in `range`. */
   actions(model: CorpusModel, range: Range, shown: readonly Diagnostic[]): WorkspaceCodeAction[] {
     const verdict = this.verdicts.get(model);
@@ -82,4 +94,8 @@ export class FileEncodings {
         if (verdict && verdict.kind !== 'utf8') this.changed(uri);
       });
   }
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
