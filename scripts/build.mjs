@@ -16,8 +16,11 @@ const browser = { platform: 'browser', target: 'es2022', mainFields: ['browser',
 
 const builds = [
   { entryPoints: { client: 'client/src/node.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts' } },
-  { entryPoints: { cli: 'server/src/cli.ts' } },
+  // jschardet (1.8 MB of code, needed only for a file that is not UTF-8) is its own file, loaded when needed
+  // (server/src/node/encoding.ts), so that every server and command-line process does not hold it.
+  { entryPoints: { server: 'server/src/server.ts' }, external: ['jschardet'] },
+  { entryPoints: { cli: 'server/src/cli.ts' }, external: ['jschardet'] },
+  { entryPoints: { chardet: 'jschardet' } },
   // The web worker extension host loads the client as CommonJS with `vscode` provided; the server is a classic worker script.
   { ...browser, entryPoints: { 'browser/client': 'client/src/browser.ts' }, external: ['vscode'] },
   { ...browser, entryPoints: { 'browser/server': 'server/src/browserServer.ts' }, format: 'iife' },

@@ -13,7 +13,7 @@ export const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/package\.json$/,
-  /^extension\/dist\/(client|server|cli)\.js$/,
+  /^extension\/dist\/(client|server|cli|chardet)\.js$/,
   /^extension\/dist\/browser\/(client|server)\.js$/,
   // the overview page (a webview) and its style sheet
   /^extension\/dist\/overview\.(js|css)$/,
@@ -37,6 +37,7 @@ export const REQUIRED = [
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/dist/cli.js',
+  'extension/dist/chardet.js',
   'extension/dist/browser/client.js',
   'extension/dist/browser/server.js',
   'extension/dist/overview.js',

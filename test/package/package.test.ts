@@ -59,6 +59,8 @@ test('the tarball holds the bundles and the launchers, nothing of the sources or
     .filter((l) => l !== '');
   for (const f of [
     'package/dist/cli.js',
+    // jschardet, apart: loaded only for a file that is not UTF-8
+    'package/dist/chardet.js',
     'package/dist/server.js',
     'package/dist/client.js',
     // the overview page, which `corpus stats --html` inlines
@@ -97,6 +99,10 @@ test('corpus --version and corpus lint run from the installed package', () => {
   const r = spawnSync(bin('corpus'), ['lint', 'a.corpus'], { cwd: tmp, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /a\.corpus:1:9 warning missing-date /);
+  // A file that is not UTF-8 is named by its charset (jschardet, from dist/chardet.js).
+  fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'health', 'latin1.corpus'), path.join(tmp, 'l.corpus'));
+  const latin1 = spawnSync(bin('corpus'), ['lint', 'l.corpus'], { cwd: tmp, encoding: 'utf8' });
+  assert.match(latin1.stdout, /not-utf8 This file is not UTF-8: it looks like iso-8859-1/);
   // The report finds its page beside the installed command.
   const report = spawnSync(bin('corpus'), ['stats', 'a.corpus', '--html', 'a.html'], { cwd: tmp, encoding: 'utf8' });
   assert.equal(report.status, 0, report.stderr);

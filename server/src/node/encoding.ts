@@ -8,15 +8,31 @@
 
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import iconv from 'iconv-lite';
-import { detect } from 'jschardet';
+import type * as Jschardet from 'jschardet';
 import { headVerdict, SAMPLE_BYTES, scannedVerdict, SNIFF_BYTES, Utf8Scanner } from '../index';
 import type { ByteVerdict, CharsetGuess } from '../index';
+
+/**
+ * jschardet, loaded on the first file that is not UTF-8. Its code is 1.8 MB, held in the
+ * heap by every process that loads it, so the bundles leave it out (scripts/build.mjs
+ * writes it apart as dist/chardet.js, read from beside the bundle); run from the
+ * sources, it comes from node_modules.
+ */
+let chardet: typeof Jschardet | undefined;
+function jschardet(): typeof Jschardet {
+  if (chardet) return chardet;
+  const beside = path.join(__dirname, 'chardet.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (above)
+  chardet = (fs.existsSync(beside) ? require(beside) : require('jschardet')) as typeof Jschardet;
+  return chardet;
+}
 
 export function guessCharset(sample: Uint8Array): CharsetGuess | undefined {
   let found: { encoding: string | null; confidence: number };
   try {
-    found = detect(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength));
+    found = jschardet().detect(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength));
   } catch {
     return undefined;
   }
