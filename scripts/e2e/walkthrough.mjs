@@ -218,8 +218,9 @@ export async function runWalkthroughTest(browser, serverUrl, opts) {
       const button = page.locator('.gettingStartedContainer .getting-started-step.expanded').getByText('Create a .corpusrc.json', { exact: true }).first();
       await button.click();
       await page.locator('.tabs-container .tab', { hasText: '.corpusrc.json' }).first().waitFor();
-      // The JSON language server starts on the first JSON file: ask for completion until the schema's codes come.
-      const code = page.locator('.suggest-widget .monaco-list-row', { hasText: 'missing-date' }).first();
+      // The JSON language server starts on the first JSON file: ask for completion until the schema's codes come
+      // (in alphabetical order, a dozen rows shown: wait for one near the top).
+      const code = page.locator('.suggest-widget .monaco-list-row', { hasText: 'control-character' }).first();
       for (let i = 0; i < 30 && !(await code.isVisible()); i++) {
         await page.waitForTimeout(1000);
         await page.keyboard.press('Escape');
