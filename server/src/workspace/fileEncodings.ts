@@ -7,6 +7,7 @@
 // shows the damage: after "Reopen with Encoding" the text is clean again.
 
 import type { CorpusConfig } from '../config';
+import { sameRange } from '../diagnostics/same';
 import type { ByteVerdict } from '../encoding/bytes';
 import { alone, applyVerdict, charsetInWords } from '../encoding/verdict';
 import type { CorpusModel } from '../model/corpusModel';
@@ -94,8 +95,4 @@ export class FileEncodings {
         if (verdict && verdict.kind !== 'utf8') this.changed(uri);
       });
   }
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
