@@ -18,8 +18,8 @@ const builds = [
   { entryPoints: { client: 'client/src/node.ts' }, external: ['vscode'] },
   // jschardet (1.8 MB of code, needed only for a file that is not UTF-8) is its own file, loaded when needed
   // (server/src/node/encoding.ts), so that every server and command-line process does not hold it.
-  { entryPoints: { server: 'server/src/server.ts' }, external: ['jschardet'] },
-  { entryPoints: { cli: 'server/src/cli.ts' }, external: ['jschardet'] },
+  { entryPoints: { server: 'server/src/server.ts' }, external: ['./chardet.js', 'jschardet'] },
+  { entryPoints: { cli: 'server/src/cli.ts' }, external: ['./chardet.js', 'jschardet'] },
   { entryPoints: { chardet: 'jschardet' } },
   // The web worker extension host loads the client as CommonJS with `vscode` provided; the server is a classic worker script.
   { ...browser, entryPoints: { 'browser/client': 'client/src/browser.ts' }, external: ['vscode'] },

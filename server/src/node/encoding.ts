@@ -8,7 +8,6 @@
 
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import type * as Jschardet from 'jschardet';
 import { headVerdict, SAMPLE_BYTES, scannedVerdict, SNIFF_BYTES, Utf8Scanner } from '../index';
@@ -16,16 +15,21 @@ import type { ByteVerdict, CharsetGuess } from '../index';
 
 /**
  * jschardet, loaded on the first file that is not UTF-8. Its code is 1.8 MB, held in the
- * heap by every process that loads it, so the bundles leave it out (scripts/build.mjs
- * writes it apart as dist/chardet.js, read from beside the bundle); run from the
- * sources, it comes from node_modules.
+ * heap by every process that loads it, so the bundles leave it out: scripts/build.mjs
+ * writes it apart as dist/chardet.js, beside them. Run from the sources, there is no
+ * ./chardet.js and it comes from node_modules. Both names are fixed: nothing is loaded
+ * by a computed name.
  */
 let chardet: typeof Jschardet | undefined;
 function jschardet(): typeof Jschardet {
   if (chardet) return chardet;
-  const beside = path.join(__dirname, 'chardet.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (above)
-  chardet = (fs.existsSync(beside) ? require(beside) : require('jschardet')) as typeof Jschardet;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (above)
+    chardet = require('./chardet.js') as typeof Jschardet;
+  } catch {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same, from the sources
+    chardet = require('jschardet') as typeof Jschardet;
+  }
   return chardet;
 }
 
