@@ -19,10 +19,8 @@
 // Two corpora per part: the articles alone ("plain"), and a copy where every
 // other document carries its true date ("neighbours"), scored on the undated ones.
 
-import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadSource } from './load-source.mjs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,20 +34,8 @@ const option = (name, fallback) => {
 const LIST = Number(option('--list', '20'));
 const ONLY_LANG = option('--lang', undefined);
 
-const tmp = mkdtempSync(join(tmpdir(), 'eval-dates-'));
-let service;
-let dates;
-try {
-  const bundle = async (entry, name) => {
-    const outfile = join(tmp, name);
-    await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', mainFields: ['module', 'main'] });
-    return createRequire(import.meta.url)(outfile);
-  };
-  service = await bundle('server/src/index.ts', 'service.cjs');
-  dates = await bundle('server/src/dates/index.ts', 'dates.cjs');
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
+const service = await loadSource('server/src/index.ts');
+const dates = await loadSource('server/src/dates/index.ts');
 
 const dir = join(root, 'test/fixtures/dates/dev');
 function load(split) {

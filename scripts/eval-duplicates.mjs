@@ -14,10 +14,8 @@
 // right predicted pairs / labelled pairs. `--sweep` and `--pairs` print the dev part
 // only (the held-out part is scored, never inspected).
 
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadSource } from './load-source.mjs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,15 +27,7 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 
-const tmp = mkdtempSync(join(tmpdir(), 'eval-duplicates-'));
-let service;
-try {
-  const outfile = join(tmp, 'service.cjs');
-  await build({ entryPoints: [join(root, 'server/src/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', mainFields: ['module', 'main'] });
-  service = createRequire(import.meta.url)(outfile);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
+const service = await loadSource('server/src/index.ts');
 const { CorpusModel, computeDiagnostics, DEFAULT_CONFIG } = service;
 
 const dir = join(root, 'test/fixtures/duplicates');

@@ -7,23 +7,13 @@
 //   found:        each line with a non-ASCII letter, garbled as a browser garbles it
 //                 (UTF-8 bytes read as windows-1252), found again, and restored exactly.
 // Run: node scripts/eval-encoding.mjs
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadSource } from './load-source.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const tmp = mkdtempSync(join(tmpdir(), 'eval-encoding-'));
-let service;
-try {
-  const outfile = join(tmp, 'service.cjs');
-  await build({ entryPoints: [join(root, 'server/src/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', mainFields: ['module', 'main'] });
-  service = createRequire(import.meta.url)(outfile);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
+const service = await loadSource('server/src/index.ts');
 const { mojibakeSpans, sureRepair, nfcEdits } = service;
 
 const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.txt') ? [join(d, e.name)] : []));

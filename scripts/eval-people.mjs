@@ -21,13 +21,11 @@
 // --compromise adds the peer `compromise` (English-trained) on the same texts, lenient figures.
 // --check exits with 1 when the seeds are below 1.0.
 //
-// The detector is bundled on the fly with esbuild from server/src/people, so this works on a fresh clone after
+// The detector is bundled on the fly (scripts/load-source.mjs) from server/src/people, so this works on a fresh clone after
 // `npm ci` without a prior build.
 
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadSource } from './load-source.mjs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPeopleDevSet } from './devset/people-ann.mjs';
@@ -42,15 +40,7 @@ const option = (name, fallback) => {
 const LIST = Number(option('--list', '15'));
 const ONLY_LANG = option('--lang', undefined);
 
-const tmp = mkdtempSync(join(tmpdir(), 'eval-people-'));
-let people;
-try {
-  const outfile = join(tmp, 'people.cjs');
-  await build({ entryPoints: [join(root, 'server/src/people/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', mainFields: ['module', 'main'] });
-  people = createRequire(import.meta.url)(outfile);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
-}
+const people = await loadSource('server/src/people/index.ts');
 
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 const ratio = (a, b) => (b === 0 ? 1 : a / b);
