@@ -627,3 +627,47 @@ describe('one line with thousands of dates', () => {
     assert.ok(cs.length <= 5);
   });
 });
+
+describe('date forms of real pages that the parsers leave out', () => {
+  const dayOf = (text: string, lang: string) => findDateExpressions(text, { lang }).find((e) => e.kind === 'date');
+  it('reads Moroccan month names ("انتخابات 8 شتنبر", kech24.com) and Levantine ones written without the article', () => {
+    assert.deepEqual(
+      [dayOf('ما بعد انتخابات 8 شتنبر.. دخول سياسي برهانات كبرى', 'ar'), dayOf('نشر في 3 نونبر 2017', 'ar'), dayOf('في 12 دجنبر 2019', 'ar'), dayOf('يوم 5 كانون ثاني 2014', 'ar')].map((e) => [
+        e?.year,
+        e?.month,
+        e?.day,
+      ]),
+      [
+        [undefined, 9, 8],
+        [2017, 11, 3],
+        [2019, 12, 12],
+        [2014, 1, 5],
+      ],
+    );
+  });
+  it('takes the year written after "del" (es, it) or ", " (vi) as the date\'s own', () => {
+    for (const [text, lang] of [
+      ['Bogotá, lunes 8 de octubre del 2012. El presidente anunció', 'es'],
+      ['Roma, 8 ottobre del 2012 - Il governo', 'it'],
+      ['Hà Nội, 8 tháng 10, 2012 - Chính phủ', 'vi'],
+    ]) {
+      const e = dayOf(text, lang);
+      assert.deepEqual([e?.year, e?.month, e?.day], [2012, 10, 8], text);
+    }
+    // a weekday that agrees stays attached; a count after "de" is not a year
+    assert.equal(dayOf('lunes, 8 de octubre del 2012', 'es')?.weekday, 1);
+    assert.equal(dayOf('el 8 de octubre de 45 personas', 'es')?.year, undefined);
+  });
+  it('reads the month first with the year after "de" (Colombia, Mexico) and Brazilian points ("8.out.2012")', () => {
+    const a = dayOf('Bogotá, octubre 8 de 2012. El alcalde', 'es');
+    assert.deepEqual([a?.year, a?.month, a?.day], [2012, 10, 8]);
+    const b = dayOf('São Paulo, 8.out.2012 às 14h05', 'pt');
+    assert.deepEqual([b?.year, b?.month, b?.day], [2012, 10, 8]);
+  });
+  it('reads a date with points day first in English too ("08.10.2012" is the 8th of October)', () => {
+    const e = dayOf('Posted 08.10.2012 by the editor', 'en');
+    assert.deepEqual([e?.year, e?.month, e?.day], [2012, 10, 8]);
+    // slashes stay with the English parser: month first
+    assert.deepEqual([dayOf('Posted 10/08/2012', 'en')?.month, dayOf('Posted 10/08/2012', 'en')?.day], [10, 8]);
+  });
+});

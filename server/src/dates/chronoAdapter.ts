@@ -64,7 +64,7 @@ export function chronoMatches(text: string, lang: ChronoLanguage): RawMatch[] {
       const v = c.get(k);
       return typeof v === 'number' ? v : undefined;
     };
-    const year = certain('year');
+    let year = certain('year');
     const month = certain('month');
     const day = certain('day');
     const weekday = certain('weekday');
@@ -75,6 +75,15 @@ export function chronoMatches(text: string, lang: ChronoLanguage): RawMatch[] {
       start += lead[0].length;
       matched = matched.slice(lead[0].length);
     }
+    // A month word with a two-digit number after it is a count, not a year ("8 de octubre de 45 personas"):
+    // the day and month stay, the number goes.
+    if (year !== undefined && /\p{L}/u.test(matched) && !matched.includes(String(year))) {
+      const two = /[\s,]+(?:del?\s+)?'?\d{2}$/u.exec(matched);
+      if (two) {
+        matched = matched.slice(0, two.index);
+        year = undefined;
+      }
+    }
     let len = matched.length;
     while (len > 0 && ' \t\r\n,.;:'.includes(matched[len - 1])) len--;
     matched = matched.slice(0, len);
@@ -83,6 +92,8 @@ export function chronoMatches(text: string, lang: ChronoLanguage): RawMatch[] {
     if (/\p{L}$/u.test(matched) && /^\p{L}/u.test(text.slice(base.end, base.end + 1))) continue;
     // "1/2" or "3/4" without a year and without a month word is far more often a fraction than a date.
     if (year === undefined && !/\p{L}/u.test(matched)) continue;
+    // "08.10.2012" is day first in every language: the word-list matcher reads numbers with points.
+    if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(matched)) continue;
     // A date states its day or year in digits ("March 4", "le 12 mai"); "three days later" is a duration.
     if (!/\d/.test(matched) || RELATIVE_RE.test(matched) || UNIT_RE.test(matched)) continue;
     if (month !== undefined && day !== undefined) {

@@ -1,5 +1,5 @@
 /** findDateExpressions: every date expression in one document's text. */
-import { isPossibleDayMonth } from './calendar';
+import { isPossibleDayMonth, isValidDate } from './calendar';
 import { chronoMatches } from './chronoAdapter';
 import { matchDates, matchYearMentions, type RawMatch } from './matcher';
 import { dateLineValueEnd, leadEnd, pickLanguage, tokenize } from './text';
@@ -56,6 +56,45 @@ function attachWeekdays(text: string, matches: RawMatch[]): RawMatch[] {
   return out;
 }
 
+/** A year written after a day and month that the parsers leave out: Spanish and Italian "8 de octubre del 2012",
+ *  "8 ottobre del 2012"; Vietnamese "8 tháng 10, 2012". Only a four-digit year of this or the last century. */
+const YEAR_TAIL_RE: Partial<Record<DateLanguage, RegExp>> = {
+  es: /^,?[ \t]+del?[ \t]+((?:19|20)\d\d)(?![\d\p{L}])/u,
+  it: /^,?[ \t]+del[ \t]+((?:19|20)\d\d)(?![\d\p{L}])/u,
+  pt: /^,?[ \t]+de[ \t]+((?:19|20)\d\d)(?![\d\p{L}])/u,
+  vi: /^,[ \t]*((?:19|20)\d\d)(?![\d\p{L}])/u,
+};
+
+function attachYearTails(text: string, matches: RawMatch[], lang: DateLanguage): RawMatch[] {
+  return matches.map((m) => {
+    const re = YEAR_TAIL_RE[m.language] ?? YEAR_TAIL_RE[lang];
+    if (m.kind !== 'date' || m.year !== undefined || re === undefined || m.day === undefined || m.month === undefined) return m;
+    const t = re.exec(text.slice(m.end, m.end + 16));
+    if (!t) return m;
+    const year = Number(t[1]);
+    if (!isValidDate(year, m.month, m.day)) return m;
+    const end = m.end + t[0].length;
+    return { ...m, end, year, yearStart: end - 4, yearEnd: end };
+  });
+}
+
+const ES_MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(months.es.words));
+const PT_MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(months.pt.words));
+/** Month first with the year after "de" (Colombia, Mexico: "octubre 8 de 2012", "Octubre 8, 2012"). */
+const ES_MONTH_FIRST_RE = /(?<![\p{L}\d])(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:[ \t]+de|,)[ \t]+((?:19|20)\d\d)(?![\d\p{L}])/gu;
+/** Brazilian points between the parts ("8.out.2012 às 14h05", Folha de S.Paulo). */
+const PT_DOTTED_RE = /(?<![\p{L}\d.])(\d{1,2})\.(\p{L}{3})\.((?:19|20)\d\d)(?![\d\p{L}])/gu;
+
+function wordMonthDates(text: string, lang: DateLanguage): RawMatch[] {
+  const out: RawMatch[] = [];
+  const add = (at: number, len: number, day: number, month: number | undefined, year: number): void => {
+    if (month !== undefined && isValidDate(year, month, day)) out.push({ kind: 'date', language: lang, day, month, year, start: at, end: at + len, yearStart: at + len - 4, yearEnd: at + len });
+  };
+  if (lang === 'es') for (const m of text.matchAll(ES_MONTH_FIRST_RE)) add(m.index, m[0].length, Number(m[2]), ES_MONTHS.get(m[1].toLowerCase()), Number(m[3]));
+  if (lang === 'pt') for (const m of text.matchAll(PT_DOTTED_RE)) add(m.index, m[0].length, Number(m[1]), PT_MONTHS.get(m[2].toLowerCase()), Number(m[3]));
+  return out;
+}
+
 /** A Vietnamese wire dateline without a day word: "Hà Nội, 12/3 (TTXVN) -", "(Dân trí) - 12/3, …", "TP - 12/3, …":
  *  a place or an agency, a dash or comma, the day and month, then a comma, a bracket or a dash. */
 const VI_DATELINE_RE = /^[ \t]*\(?[\p{Lu}][\p{L}\p{M}.]*(?:[ \t][\p{L}\p{M}.]+){0,3}\)?[ \t]*[-–—,][ \t]*(\d{1,2})\/(\d{1,2})(?=[ \t]*[,(–—-])/u;
@@ -89,12 +128,12 @@ export function findDateExpressions(text: string, options?: { lang?: string }): 
     const tokens = tokenize(text);
     let matches: RawMatch[] = matchDates(tokens, lang);
     if (lang === 'vi') matches = matches.concat(viDatelines(text));
-    if (lang !== 'vi' && lang !== 'ar') matches = matches.concat(chronoMatches(text, lang));
+    if (lang !== 'vi' && lang !== 'ar') matches = matches.concat(chronoMatches(text, lang), wordMonthDates(text, lang));
     // A page's top is often in English whatever its language ("October 23, 2025" over a Spanish article).
     // (Month words only: "12/03/2024" stays little-endian, as the page's own language reads it, even with a time
     // and its letters after it: "08/10/2012 10:23 GMT+7", "08-10-2012 - 10:23 AM" are the 8th of October.)
     if (lang !== 'en' && lang !== 'ar') matches = matches.concat(chronoMatches(text.slice(0, TOP_CHARS), 'en').filter((m) => hasEnglishMonth(text.slice(m.start, m.end))));
-    matches = removeOverlaps(matches);
+    matches = attachYearTails(text, removeOverlaps(matches), lang);
     // A year mention overlapping a date is that date's year, not a mention of its own: removeOverlaps drops it.
     matches = removeOverlaps(matches.concat(matchYearMentions(tokens, lang)));
     matches = attachWeekdays(text, matches);

@@ -353,7 +353,8 @@ function matchNumeric(tokens: readonly Token[], i: number, docLang: DateLanguage
   const nd = numericDate(tokens, i);
   if (!nd || nd.year === undefined) return undefined;
   const iso = yearValue(tokens[i]) !== undefined;
-  if (!iso && docLang === 'en') return undefined; // 3/4/2025 is ambiguous in English; the English parser decides.
+  // 3/4/2025 is ambiguous in English; the English parser decides. Points are day first everywhere ("08.10.2012").
+  if (!iso && docLang === 'en' && tokens[i + 1]?.raw !== '.') return undefined;
   if (nd.next < tokens.length && adjacent(tokens, nd.next - 1, nd.next) && (tokens[nd.next].isNumber || (isPunct(tokens[nd.next], '/-.') && tokens[nd.next + 1]?.isNumber))) return undefined;
   return finish(tokens, i, nd.next, { kind: 'date', language: docLang, day: nd.day, month: nd.month, year: nd.year }, nd.yearTok);
 }
