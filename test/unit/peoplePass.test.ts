@@ -95,6 +95,40 @@ test('after the pass, every edit gives the persons of a fresh read (differential
   assert.equal(m.getText(), text);
 });
 
+test('typing outside names keeps the grouping of the file as it was; typing in a name groups again (differential)', () => {
+  let text = largeCorpus(4);
+  const m = CorpusModel.parse(text);
+  runPass(m);
+  const before = filePeople(m, known);
+  // a letter typed into a word that is no name, then taken out again: the same grouping, not grouped again
+  const at = text.indexOf(' the ') + 4;
+  for (const [a, b, insert] of [
+    [at, at, 'x'],
+    [at, at + 1, ''],
+  ] as const) {
+    m.applyEdit(a, b, insert);
+    text = text.slice(0, a) + insert + text.slice(b);
+    const file = filePeople(m, known);
+    assert.equal(file, before, 'kept');
+    assert.deepEqual(file?.persons, fresh(text));
+  }
+  // keystrokes anywhere, each followed by a request before the pass has run: always a fresh read's persons
+  const random = rng(29);
+  let kept = 0;
+  for (let round = 0; round < 30; round++) {
+    const a = Math.floor(random() * text.length);
+    const b = random() < 0.3 ? Math.min(text.length, a + 1) : a;
+    const insert = ['x', 'a', ' ', 'Cường', '', 'Lâm'][Math.floor(random() * 6)];
+    const last = filePeople(m, known);
+    m.applyEdit(a, b, insert);
+    text = text.slice(0, a) + insert + text.slice(b);
+    const file = filePeople(m, known);
+    if (file === last) kept++;
+    assert.deepEqual(file?.persons, fresh(text), `round ${round}`);
+  }
+  assert.ok(kept > 0, 'some keystrokes keep the grouping');
+});
+
 test('edits between the steps of the pass: it ends with the persons of a fresh read (differential)', () => {
   let text = largeCorpus(4);
   const m = CorpusModel.parse(text);

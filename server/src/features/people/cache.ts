@@ -8,7 +8,7 @@
 // and detects at most the document under the cursor (a small file: all of it).
 
 import { detectPeople, groupTallies, KnownPerson, Person, PersonMention, tallyDocument } from '../../people';
-import type { DocumentTally } from '../../people';
+import type { DocumentTally, KeyTally } from '../../people';
 import type { CorpusDocument, CorpusModel } from '../../model/corpusModel';
 import type { DocFacts } from '../../model/facts';
 import { lineAt } from '../../model/lines';
@@ -158,12 +158,69 @@ export interface FilePeople {
   total: number;
 }
 
-const perFile = new WeakMap<CorpusModel, { generation: number; version: number; result: FilePeople }>();
+interface FileGrouping {
+  generation: number;
+  version: number;
+  result: FilePeople;
+  /** The tally of each document the grouping was made from. */
+  tallies: DocumentTally[];
+}
+
+const perFile = new WeakMap<CorpusModel, FileGrouping>();
+
+function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+/** Do two tallies give the same grouping: the same keys in the same order, with the same counts, spellings, titles and best spelling? */
+export function sameTally(a: DocumentTally, b: DocumentTally): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  const bi = b.values();
+  for (const x of a.values()) {
+    const y = bi.next().value as KeyTally;
+    if (x.key !== y.key || x.count !== y.count || !sameCounts(x.spellings, y.spellings) || !sameCounts(x.titles, y.titles)) return false;
+    if ((x.best === null) !== (y.best === null) || (x.best && y.best && (x.best.text !== y.best.text || x.best.score !== y.best.score))) return false;
+  }
+  return true;
+}
+
+/**
+ * A complete grouping still holds after edits that replaced documents one for one and left each one's tally as it
+ * was (typing anywhere but in a name): the edited documents are read now (each one small enough), and the
+ * grouping is kept. Undefined when it cannot be kept.
+ */
+function keptAfterEdits(model: CorpusModel, known: KnownPeople, hit: FileGrouping): FilePeople | undefined {
+  const splices = model.changesSince(hit.generation);
+  if (!splices || model.documentCount !== hit.tallies.length) return undefined;
+  const touched = new Set<number>();
+  for (const s of splices) {
+    if (s.removed !== s.inserted) return undefined;
+    // Segment i holds document i - 1 (segment 0: the text before the first header).
+    for (let k = Math.max(1, s.first); k < s.first + s.inserted; k++) touched.add(k - 1);
+  }
+  if (touched.size > 64) return undefined;
+  const fresh: [number, DocumentTally][] = [];
+  for (const i of touched) {
+    const entry = docPeople(model, i, known);
+    if (!entry || !sameTally(hit.tallies[i], entry.tally)) return undefined;
+    fresh.push([i, entry.tally]);
+  }
+  for (const [i, t] of fresh) hit.tallies[i] = t;
+  hit.generation = model.generation;
+  return hit.result;
+}
 
 /** Every person of a file, grouped across the documents read so far (a small file is read now). */
 export function filePeople(model: CorpusModel, known: KnownPeople, token: CancellationToken = NEVER_CANCELLED): FilePeople | undefined {
   const hit = perFile.get(model);
   if (hit && hit.generation === model.generation && hit.version === known.version && hit.result.detected === hit.result.total) return hit.result;
+  if (hit && hit.version === known.version && hit.result.detected === hit.result.total) {
+    const kept = keptAfterEdits(model, known, hit);
+    if (kept) return kept;
+  }
   const n = model.documentCount;
   const small = model.length <= SYNC_FILE_LIMIT;
   const tallies: DocumentTally[] = new Array<DocumentTally>(n);
@@ -183,7 +240,7 @@ export function filePeople(model: CorpusModel, known: KnownPeople, token: Cancel
     for (const k of p.keys) if (!byKey.has(k)) byKey.set(k, i);
   });
   const result = { persons, byKey, detected, total: n };
-  perFile.set(model, { generation: model.generation, version: known.version, result });
+  perFile.set(model, { generation: model.generation, version: known.version, result, tallies });
   return result;
 }
 
