@@ -47,6 +47,20 @@ const RELATIVE_RE =
 const UNIT_RE =
   /(?<!\p{L})(days?|weeks?|months?|years?|hours?|minutes?|jours?|semaines?|mois|ans|années?|heures?|días?|semanas?|meses|años?|horas?|tage?n?|wochen?|monate?n?|jahre?n?|stunden?|giorni|settimane?|mesi|anni|ore|dias?|anos?)(?!\p{L})/iu;
 
+/** "8 de octubre de 45" → "8 de octubre", "Oct 8, 12" → "Oct 8"; undefined when the two digits are glued to the date ("08-Oct-12"). */
+function withoutTwoDigitYear(matched: string): string | undefined {
+  const tail = /'?\d{2}$/.exec(matched);
+  if (!tail || tail.index === 0) return undefined;
+  const before = matched.slice(0, tail.index);
+  let head = before.trimEnd();
+  if (head.length === before.length && !head.endsWith(',')) return undefined;
+  const lower = head.toLowerCase();
+  if (lower.endsWith(' de')) head = head.slice(0, -3);
+  else if (lower.endsWith(' del')) head = head.slice(0, -4);
+  head = head.trimEnd();
+  return head.endsWith(',') ? head.slice(0, -1) : head;
+}
+
 export function chronoMatches(text: string, lang: ChronoLanguage): RawMatch[] {
   const parser = parserFor(lang);
   if (!parser) return [];
@@ -78,9 +92,9 @@ export function chronoMatches(text: string, lang: ChronoLanguage): RawMatch[] {
     // A month word with a two-digit number after it is a count, not a year ("8 de octubre de 45 personas"):
     // the day and month stay, the number goes.
     if (year !== undefined && /\p{L}/u.test(matched) && !matched.includes(String(year))) {
-      const two = /[\s,]+(?:del?\s+)?'?\d{2}$/u.exec(matched);
-      if (two) {
-        matched = matched.slice(0, two.index);
+      const head = withoutTwoDigitYear(matched);
+      if (head !== undefined) {
+        matched = head;
         year = undefined;
       }
     }
