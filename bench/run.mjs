@@ -102,10 +102,13 @@ function build() {
   // The same options as scripts/build.mjs --production (what the .vsix ships), into bench/generated/.
   const esbuild = require('esbuild');
   const common = { ...require(path.join(ROOT, 'scripts', 'bundle-options.cjs'))(true), sourcemap: false };
-  esbuild.buildSync({ ...common, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
+  // jschardet is its own file beside the server, loaded only for a file that is not UTF-8 (as scripts/build.mjs ships it).
+  const external = ['./chardet.js', 'jschardet'];
+  esbuild.buildSync({ ...common, external, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
   // Readable function names in profiles.
-  if (process.env.BENCH_SERVER_NODE_OPTIONS) esbuild.buildSync({ ...common, minify: false, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
-  esbuild.buildSync({ ...common, entryPoints: [path.join(ROOT, 'server/src/cli.ts')], outfile: path.join(GEN, 'cli.js') });
+  if (process.env.BENCH_SERVER_NODE_OPTIONS) esbuild.buildSync({ ...common, external, minify: false, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
+  esbuild.buildSync({ ...common, external, entryPoints: [path.join(ROOT, 'server/src/cli.ts')], outfile: path.join(GEN, 'cli.js') });
+  esbuild.buildSync({ ...common, entryPoints: [require.resolve('jschardet')], outfile: path.join(GEN, 'chardet.js') });
 }
 
 // ---------------------------------------------------------------- corpora
@@ -360,7 +363,8 @@ async function main() {
   // ---- language server over stdio (bench/lsp.mjs)
   const serverJs = path.join(GEN, 'server.js');
   const bundleSize = fs.statSync(serverJs).size;
-  record({ id: 'bundle', label: 'bundled server (minified, dependencies included)', value: bundleSize / MB, unit: 'MB', target: '< 1 MB', met: bundleSize < MB });
+  // Issue 18: the server bundle stays under 3 MB (the people data alone are 1.4 MB; jschardet ships beside it).
+  record({ id: 'bundle', label: 'bundled server (minified, dependencies included, jschardet apart)', value: bundleSize / MB, unit: 'MB', target: '< 3 MB', met: bundleSize < 3 * MB });
   await lspSection(serverJs, corpora, people);
 
   if (ONLY_LSP) return finish(env);
