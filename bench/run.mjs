@@ -102,13 +102,14 @@ function build() {
   // The same options as scripts/build.mjs --production (what the .vsix ships), into bench/generated/.
   const esbuild = require('esbuild');
   const common = { ...require(path.join(ROOT, 'scripts', 'bundle-options.cjs'))(true), sourcemap: false };
-  // jschardet is its own file beside the server, loaded only for a file that is not UTF-8 (as scripts/build.mjs ships it).
-  const external = ['./chardet.js', 'jschardet'];
+  // jschardet and iconv-lite's tables are their own file beside the server, loaded only for a file that is not UTF-8
+  // (as scripts/build.mjs ships them).
+  const external = ['./chardet.js', './charsets'];
   esbuild.buildSync({ ...common, external, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
   // Readable function names in profiles.
   if (process.env.BENCH_SERVER_NODE_OPTIONS) esbuild.buildSync({ ...common, external, minify: false, entryPoints: [path.join(ROOT, 'server/src/server.ts')], outfile: path.join(GEN, 'server.js') });
   esbuild.buildSync({ ...common, external, entryPoints: [path.join(ROOT, 'server/src/cli.ts')], outfile: path.join(GEN, 'cli.js') });
-  esbuild.buildSync({ ...common, entryPoints: [require.resolve('jschardet')], outfile: path.join(GEN, 'chardet.js') });
+  esbuild.buildSync({ ...common, entryPoints: [path.join(ROOT, 'server/src/node/charsets.ts')], outfile: path.join(GEN, 'chardet.js') });
 }
 
 // ---------------------------------------------------------------- corpora

@@ -14,13 +14,17 @@ const watch = process.argv.includes('--watch');
 const common = bundleOptions(production);
 const browser = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
 
+/** What the server and the command line load apart (dist/chardet.js; ./charsets when run from the sources). */
+const CHARSETS_APART = ['./chardet.js', './charsets'];
+
 const builds = [
   { entryPoints: { client: 'client/src/node.ts' }, external: ['vscode'] },
-  // jschardet (1.8 MB of code, needed only for a file that is not UTF-8) is its own file, loaded when needed
-  // (server/src/node/encoding.ts), so that every server and command-line process does not hold it.
-  { entryPoints: { server: 'server/src/server.ts' }, external: ['./chardet.js', 'jschardet'] },
-  { entryPoints: { cli: 'server/src/cli.ts' }, external: ['./chardet.js', 'jschardet'] },
-  { entryPoints: { chardet: 'jschardet' } },
+  // jschardet and iconv-lite's tables (1.5 MB of code, needed only for a file that is not UTF-8) are their own
+  // file, loaded when needed (server/src/node/encoding.ts), so that every server and command-line process does not
+  // hold them (the command line's `convert` still bundles iconv-lite).
+  { entryPoints: { server: 'server/src/server.ts' }, external: CHARSETS_APART },
+  { entryPoints: { cli: 'server/src/cli.ts' }, external: CHARSETS_APART },
+  { entryPoints: { chardet: 'server/src/node/charsets.ts' } },
   // The web worker extension host loads the client as CommonJS with `vscode` provided; the server is a classic worker script.
   { ...browser, entryPoints: { 'browser/client': 'client/src/browser.ts' }, external: ['vscode'] },
   { ...browser, entryPoints: { 'browser/server': 'server/src/browserServer.ts' }, format: 'iife' },

@@ -8,41 +8,40 @@
 
 import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
-import iconv from 'iconv-lite';
-import type * as Jschardet from 'jschardet';
 import { headVerdict, SAMPLE_BYTES, scannedVerdict, SNIFF_BYTES, Utf8Scanner } from '../index';
 import type { ByteVerdict, CharsetGuess } from '../index';
+import type * as Charsets from './charsets';
 
 /**
- * jschardet, loaded on the first file that is not UTF-8. Its code is 1.8 MB, held in the
- * heap by every process that loads it, so the bundles leave it out: scripts/build.mjs
- * writes it apart as dist/chardet.js, beside them. Run from the sources, there is no
- * ./chardet.js and it comes from node_modules. Both names are fixed: nothing is loaded
- * by a computed name.
+ * jschardet and iconv-lite's full tables (./charsets.ts), loaded on the first file that is not UTF-8. Their code is
+ * 1.5 MB, held in the heap by every process that loads it, so the bundles leave it out: scripts/build.mjs writes it
+ * apart as dist/chardet.js, beside them. Run from the sources (tsc's out/), there is no ./chardet.js and it is
+ * ./charsets.js beside this file. Both names are fixed: nothing is loaded by a computed name.
  */
-let chardet: typeof Jschardet | undefined;
-function jschardet(): typeof Jschardet {
-  if (chardet) return chardet;
+let tools: typeof Charsets | undefined;
+function charsets(): typeof Charsets {
+  if (tools) return tools;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (above)
-    chardet = require('./chardet.js') as typeof Jschardet;
+    tools = require('./chardet.js') as typeof Charsets;
   } catch {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the same, from the sources
-    chardet = require('jschardet') as typeof Jschardet;
+    tools = require('./charsets') as typeof Charsets;
   }
-  return chardet;
+  return tools;
 }
 
 export function guessCharset(sample: Uint8Array): CharsetGuess | undefined {
   let found: { encoding: string | null; confidence: number };
+  const c = charsets();
   try {
-    found = jschardet().detect(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength));
+    found = c.detect(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength));
   } catch {
     return undefined;
   }
   const name = found.encoding?.toLowerCase();
   // UTF-8 or ASCII is no answer for bytes that are not UTF-8; a name iconv-lite cannot convert from is no help.
-  if (!name || name === 'utf-8' || name === 'ascii' || !iconv.encodingExists(name)) return undefined;
+  if (!name || name === 'utf-8' || name === 'ascii' || !c.encodingExists(name)) return undefined;
   return { charset: name, confidence: found.confidence };
 }
 
