@@ -671,3 +671,24 @@ describe('date forms of real pages that the parsers leave out', () => {
     assert.deepEqual([dayOf('Posted 10/08/2012', 'en')?.month, dayOf('Posted 10/08/2012', 'en')?.day], [10, 8]);
   });
 });
+
+describe('post-date headers, place datelines and bylines of the second dev batch', () => {
+  const preferred = (id: string) => {
+    const a = article(id);
+    const c = proposeDates(a.text, { lang: a.lang }).find((x) => x.preferred);
+    return [c?.iso, a.truth];
+  };
+  it('prefers a blog post-date header whose weekday agrees (en-14, es-38, pt-26), and no header against another day (en-41)', () => {
+    for (const id of ['en-14', 'es-38', 'pt-26']) {
+      const [got, truth] = preferred(id);
+      assert.equal(got, truth, id);
+    }
+    assert.equal(preferred('en-41')[0], undefined);
+  });
+  it('reads "Bruxelles, le 1er décembre 2016" (fr-35), a time inside the date (fr-38), Arabic slashes (ar-38), Portuguese month first (pt-23) and a date line after a blank line (es-41)', () => {
+    for (const id of ['fr-35', 'fr-38', 'ar-38', 'pt-23', 'es-41']) {
+      const [got, truth] = preferred(id);
+      assert.equal(got, truth, id);
+    }
+  });
+});

@@ -126,13 +126,19 @@ const SENTENCE_END_RE =
 
 /** A line of running text, not a headline, a caption or site chrome: it ends a sentence, is long, or goes on in
  *  the next line (hard-wrapped wire copy). */
-function isRunningText(lines: readonly Line[], i: number): boolean {
+/** Does line b come right after line a, with no blank line between (one LF, CRLF or CR)? */
+function follows(text: string, a: Line, b: Line): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap === '\n' || gap === '\r\n' || gap === '\r';
+}
+
+function isRunningText(text: string, lines: readonly Line[], i: number): boolean {
   const l = lines[i];
   const words = wordsOf(l.text);
   const t = l.text.trim();
   if (t.length <= 300 && (containsPhrase(words, WORDS.chrome) || containsPhrase(words, WORDS.caption))) return false;
   const next = lines[i + 1];
-  const continues = next !== undefined && /^\p{Ll}/u.test(next.text.trim()) && next.start - l.end <= 2;
+  const continues = next !== undefined && /^\p{Ll}/u.test(next.text.trim()) && follows(text, l, next);
   return words.length >= 20 || /[.!?؟:;»"”)…]$/u.test(t) || continues;
 }
 
@@ -142,7 +148,7 @@ function leadSpan(text: string, lines: readonly Line[], from: number): { start: 
   for (let i = from; i < lines.length && i < from + 12; i++) {
     if (wordsOf(lines[i].text).length < 8) continue;
     if (first < 0) first = i;
-    if (isRunningText(lines, i)) {
+    if (isRunningText(text, lines, i)) {
       first = i;
       break;
     }
@@ -193,11 +199,11 @@ function clauseBefore(text: string, line: Line, at: number): string[] {
 
 /** A first line that reads as a title: no sentence end, short, with more lines after it that do not simply
  *  continue its sentence (hard-wrapped wire copy: "LONDON Oct 8 European shares fell on Monday" / "after a …"). */
-function isTitle(lines: readonly Line[], i: number): boolean {
+function isTitle(text: string, lines: readonly Line[], i: number): boolean {
   if (i !== 0 || lines.length < 2) return false;
   const t = lines[0].text.trim();
   const next = lines[1].text.trim();
-  const continues = /^\p{Ll}/u.test(next) && lines[1].start - lines[0].end <= 2;
+  const continues = /^\p{Ll}/u.test(next) && follows(text, lines[0], lines[1]);
   return t.length <= 200 && !/[.!?؟:]$/.test(t) && !continues;
 }
 
@@ -213,6 +219,18 @@ function isWireDateline(text: string, line: Line, e: DateExpression): boolean {
   return /^\s*(?:[-–—]|\(|\.-|\s\p{Lu}|\s\p{Ll})/u.test(tail);
 }
 
+/** "(Thethaovanhoa.vn) – ", "(AIP) - ": an agency or site in brackets, then a dash. */
+const AGENCY_DASH_RE = /^\s*\([\p{L}\p{M}.\s&-]{2,30}\)\s*[-–—]/u;
+
+/** A line that is a place and a full date and nothing else: "Bruxelles, le 1er décembre 2016", "Madrid, 12 de
+ *  marzo de 2024", "Hà Nội, ngày 5 tháng 3 năm 2024" (press releases, letters). */
+function isPlaceDateLine(text: string, line: Line, e: DateExpression): boolean {
+  const head = text.slice(line.start, e.start).trim();
+  const tail = text.slice(e.end, line.end).trim();
+  if (head.length === 0 || head.length > 50 || tail.length > 2) return false;
+  return /^\p{Lu}[\p{L}\p{M}.'’ -]{1,40},\s*(?:(?:le|el|den|il|em|ngày|am|on)\s*)?$/u.test(head);
+}
+
 /** Places every date expression of an article and reads its context. */
 export function placeDates(text: string, expressions: readonly DateExpression[]): PlacedDate[] {
   const lines = splitLines(text);
@@ -220,7 +238,7 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
   // The top of the page: the first lines before the running text, at most 6 of them within 700 characters.
   let topEnd = 0;
   while (topEnd < lines.length && topEnd < 6 && lines[topEnd].start < 700 && wordsOf(lines[topEnd].text).length < 25) topEnd++;
-  const lead = leadSpan(text, lines, isTitle(lines, 0) ? 1 : 0);
+  const lead = leadSpan(text, lines, isTitle(text, lines, 0) ? 1 : 0);
   const out: PlacedDate[] = [];
   // what a line says as a whole, worked out once per line (a line may hold thousands of dates)
   const facts = new Map<number, LineFacts>();
@@ -247,7 +265,9 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
     const short = lf.short;
     let zone: Zone;
     // a date with its time right after it ("07/03/2025 16:13", "18-11-2019 | 05:37"): the page's timestamp
-    const timed = TIME_RE.test(text.slice(e.end, Math.min(line.end, e.end + 14))) || TIME_RE.test(text.slice(Math.max(line.start, e.start - 12), e.start));
+    // (or with the time inside the expression: "26/01/2020 à 19:23")
+    const timed =
+      TIME_RE.test(text.slice(e.end, Math.min(line.end, e.end + 14))) || TIME_RE.test(text.slice(Math.max(line.start, e.start - 12), e.start)) || (e.year !== undefined && TIME_RE.test(e.text));
     const stamped = timed && !lf.caption;
     // "Publié le …", "تم نشره …", or a line "تاريخ النشر" right above: the page says this is its publication date
     const cueWords = dropFillers(before).slice(-4);
@@ -263,13 +283,15 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
     else if ((stamped && e.year !== undefined && li < Math.max(topEnd, 12)) || (isoStamp && e.start < 2500)) zone = 'stamp';
     else if (lf.chrome && short) zone = 'chrome';
     else if (li < Math.max(topEnd + 4, 8) && isWireDateline(text, line, e)) zone = 'dateline';
+    else if (li < 12 && e.year !== undefined && isPlaceDateLine(text, line, e)) zone = 'dateline';
     else if (lf.caption && (short || (rest.length <= 300 && /[(:]/.test(line.text)))) zone = 'caption';
     else if (lf.bylineLike) zone = 'byline';
     else if (lead && e.start >= lead.start && e.start < lead.end) {
       // a date in the first few words of the lead, before a dash or an agency: the dateline
       const head = text.slice(lead.start, e.start);
       const tail = text.slice(e.end, Math.min(lead.end, e.end + 25));
-      zone = wordsOf(head).length <= 6 && (/[-–—]|\(|\.-/.test(tail) || /^[\p{Lu}\s,.()-]*$/u.test(head.trim()) || /,\s*$/.test(head)) ? 'dateline' : 'lead';
+      // ("(Thethaovanhoa.vn) – Tối 30/4, …": an agency in brackets and a dash before it)
+      zone = wordsOf(head).length <= 6 && (/[-–—]|\(|\.-/.test(tail) || /^[\p{Lu}\s,.()-]*$/u.test(head.trim()) || /,\s*$/.test(head) || AGENCY_DASH_RE.test(head)) ? 'dateline' : 'lead';
     } else if (li < topEnd) {
       // a line that holds a date and little else: the page's first line is its header (often the day it was
       // saved, not the article's); further down the top it is the article's date line

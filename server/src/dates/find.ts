@@ -2,7 +2,8 @@
 import { isPossibleDayMonth, isValidDate } from './calendar';
 import { chronoMatches } from './chronoAdapter';
 import { matchDates, matchYearMentions, type RawMatch } from './matcher';
-import { dateLineValueEnd, leadEnd, pickLanguage, tokenize } from './text';
+import { dateLineValueEnd, leadEnd, normalizeWord, pickLanguage, tokenize } from './text';
+import { MONTHS } from './lexicon';
 import months from './data/months.json';
 import type { DateExpression, DateLanguage } from './types';
 
@@ -80,10 +81,13 @@ function attachYearTails(text: string, matches: RawMatch[], lang: DateLanguage):
 
 const ES_MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(months.es.words));
 const PT_MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(months.pt.words));
-/** Month first with the year after "de" (Colombia, Mexico: "octubre 8 de 2012", "Octubre 8, 2012"). */
+/** Month first with the year after "de" or a comma (Colombia, Mexico: "octubre 8 de 2012", "Octubre 8, 2012"; also Portuguese). */
 const ES_MONTH_FIRST_RE = /(?<![\p{L}\d])(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:[ \t]+de|,)[ \t]+((?:19|20)\d\d)(?![\d\p{L}])/gu;
 /** Brazilian points between the parts ("8.out.2012 às 14h05", Folha de S.Paulo). */
 const PT_DOTTED_RE = /(?<![\p{L}\d.])(\d{1,2})\.(\p{L}{3})\.((?:19|20)\d\d)(?![\d\p{L}])/gu;
+
+/** Arabic bylines with slashes around the month name: "الجمعة 20/أبريل/2018 - 09:07 م". */
+const AR_SLASHED_RE = /(?<![\d\u0660-\u0669])([\d\u0660-\u0669]{1,2})\s*\/\s*([\u0621-\u064A]+(?: [\u0621-\u064A]+)?)\s*\/\s*([\d\u0660-\u0669]{4})(?![\d\u0660-\u0669])/gu;
 
 function wordMonthDates(text: string, lang: DateLanguage): RawMatch[] {
   const out: RawMatch[] = [];
@@ -91,6 +95,13 @@ function wordMonthDates(text: string, lang: DateLanguage): RawMatch[] {
     if (month !== undefined && isValidDate(year, month, day)) out.push({ kind: 'date', language: lang, day, month, year, start: at, end: at + len, yearStart: at + len - 4, yearEnd: at + len });
   };
   if (lang === 'es') for (const m of text.matchAll(ES_MONTH_FIRST_RE)) add(m.index, m[0].length, Number(m[2]), ES_MONTHS.get(m[1].toLowerCase()), Number(m[3]));
+  if (lang === 'ar')
+    for (const m of text.matchAll(AR_SLASHED_RE)) {
+      const month = MONTHS.ar.map.get(normalizeWord(m[2]).split(/\s+/).join(' '));
+      add(m.index, m[0].length, Number(normalizeWord(m[1])), month, Number(normalizeWord(m[3])));
+    }
+  // Brazilian blogs: "terça-feira, agosto 10, 2021"
+  if (lang === 'pt') for (const m of text.matchAll(ES_MONTH_FIRST_RE)) add(m.index, m[0].length, Number(m[2]), PT_MONTHS.get(m[1].toLowerCase()), Number(m[3]));
   if (lang === 'pt') for (const m of text.matchAll(PT_DOTTED_RE)) add(m.index, m[0].length, Number(m[1]), PT_MONTHS.get(m[2].toLowerCase()), Number(m[3]));
   return out;
 }
@@ -129,6 +140,7 @@ export function findDateExpressions(text: string, options?: { lang?: string }): 
     let matches: RawMatch[] = matchDates(tokens, lang);
     if (lang === 'vi') matches = matches.concat(viDatelines(text));
     if (lang !== 'vi' && lang !== 'ar') matches = matches.concat(chronoMatches(text, lang), wordMonthDates(text, lang));
+    if (lang === 'ar') matches = matches.concat(wordMonthDates(text, lang));
     // A page's top is often in English whatever its language ("October 23, 2025" over a Spanish article).
     // (Month words only: "12/03/2024" stays little-endian, as the page's own language reads it, even with a time
     // and its letters after it: "08/10/2012 10:23 GMT+7", "08-10-2012 - 10:23 AM" are the 8th of October.)

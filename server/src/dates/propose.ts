@@ -39,6 +39,21 @@ const ZONE_WORDS: Record<Zone, { words: string; rank: number }> = {
   body: { words: 'the text', rank: 9 },
 };
 
+/** A page's first line holding a full date with its weekday, and little else ("Friday, July 18, 2014"): a blog's post
+ *  date, or a site's "today" widget (the day the page was saved), so it gives a candidate only when the weekday agrees. */
+function isPostDateHeader(p: PlacedDate): boolean {
+  const e = p.expression;
+  return (
+    p.zone === 'header' &&
+    e.year !== undefined &&
+    e.month !== undefined &&
+    e.day !== undefined &&
+    e.weekday !== undefined &&
+    isValidDate(e.year, e.month, e.day) &&
+    weekdayOf(e.year, e.month, e.day) === e.weekday
+  );
+}
+
 /** Zones that may give candidates at all (a page header's lone date is as often the day the page was saved). */
 const CANDIDATE_ZONES: ReadonlySet<Zone> = new Set(['stamp', 'byline', 'dateline', 'lead', 'top']);
 
@@ -145,7 +160,7 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
     for (const p of placed) {
       const e = p.expression;
       if (e.kind !== 'date' || e.month === undefined || e.day === undefined) continue;
-      if (!CANDIDATE_ZONES.has(p.zone) || p.lunar || p.relation === 'future' || p.relation === 'past') continue;
+      if (!(CANDIDATE_ZONES.has(p.zone) || isPostDateHeader(p)) || p.lunar || p.relation === 'future' || p.relation === 'past') continue;
       // the day the page was changed is not the day it was published: offered only when nothing else is
       if (p.relation === 'updated' && placed.some((q) => q !== p && (q.zone === 'stamp' || q.zone === 'byline') && q.relation !== 'updated' && q.expression.kind === 'date')) continue;
       const c = candidateFor(text, p, e, { byline, leadYears, textYears, ns, nameYear, nameDate, documentName: ctx.documentName, lineWeekday: lineWeekdays.get(p.lineStart) });
@@ -156,6 +171,12 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
       const wd = placed.find((p) => p.expression.kind === 'weekday' && (p.zone === 'lead' || p.zone === 'dateline') && p.relation !== 'future' && p.relation !== 'past');
       const c = wd && weekdayBetweenNeighbours(wd, ns);
       if (c) candidates.push(c);
+    }
+    // A blog's post-date header is the article's day only when nothing else at the top names another day (a site's
+    // "today" widget above an article with its own dateline is the day the page was saved).
+    for (const c of candidates) {
+      if (c.zone !== 'header' || c.strength !== 'strong') continue;
+      if (candidates.some((o) => o !== c && o.zone !== 'header' && (o.month !== c.month || o.day !== c.day))) c.strength = 'medium';
     }
     // Strong candidates that disagree cancel each other's preference, unless one comes from a place of higher precedence.
     const strong = candidates.filter((c) => c.strength === 'strong');
@@ -305,6 +326,8 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   let strength: Strength = 'weak';
   if (weekdayAgrees === false) strength = 'weak';
   else if (placeStrong && fullDate) strength = 'strong';
+  // "Sunday, October 06, 2013" alone on the first line: the post date of a blog or a press-release page
+  else if (p.zone === 'header' && fullDate && weekdayAgrees === true) strength = 'strong';
   else if (placeStrong && choice.near && weekdayAgrees === true) strength = 'strong';
   else if (placeStrong && choice.beside === true && (p.relation === 'today' || choice.source.kind === 'name')) strength = 'strong';
   // a dateline or byline with its year right by it ("11 de marzo de 2015Santos", "PARIS, 12 mai 2024 …")
