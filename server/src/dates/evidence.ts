@@ -9,7 +9,8 @@
  */
 import evidenceData from './data/evidence.json';
 import { normalizeWord } from './text';
-import type { DateExpression } from './types';
+import { isValidDate, weekdayOf } from './calendar';
+import type { DateCandidate, DateExpression } from './types';
 
 export type Zone = 'stamp' | 'byline' | 'dateline' | 'lead' | 'header' | 'top' | 'caption' | 'chrome' | 'body';
 
@@ -322,4 +323,28 @@ export function leadSaysToday(text: string): boolean {
   const lead = leadSpan(text, lines, 0);
   if (!lead) return false;
   return containsPhrase(wordsOf(text.slice(lead.start, lead.end)), WORDS.today);
+}
+
+/** A page's first line holding a full date with its weekday, and little else ("Friday, July 18, 2014"): a blog's post
+ *  date, or a site's "today" widget (the day the page was saved), so it gives a candidate only when the weekday agrees. */
+export function isPostDateHeader(p: PlacedDate): boolean {
+  const e = p.expression;
+  return (
+    p.zone === 'header' &&
+    e.year !== undefined &&
+    e.month !== undefined &&
+    e.day !== undefined &&
+    e.weekday !== undefined &&
+    isValidDate(e.year, e.month, e.day) &&
+    weekdayOf(e.year, e.month, e.day) === e.weekday
+  );
+}
+
+/** A blog's post-date header is the article's day only when nothing else at the top names another day (a site's
+ *  "today" widget above an article with its own dateline is the day the page was saved). */
+export function settleHeaders(candidates: DateCandidate[]): void {
+  for (const c of candidates) {
+    if (c.zone !== 'header' || c.strength !== 'strong') continue;
+    if (candidates.some((o) => o !== c && o.zone !== 'header' && (o.month !== c.month || o.day !== c.day))) c.strength = 'medium';
+  }
 }

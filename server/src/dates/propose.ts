@@ -15,7 +15,7 @@
  */
 import { addDays, dayNumber, formatIso, isValidDate, isoRange, parseIso, weekdayOf, type IsoParts } from './calendar';
 import { findDateExpressions } from './find';
-import { placeDates, type PlacedDate, type Zone } from './evidence';
+import { isPostDateHeader, placeDates, settleHeaders, type PlacedDate, type Zone } from './evidence';
 import { WEEKDAY_NAMES } from './lexicon';
 import { dateFromName, yearFromName } from './name';
 import type { DateCandidate, DateContradiction, DateExpression, ProposeContext, Strength, YearSource } from './types';
@@ -38,21 +38,6 @@ const ZONE_WORDS: Record<Zone, { words: string; rank: number }> = {
   chrome: { words: 'the site navigation', rank: 9 },
   body: { words: 'the text', rank: 9 },
 };
-
-/** A page's first line holding a full date with its weekday, and little else ("Friday, July 18, 2014"): a blog's post
- *  date, or a site's "today" widget (the day the page was saved), so it gives a candidate only when the weekday agrees. */
-function isPostDateHeader(p: PlacedDate): boolean {
-  const e = p.expression;
-  return (
-    p.zone === 'header' &&
-    e.year !== undefined &&
-    e.month !== undefined &&
-    e.day !== undefined &&
-    e.weekday !== undefined &&
-    isValidDate(e.year, e.month, e.day) &&
-    weekdayOf(e.year, e.month, e.day) === e.weekday
-  );
-}
 
 /** Zones that may give candidates at all (a page header's lone date is as often the day the page was saved). */
 const CANDIDATE_ZONES: ReadonlySet<Zone> = new Set(['stamp', 'byline', 'dateline', 'lead', 'top']);
@@ -172,12 +157,7 @@ export function proposeDates(text: string, context?: ProposeContext): DateCandid
       const c = wd && weekdayBetweenNeighbours(wd, ns);
       if (c) candidates.push(c);
     }
-    // A blog's post-date header is the article's day only when nothing else at the top names another day (a site's
-    // "today" widget above an article with its own dateline is the day the page was saved).
-    for (const c of candidates) {
-      if (c.zone !== 'header' || c.strength !== 'strong') continue;
-      if (candidates.some((o) => o !== c && o.zone !== 'header' && (o.month !== c.month || o.day !== c.day))) c.strength = 'medium';
-    }
+    settleHeaders(candidates);
     // Strong candidates that disagree cancel each other's preference, unless one comes from a place of higher precedence.
     const strong = candidates.filter((c) => c.strength === 'strong');
     if (strong.length > 0) {
