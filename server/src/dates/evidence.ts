@@ -125,13 +125,14 @@ const TIME_RE = /(?<!\d)\d{1,2}\s?(?:[:hH]|[hH]:)\s?\d{2}(?!\d)|(?<!\d)\d{1,2}\s
 const SENTENCE_END_RE =
   /(?<!(?:^|[\s.(])(?:\d{1,2}|\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Sra|Mme|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|ene|abr|ago|dic|TP|Tp))[.!?؟。](?=\s|$)/u;
 
-/** A line of running text, not a headline, a caption or site chrome: it ends a sentence, is long, or goes on in
- *  the next line (hard-wrapped wire copy). */
 /** Does line b come right after line a, with no blank line between (one LF, CRLF or CR)? */
 function follows(text: string, a: Line, b: Line): boolean {
   const gap = text.slice(a.end, b.start);
   return gap === '\n' || gap === '\r\n' || gap === '\r';
 }
+
+/** A line of running text, not a headline, a caption or site chrome: it ends a sentence, is long, or goes on in
+ *  the next line (hard-wrapped wire copy). */
 
 function isRunningText(text: string, lines: readonly Line[], i: number): boolean {
   const l = lines[i];

@@ -79,8 +79,8 @@ function attachYearTails(text: string, matches: RawMatch[], lang: DateLanguage):
   });
 }
 
-const ES_MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(months.es.words));
-const PT_MONTHS: ReadonlyMap<string, number> = new Map(Object.entries(months.pt.words));
+/** The month a word names in a language's word list ("agosto", "Março", "أبريل", "كانون الثاني"). */
+const monthOf = (lang: DateLanguage, word: string): number | undefined => MONTHS[lang].map.get(normalizeWord(word).split(/\s+/).join(' '));
 /** Month first with the year after "de" or a comma (Colombia, Mexico: "octubre 8 de 2012", "Octubre 8, 2012"; also Portuguese). */
 const ES_MONTH_FIRST_RE = /(?<![\p{L}\d])(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:[ \t]+de|,)[ \t]+((?:19|20)\d\d)(?![\d\p{L}])/gu;
 /** Brazilian points between the parts ("8.out.2012 às 14h05", Folha de S.Paulo). */
@@ -94,15 +94,10 @@ function wordMonthDates(text: string, lang: DateLanguage): RawMatch[] {
   const add = (at: number, len: number, day: number, month: number | undefined, year: number): void => {
     if (month !== undefined && isValidDate(year, month, day)) out.push({ kind: 'date', language: lang, day, month, year, start: at, end: at + len, yearStart: at + len - 4, yearEnd: at + len });
   };
-  if (lang === 'es') for (const m of text.matchAll(ES_MONTH_FIRST_RE)) add(m.index, m[0].length, Number(m[2]), ES_MONTHS.get(m[1].toLowerCase()), Number(m[3]));
-  if (lang === 'ar')
-    for (const m of text.matchAll(AR_SLASHED_RE)) {
-      const month = MONTHS.ar.map.get(normalizeWord(m[2]).split(/\s+/).join(' '));
-      add(m.index, m[0].length, Number(normalizeWord(m[1])), month, Number(normalizeWord(m[3])));
-    }
-  // Brazilian blogs: "terça-feira, agosto 10, 2021"
-  if (lang === 'pt') for (const m of text.matchAll(ES_MONTH_FIRST_RE)) add(m.index, m[0].length, Number(m[2]), PT_MONTHS.get(m[1].toLowerCase()), Number(m[3]));
-  if (lang === 'pt') for (const m of text.matchAll(PT_DOTTED_RE)) add(m.index, m[0].length, Number(m[1]), PT_MONTHS.get(m[2].toLowerCase()), Number(m[3]));
+  // Colombia, Mexico "octubre 8 de 2012"; Brazilian blogs "terça-feira, agosto 10, 2021"
+  if (lang === 'es' || lang === 'pt') for (const m of text.matchAll(ES_MONTH_FIRST_RE)) add(m.index, m[0].length, Number(m[2]), monthOf(lang, m[1]), Number(m[3]));
+  if (lang === 'pt') for (const m of text.matchAll(PT_DOTTED_RE)) add(m.index, m[0].length, Number(m[1]), monthOf(lang, m[2]), Number(m[3]));
+  if (lang === 'ar') for (const m of text.matchAll(AR_SLASHED_RE)) add(m.index, m[0].length, Number(normalizeWord(m[1])), monthOf(lang, m[2]), Number(normalizeWord(m[3])));
   return out;
 }
 
@@ -139,8 +134,8 @@ export function findDateExpressions(text: string, options?: { lang?: string }): 
     const tokens = tokenize(text);
     let matches: RawMatch[] = matchDates(tokens, lang);
     if (lang === 'vi') matches = matches.concat(viDatelines(text));
-    if (lang !== 'vi' && lang !== 'ar') matches = matches.concat(chronoMatches(text, lang), wordMonthDates(text, lang));
-    if (lang === 'ar') matches = matches.concat(wordMonthDates(text, lang));
+    if (lang !== 'vi' && lang !== 'ar') matches = matches.concat(chronoMatches(text, lang));
+    if (lang !== 'vi') matches = matches.concat(wordMonthDates(text, lang));
     // A page's top is often in English whatever its language ("October 23, 2025" over a Spanish article).
     // (Month words only: "12/03/2024" stays little-endian, as the page's own language reads it, even with a time
     // and its letters after it: "08/10/2012 10:23 GMT+7", "08-10-2012 - 10:23 AM" are the 8th of October.)

@@ -175,7 +175,7 @@ function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
 }
 
 /** Do two tallies give the same grouping: the same keys in the same order, with the same counts, spellings, titles and best spelling? */
-export function sameTally(a: DocumentTally, b: DocumentTally): boolean {
+function sameTally(a: DocumentTally, b: DocumentTally): boolean {
   if (a === b) return true;
   if (a.size !== b.size) return false;
   const bi = b.values();
