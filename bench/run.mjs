@@ -647,13 +647,15 @@ async function serviceSection(svc, config, corpora, people) {
         unit: 'MB/s',
         ratio: compromiseRate ? rate / compromiseRate : undefined,
         ratioOf: 'compromise',
-        target: '≥ 20 MB/s and ≥ 50× compromise',
-        met: size === 10 ? rate >= 20 && (compromiseRate === undefined || rate >= 50 * compromiseRate) : undefined,
+        // issue 18: at least 10 MB/s, with compromise measured on the same text (the 20 MB/s and 50× of an
+        // earlier issue were for the 0.1 detector, which only read titles)
+        target: '≥ 10 MB/s',
+        met: size === 10 ? rate >= 10 : undefined,
         note: `${found} mentions`,
       });
     }
   } else {
-    record({ id: 'people', label: 'people detection', ...NOT_YET(people.why), target: '≥ 20 MB/s and ≥ 50× compromise' });
+    record({ id: 'people', label: 'people detection', ...NOT_YET(people.why), target: '≥ 10 MB/s' });
   }
 }
 
