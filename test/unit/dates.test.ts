@@ -496,6 +496,20 @@ describe("a year in the lead is not the dateline day's year unless it stands by 
     assert.equal(w.strength, 'weak');
     assert.equal(w.preferred, false);
   });
+  it('en-50: "LONDON, Feb 15 (Reuters) - … on Friday", the text naming 2012 and earlier: 2013, the year next to it on which Feb 15 is a Friday, offered to check', () => {
+    const text =
+      'LONDON, Feb 15 (Reuters) - British retail sales posted a surprise fall in January as unusually snowy weather hurt food stores in particular, data showed on Friday.\n\n' +
+      'The ONS said the main reason behind the falls was bad weather during the month, which led to shutdowns of some smaller grocers and drove the biggest monthly fall in food sales since May 2011.\n\n' +
+      'The ONS said retail sales excluding fuel fell 0.5 percent on the month but were 0.2 percent higher than in January 2012.';
+    const [c] = proposeDates(text, { lang: 'en' });
+    assert.equal(c.iso, '2013-02-15');
+    assert.equal(c.preferred, false);
+    assert.match(c.reason, /year 2013, next to '2012'.*a Friday — check/);
+    // with no weekday said, the latest year the text names is offered, as before
+    const [plain] = proposeDates(text.replace(', data showed on Friday', ''), { lang: 'en' });
+    assert.equal(plain.iso, '2012-02-15');
+    assert.equal(plain.preferred, false);
+  });
   it('a sentence goes on past "U.S." and "Dec.": "The U.S. Senate on Tuesday, Dec. 17, …" is the lead', () => {
     const text = 'Senate clears budget\nWASHINGTON (Reuters) - The U.S. Senate on Tuesday, Dec. 17, cleared a procedural vote on the budget deal of 2013.';
     const p = placeDates(text, findDateExpressions(text, { lang: 'en' })).find((x) => x.expression.kind === 'date');

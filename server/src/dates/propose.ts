@@ -232,12 +232,15 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
     } else if (ev.textYears.size >= 1) {
       const years = [...ev.textYears].sort((a, b) => b - a);
       const y = years[0];
-      choice = {
-        year: y,
-        source: { kind: 'text', text: String(y) },
-        near: false,
-        words: years.length === 1 ? `year from '${y}' in the text — check` : `year from '${y}', the latest of the years the text mentions (${years.join(', ')}) — check`,
-      };
+      const said = years.length === 1 ? `'${y}' in the text` : `'${y}', the latest of the years the text mentions (${years.join(', ')})`;
+      // a weekday said with the day (or in a dateline's line) and not true of it in that year: the year next to it
+      // on which it is ("LONDON, Feb 15 (Reuters) - … on Friday", the text naming 2012 and earlier: 2013)
+      const wd = e.weekday ?? (p.zone === 'dateline' && p.relation !== 'yesterday' ? ev.lineWeekday : undefined);
+      const other = wd !== undefined && weekdayOf(y, month, day) !== wd ? [y + 1, y - 1].filter((x) => isValidDate(x, month, day) && weekdayOf(x, month, day) === wd) : [];
+      choice =
+        other.length === 1
+          ? { year: other[0], source: { kind: 'text', text: String(y) }, near: false, words: `year ${other[0]}, next to ${said}, the one on which the day is a ${weekdayName(wd as number)} — check` }
+          : { year: y, source: { kind: 'text', text: String(y) }, near: false, words: years.length === 1 ? `year from '${y}' in the text — check` : `year from ${said} — check` };
     } else if (ev.nameYear !== undefined) {
       choice = { year: ev.nameYear, source: { kind: 'name', text: ev.documentName }, near: false, words: `year from the document name ${quote(ev.documentName ?? '')} — check` };
     } else {
