@@ -9,7 +9,9 @@
 //     Backspace (it goes), each until drawn;
 //   - first hover after an edit: a letter typed, then the mouse onto a date, until the hover shows.
 // Prints a table (p50 / p95 per figure) and writes test-results/e2e/report.json. No assertion
-// on timings: figures go to docs/performance.md. Env: REPORT_SAMPLES (key presses, default 10).
+// on timings: figures go to docs/performance.md. Env: REPORT_SAMPLES (key presses, default 10);
+// REPORT_SETTINGS (JSON of extra workspace settings, to see what a setting changes); REPORT_PROFILE (a
+// file: the page's CPU profile during the hovers at 20 MB and above, for Chrome DevTools).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser, workbenchUrl } from './browser.mjs';
@@ -187,6 +189,12 @@ async function measure(page, size, ws) {
   }
 
   // First hover after an edit: a letter on the blank line under a date line, then the mouse onto the date.
+  let cdp;
+  if (process.env.REPORT_PROFILE && size >= 20) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const dated = headers.find((h) => h.name.startsWith('000_') && h.line > target.line);
   for (let i = 0; i < 5; i++) {
     await goToLine(page, dated.line + 2);
@@ -224,6 +232,10 @@ async function measure(page, size, ws) {
   }
   // VS Code's own count (errors, warnings, infos) in the status bar: what it holds of the file.
   row.problems = await page.evaluate(() => (document.querySelector('#status\\.problems')?.textContent ?? '').trim().replace(/\s+/g, ' '));
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(process.env.REPORT_PROFILE, JSON.stringify(profile));
+  }
   return row;
 }
 
@@ -243,7 +255,15 @@ async function main() {
       fs.writeFileSync(
         path.join(ws, '.vscode', 'settings.json'),
         JSON.stringify(
-          { 'workbench.editorLargeFileConfirmation': 1024, 'editor.hover.delay': 0, 'editor.minimap.enabled': false, 'workbench.startupEditor': 'none', 'files.exclude': { '**/.vscode': true } },
+          {
+            'workbench.editorLargeFileConfirmation': 1024,
+            'editor.hover.delay': 0,
+            'editor.minimap.enabled': false,
+            'workbench.startupEditor': 'none',
+            'files.exclude': { '**/.vscode': true },
+            // REPORT_SETTINGS='{"editor.stickyScroll.enabled":false}': what a setting changes in the figures
+            ...JSON.parse(process.env.REPORT_SETTINGS ?? '{}'),
+          },
           null,
           2,
         ),
