@@ -84,6 +84,23 @@ test('the detector on the same dev documents: initials in the span, no caption, 
   assert.deepEqual(found('ar-20', 'ar', 'أكد الملياردير الأميركي إيلون ماسك', 40), ['إيلون ماسك']);
 });
 
+test('Arabic spans: a name does not end on "عبد", "و" before a name seen alone starts another, a name that begins with و keeps it', () => {
+  const within = (id: string, from: string, length: number): string[] => {
+    const text = devText(id);
+    const at = text.indexOf(from);
+    assert.ok(at >= 0, from);
+    return detectPeople(text, { lang: 'ar' })
+      .filter((m) => m.start >= at && m.end <= at + length)
+      .map((m) => m.text);
+  };
+  // dev/ar-05: the title's complement is followed by a compound name whose second word has the article
+  assert.deepEqual(within('ar-05', 'بقيادة رئيس الجمهورية عبد المجيد تبون', 40), ['عبد المجيد تبون']);
+  // dev/ar-08: a heading "ترامب وبوتين"; بوتين stands alone elsewhere in the article
+  assert.deepEqual(within('ar-08', 'ترامب وبوتين', 12), ['ترامب', 'بوتين']);
+  // dev/ar-25: ويتكوف (Witkoff) is written with its و each time and never without it
+  assert.deepEqual(within('ar-25', 'أمر سهل. ويتكوف يقوم', 25), ['ويتكوف']);
+});
+
 test('runs that are items of one list are linked for the second pass (en-22; "und")', () => {
   // dev/en-22: a caption listing four surnames
   const caption = 'Meets Lawan, Gbajabiamila, Abbas, Kalu at Aso Villa';

@@ -143,6 +143,8 @@ export function stripsProclitic(word: string, lists: WordLists, counts: (w: stri
   if (core === undefined || lists.arabicGiven.has(word)) return false;
   if (lists.arabicGiven.has(core)) return true;
   const c = word[0];
-  if (c === 'و' || c === 'ف') return true;
+  // "and" and "so" glue to any word; a name that starts with the letter itself (ويتكوف, ويلسون) stands in the
+  // text again with it and never without it
+  if (c === 'و' || c === 'ف') return !(counts(word) >= 2 && counts(core) === 0);
   return counts(core) > counts(word);
 }

@@ -10,6 +10,9 @@ import { F_ARABIC, F_DIGIT, G_PUNCT, G_SPACE } from '../text';
 import { knownBySkeleton, CompiledKnown } from '../known';
 import { addDraft, DetectState, OWNER_NONE } from '../state';
 
+/** Arabic words that join the parts of a name ("عبد المجيد", "أبو الغيط", "محمد بن سلمان"): never its last word. */
+export const AR_JOINERS: ReadonlySet<string> = new Set(['عبد', 'أبو', 'ابو', 'أبي', 'ابي', 'بن', 'ابن', 'بنت', 'آل']);
+
 export const isDefinite = (w: string): boolean =>
   w.length > 3 && (w.startsWith('ال') || w.startsWith('لل') || w.startsWith('بال') || w.startsWith('وال') || w.startsWith('فال') || w.startsWith('كال'));
 
@@ -35,7 +38,10 @@ function arabicTableRun(s: DetectState, i: number, min: number, needSurname: boo
 function arabicGenericRun(s: DetectState, i: number): number {
   const { tk, n } = s;
   let j = i;
-  while (j < n && j - i < 3 && (j === i || tk.gap[j] === G_SPACE) && arabicWordOk(s, j)) {
+  // after "عبد", "أبو", "بن" … the article belongs to the name ("عبد المجيد تبون", "أبو الغيط")
+  const joined = (j: number): boolean => j > i && AR_JOINERS.has(tk.f(j - 1)) && isDefinite(tk.f(j)) && (tk.flags[j] & F_DIGIT) === 0 && owner[j] === OWNER_NONE;
+  const { owner } = s;
+  while (j < n && j - i < 4 && (j === i || tk.gap[j] === G_SPACE) && (arabicWordOk(s, j) || joined(j))) {
     const w = tk.f(j);
     const raw = tk.r(j);
     if (w.length < 2) break;

@@ -11,9 +11,10 @@ import { arabicCore, candidateRuns, Run, stripsProclitic } from '../candidateRun
 import { DocMarks, Emitter, labelWeight, runFeatures, secondPass, SecondPass, TokenMeta } from '../features';
 import { HashEmitter } from '../featureHash';
 import { loadModels, Model } from '../model';
-import { F_ARABIC, F_CAP } from '../text';
+import { F_ARABIC, F_CAP, G_SPACE } from '../text';
 import { addDraft, DetectState, Draft, latinKey, OWNER_NONE } from '../state';
 import { wordLists } from '../wordLists';
+import { AR_JOINERS } from './arabic';
 
 export interface Candidates {
   runs: Run[];
@@ -143,12 +144,30 @@ export function candidatesPass(s: DetectState): void {
       k = e;
       if (te <= ts) continue;
       if (run.arabic) {
-        const first = tk.f(ts);
-        const core = arabicCore(first);
-        const shift = core !== undefined && stripsProclitic(first, lists, counts) ? 1 : 0;
-        const words = [shift ? (core as string) : first];
-        for (let q = ts + 1; q < te; q++) words.push(tk.f(q));
-        addDraft(s, ts, te, 'model', 'ar:' + words.join(' '), { startShift: shift });
+        // a name never ends on "عبد", "أبو", "بن" …: the next word is part of it ("عبد المجيد")
+        // (the article starts another run: "عبد" | "المجيد تبون"), then the words the model took after it
+        const free = (q: number): boolean => q < s.n && tk.gap[q] === G_SPACE && (tk.flags[q] & F_ARABIC) !== 0 && s.owner[q] === OWNER_NONE && !ruleTok[q] && c.ruleKinds[q] === '';
+        while (AR_JOINERS.has(tk.f(te - 1)) && free(te)) {
+          te++;
+          while (label[te] === 1 && free(te)) te++;
+        }
+        for (let q = run.end; q < te; q++) ruleTok[q] = 1; // taken from the runs after this one
+        k = Math.max(k, te);
+        // "ترامب وبوتين": a word glued to "and" whose core is a given name or stands alone in the document
+        // starts another name
+        let from = ts;
+        for (let q = ts + 1; q <= te; q++) {
+          const w = q < te ? tk.f(q) : '';
+          const core = q < te && w.startsWith('و') ? arabicCore(w) : undefined;
+          if (q < te && !(core !== undefined && (lists.arabicGiven.has(core) || counts(core) > 0) && stripsProclitic(w, lists, counts))) continue;
+          const first = tk.f(from);
+          const fcore = arabicCore(first);
+          const shift = fcore !== undefined && stripsProclitic(first, lists, counts) ? 1 : 0;
+          const words = [shift ? (fcore as string) : first];
+          for (let r = from + 1; r < q; r++) words.push(tk.f(r));
+          addDraft(s, from, q, 'model', 'ar:' + words.join(' '), { startShift: shift });
+          from = q;
+        }
       } else {
         addDraft(s, ts, te, 'model', latinKey(s, ts, te));
       }
