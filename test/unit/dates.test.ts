@@ -706,3 +706,50 @@ describe('post-date headers, place datelines and bylines of the second dev batch
     }
   });
 });
+
+describe('the date formats of news pages in the eight languages (a probe written from general knowledge)', () => {
+  // Each form is one a news page prints in a byline, stamp or dateline; each must give 5 March 2024 (a
+  // dateline without its year gives the day and month only).
+  const forms: Array<[string, string]> = [
+    ['en', 'Published on 5 March 2024'],
+    ['en', 'March 5th, 2024'],
+    ['en', 'Mar. 5, 2024'],
+    ['en', '05 Mar 2024'],
+    ['en', '2024-03-05'],
+    ['en', 'Tuesday 5th March 2024'],
+    ['en', 'MARCH 5, 2024'],
+    ['fr', 'le mardi 5 mars 2024'],
+    ['fr', 'Publié le 05 mars 2024 à 10:30'],
+    ['fr', 'mar. 5 mars 2024'],
+    ['fr', 'Mis à jour le 5/3/2024'],
+    ['es', 'martes, 5 de marzo de 2024'],
+    ['es', '5 de marzo del 2024'],
+    ['es', 'Marzo 5, 2024'],
+    ['es', '05.03.2024 - 10:30'],
+    ['pt', 'terça-feira, 5 de março de 2024'],
+    ['pt', '5.mar.2024'],
+    ['pt', 'Atualizado em 05/03/2024 às 10:30'],
+    ['it', 'martedì 5 marzo 2024'],
+    ['it', 'Pubblicato il: 05/03/2024'],
+    ['de', 'Dienstag, 5. März 2024'],
+    ['de', 'Stand: 05.03.2024 10:30 Uhr'],
+    ['de', '5. Mrz. 2024'],
+    ['vi', 'Thứ Ba, 05/03/2024, 10:30 (GMT+7)'],
+    ['vi', 'ngày 5 tháng 3 năm 2024'],
+    ['vi', 'T3, 05/03/2024'],
+    ['ar', 'الثلاثاء، 05 مارس 2024 10:30 ص'],
+    ['ar', '٥ مارس ٢٠٢٤'],
+    ['ar', '5 آذار 2024'],
+    ['ar', 'الثلاثاء 24 شعبان 1445 هـ الموافق 5 مارس 2024 م'],
+  ];
+  for (const [lang, text] of forms) {
+    it(`${lang}: "${text}"`, () => {
+      const e = findDateExpressions(text, { lang }).find((x) => x.day !== undefined && x.month !== undefined);
+      assert.deepEqual(e && [e.year, e.month, e.day], [2024, 3, 5]);
+    });
+  }
+  it('es: "MADRID, 5 Mar. (EUROPA PRESS)" gives the day and month, no year', () => {
+    const e = findDateExpressions('MADRID, 5 Mar. (EUROPA PRESS)', { lang: 'es' }).find((x) => x.day !== undefined);
+    assert.deepEqual(e && [e.year, e.month, e.day], [undefined, 3, 5]);
+  });
+});
