@@ -93,8 +93,9 @@ export function wordLists(): WordLists {
     arabicGiven: new Set(lines(givenData.arabic)),
     surnames: new Set(lines(surnameData.latin)),
     common,
-    countries: trieOf(lines(gazetteerData.countries)),
-    cities: trieOf(lines(gazetteerData.cities)),
+    // a demonym standing alone ("The Tunisian will next face …") is read as a place word, as its country is
+    countries: trieOf([...lines(gazetteerData.countries), ...lines(gazetteerData.demonyms)]),
+    cities: trieOf([...lines(gazetteerData.cities), ...lines(gazetteerData.regions)]),
     roles: trieOf(cueLists(cuesData.roles)),
     speech: trieOf(cueLists(cuesData.speech)),
     orgWords: trieOf(cueLists(cuesData.orgWords)),
