@@ -101,6 +101,28 @@ test('Arabic spans: a name does not end on "عبد", "و" before a name seen alo
   assert.deepEqual(within('ar-25', 'أمر سهل. ويتكوف يقوم', 25), ['ويتكوف']);
 });
 
+test('initials inside a name, ranks after it outside (train/en-53, en-504, en-505, en-507, en-508)', () => {
+  const trainText = (id: string): string => fs.readFileSync(path.join(FIXTURES, 'people', 'dev', 'train', `${id}.txt`), 'utf8');
+  const within = (id: string, from: string): string[] => {
+    const text = trainText(id);
+    const at = text.indexOf(from);
+    assert.ok(at >= 0, from);
+    return detectPeople(text, { lang: 'en' })
+      .filter((m) => m.start >= at && m.end <= at + from.length)
+      .map((m) => m.text);
+  };
+  // a full stop after an initial does not end the name, though "Bush" is a common word
+  assert.deepEqual(within('en-53', 'appointed by President George W. Bush'), ['George W. Bush']);
+  // an initial without a full stop, in the middle or first
+  assert.deepEqual(within('en-508', 'Mark Ciavarella and Michael T Conahan'), ['Mark Ciavarella', 'Michael T Conahan']);
+  assert.ok(hasRun(runs('the spin of R Ashwin starting with the seventh over', 'en'), 'R Ashwin'));
+  // a rank or an office after the name is not part of it
+  assert.deepEqual(within('en-507', 'Judge Patrick Lynch QC said'), ['Patrick Lynch']);
+  assert.deepEqual(within('en-505', 'Godwin Emefiele GMD/CEO'), ['Godwin Emefiele']);
+  // one-letter words of headlines are no initials
+  assert.ok(!inSomeRun(runs('Why I Love Paris', 'en'), 'I'));
+});
+
 test('runs that are items of one list are linked for the second pass (en-22; "und")', () => {
   // dev/en-22: a caption listing four surnames
   const caption = 'Meets Lawan, Gbajabiamila, Abbas, Kalu at Aso Villa';

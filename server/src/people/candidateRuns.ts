@@ -43,9 +43,15 @@ export function initialOfName(tk: Tokens, i: number): boolean {
   if (!isInitial(tk, i)) return false;
   const dotAfter = i + 1 < tk.count && tk.gap[i + 1] === G_PUNCT && tk.gapChar[i + 1] === 0x2e && tk.gapMulti[i + 1] === 0;
   if (dotAfter) return isCapLatin(tk, i + 1);
+  const spaceAfter = i + 1 < tk.count && tk.gap[i + 1] === G_SPACE && isCapLatin(tk, i + 1);
   const dotBefore = i > 0 && tk.gap[i] === G_PUNCT && tk.gapChar[i] === 0x2e && tk.gapMulti[i] === 0 && isInitial(tk, i - 1);
-  return dotBefore && i + 1 < tk.count && tk.gap[i + 1] === G_SPACE && isCapLatin(tk, i + 1);
+  if (dotBefore) return spaceAfter;
+  // without a full stop, before a capitalised word: "R Ashwin", "Michael T Conahan" (not the one-letter words
+  // of titles and headlines: "I Love", "A New Hope", "Y Tu Mamá")
+  return spaceAfter && !ONE_LETTER_WORDS.has(tk.r(i));
 }
+
+const ONE_LETTER_WORDS: ReadonlySet<string> = new Set(['I', 'A', 'O', 'E', 'Y', 'U', 'À', 'É', 'Ô']);
 
 /** Per token, the kind of the rule draft that proposed it (the model decides on those too), or ''. */
 export type RuleKinds = readonly string[];
@@ -107,7 +113,8 @@ export function candidateRuns(s: DetectState, ruleKinds?: RuleKinds): Run[] {
         const g = tk.gap[j];
         const afterInitial = g === G_PUNCT && tk.gapChar[j] === 0x2e && tk.gapMulti[j] === 0 && isInitial(tk, j - 1);
         if (g !== G_SPACE && !afterInitial) break;
-        if (latinCand(j)) {
+        // after an initial the next capitalised word is a name part even when it is a common word ("George W. Bush")
+        if (latinCand(j) || (afterInitial && free(s, j) && isCapLatin(tk, j))) {
           j++;
           continue;
         }

@@ -14,6 +14,7 @@ import { loadModels, Model } from '../model';
 import { F_ARABIC, F_CAP, G_SPACE } from '../text';
 import { addDraft, DetectState, Draft, latinKey, OWNER_NONE } from '../state';
 import { wordLists } from '../wordLists';
+import { POST_NOMINALS } from '../helpers';
 import { AR_JOINERS } from './arabic';
 
 export interface Candidates {
@@ -139,8 +140,14 @@ export function candidatesPass(s: DetectState): void {
       while (e < run.end && label[e] === 1 && !ruleTok[e] && c.ruleKinds[e] === '') e++;
       const ts = k;
       let te = e;
-      // a particle never ends a name (runs never start with one)
-      if (!run.arabic) while (te > ts && (tk.flags[te - 1] & F_CAP) === 0) te--;
+      // a particle never ends a name (runs never start with one); letters after it are a rank or a degree, not
+      // the name ("Patrick Lynch QC", "Godwin Emefiele GMD")
+      if (!run.arabic) while (te > ts && ((tk.flags[te - 1] & F_CAP) === 0 || (te - ts > 1 && POST_NOMINALS.has(tk.r(te - 1))))) te--;
+      // nor does an initial: the word after it in the run is the surname ("George W. Bush", Bush a common word)
+      if (!run.arabic && te > ts + 1 && te < run.end && tk.end[te - 1] - tk.start[te - 1] === 1 && (tk.flags[te - 1] & F_CAP) !== 0 && !ruleTok[te] && c.ruleKinds[te] === '') {
+        te++;
+        e = Math.max(e, te);
+      }
       k = e;
       if (te <= ts) continue;
       if (run.arabic) {
