@@ -86,4 +86,28 @@ export function sentenceStart(tk: Tokens, i: number): boolean {
 }
 
 /** Letters written after a name: ranks, honours, degrees, offices ("Patrick Lynch QC", "Godwin Emefiele GMD"). */
-export const POST_NOMINALS: ReadonlySet<string> = new Set(['QC', 'KC', 'SC', 'SAN', 'MP', 'MEP', 'MSP', 'MLA', 'MPP', 'TD', 'MBE', 'OBE', 'CBE', 'KBE', 'DBE', 'GBE', 'PhD', 'Esq', 'JP', 'CEO', 'CFO', 'COO', 'GMD']);
+export const POST_NOMINALS: ReadonlySet<string> = new Set([
+  'QC',
+  'KC',
+  'SC',
+  'SAN',
+  'MP',
+  'MEP',
+  'MSP',
+  'MLA',
+  'MPP',
+  'TD',
+  'MBE',
+  'OBE',
+  'CBE',
+  'KBE',
+  'DBE',
+  'GBE',
+  'PhD',
+  'Esq',
+  'JP',
+  'CEO',
+  'CFO',
+  'COO',
+  'GMD',
+]);
