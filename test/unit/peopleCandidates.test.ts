@@ -97,6 +97,17 @@ test('Arabic spans: a name does not end on "عبد", "و" before a name seen alo
   assert.deepEqual(within('ar-05', 'بقيادة رئيس الجمهورية عبد المجيد تبون', 40), ['عبد المجيد تبون']);
   // dev/ar-08: a heading "ترامب وبوتين"; بوتين stands alone elsewhere in the article
   assert.deepEqual(within('ar-08', 'ترامب وبوتين', 12), ['ترامب', 'بوتين']);
+  // train/ar-51: a long Gulf name, its joining words (بن, آل) not counted among its words; train/ar-50: مولاي
+  const train = (id: string, from: string): string[] => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'people', 'dev', 'train', `${id}.txt`), 'utf8');
+    const at = text.indexOf(from);
+    assert.ok(at >= 0, from);
+    return detectPeople(text, { lang: 'ar' })
+      .filter((m) => m.start >= at && m.end <= at + from.length)
+      .map((m) => m.text);
+  };
+  assert.deepEqual(train('ar-51', 'سمو الشيخ حمدان بن محمد بن راشد آل مكتوم'), ['حمدان بن محمد بن راشد آل مكتوم']);
+  assert.deepEqual(train('ar-50', 'الأميرُ مولاي الحسن'), ['مولاي الحسن']);
   // dev/ar-25: ويتكوف (Witkoff) is written with its و each time and never without it
   assert.deepEqual(within('ar-25', 'أمر سهل. ويتكوف يقوم', 25), ['ويتكوف']);
 });

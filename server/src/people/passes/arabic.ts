@@ -6,12 +6,12 @@
 import { LEX } from '../lexicon';
 import { titleEnd } from '../helpers';
 import { arabicSkeleton, SURNAME_SKELETONS, SYLLABLE_SKELETONS } from '../phonetics';
-import { F_ARABIC, F_DIGIT, G_PUNCT, G_SPACE } from '../text';
+import { F_ARABIC, F_DIGIT, foldWord, G_PUNCT, G_SPACE } from '../text';
 import { knownBySkeleton, CompiledKnown } from '../known';
 import { addDraft, DetectState, OWNER_NONE } from '../state';
 
 /** Arabic words that join the parts of a name ("عبد المجيد", "أبو الغيط", "محمد بن سلمان"): never its last word. */
-export const AR_JOINERS: ReadonlySet<string> = new Set(['عبد', 'أبو', 'ابو', 'أبي', 'ابي', 'بن', 'ابن', 'بنت', 'آل']);
+export const AR_JOINERS: ReadonlySet<string> = new Set(['عبد', 'أبو', 'أبي', 'بن', 'ابن', 'بنت', 'آل', 'مولاي'].map((w) => foldWord(w)));
 
 export const isDefinite = (w: string): boolean =>
   w.length > 3 && (w.startsWith('ال') || w.startsWith('لل') || w.startsWith('بال') || w.startsWith('وال') || w.startsWith('فال') || w.startsWith('كال'));
@@ -41,14 +41,21 @@ function arabicGenericRun(s: DetectState, i: number): number {
   // after "عبد", "أبو", "بن" … the article belongs to the name ("عبد المجيد تبون", "أبو الغيط")
   const joined = (j: number): boolean => j > i && AR_JOINERS.has(tk.f(j - 1)) && isDefinite(tk.f(j)) && (tk.flags[j] & F_DIGIT) === 0 && owner[j] === OWNER_NONE;
   const { owner } = s;
-  while (j < n && j - i < 4 && (j === i || tk.gap[j] === G_SPACE) && (arabicWordOk(s, j) || joined(j))) {
+  // up to four name words; the joining words between them do not count ("محمد بن راشد آل مكتوم",
+  // "حمدان بن محمد بن راشد آل مكتوم")
+  let words = 0;
+  while (j < n && j - i < 10 && (j === i || tk.gap[j] === G_SPACE) && (arabicWordOk(s, j) || joined(j))) {
     const w = tk.f(j);
     const raw = tk.r(j);
     if (w.length < 2) break;
     if (w.startsWith('و') && w.length > 4) break;
     if (raw.endsWith('ة')) break; // feminine nouns, not transliterated names
+    const joiner = AR_JOINERS.has(w);
+    if (!joiner && words === 4) break;
+    if (!joiner) words++;
     j++;
   }
+  while (j > i && AR_JOINERS.has(tk.f(j - 1))) j--; // never ends on a joining word
   return j > i ? j : -1;
 }
 
