@@ -128,14 +128,18 @@ function themeColor(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
-function colors(): { bar: string; selected: string; text: string; grid: string; border: string } {
+function colors(): { bar: string; selected: string; text: string; grid: string; border: string; selectedBorder: string } {
   const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
+  const text = themeColor('--vscode-foreground', getComputedStyle(document.body).color || '#444');
+  const border = highContrast ? themeColor('--vscode-contrastBorder', text) : 'transparent';
   return {
     bar: themeColor('--vscode-charts-blue', '#3794ff'),
     selected: themeColor('--vscode-charts-orange', '#d18616'),
-    text: themeColor('--vscode-foreground', getComputedStyle(document.body).color || '#444'),
-    grid: themeColor('--vscode-widget-border', highContrast ? '#6fc3df' : 'rgba(128,128,128,0.25)'),
-    border: highContrast ? themeColor('--vscode-contrastBorder', '#6fc3df') : 'transparent',
+    text,
+    grid: themeColor('--vscode-widget-border', highContrast ? border : 'rgba(128,128,128,0.25)'),
+    border,
+    // High contrast: the selected bar is also framed in the theme's active border, as VS Code frames a selection.
+    selectedBorder: highContrast ? themeColor('--vscode-contrastActiveBorder', border) : 'transparent',
   };
 }
 
@@ -187,6 +191,7 @@ class OverviewPage {
       for (const b of plot.apart) {
         const button = el('button', { text: `${b.label}: ${fmt(b.docs.length)}` });
         button.dataset.bar = b.label;
+        button.setAttribute('aria-pressed', String(this.selection?.plot === plot.id && this.selection.bar === b.label));
         button.addEventListener('click', () => this.select(plot, b));
         apart.append(button);
       }
@@ -207,8 +212,8 @@ class OverviewPage {
             label: plot.unit,
             data: plot.bars.map((b) => b.value ?? b.docs.length),
             backgroundColor: plot.bars.map((b) => (isSelected(b) ? c.selected : c.bar)),
-            borderColor: c.border,
-            borderWidth: c.border === 'transparent' ? 0 : 1,
+            borderColor: plot.bars.map((b) => (isSelected(b) ? c.selectedBorder : c.border)),
+            borderWidth: plot.bars.map((b) => (isSelected(b) ? (c.selectedBorder === 'transparent' ? 0 : 3) : c.border === 'transparent' ? 0 : 1)),
           },
         ],
       },

@@ -14,6 +14,7 @@ import { installExtension, listExtensions, startCodeServer } from './code-server
 import { setup } from './setup.mjs';
 import { runUiTest } from './ui.mjs';
 import { runOverviewReportTest } from './overview-report.mjs';
+import { runOverviewThemesTest } from './overview-themes.mjs';
 import { prepareWalkthroughWorkspace, runWalkthroughTest } from './walkthrough.mjs';
 import { checkVsix, packageVsix } from './vsix.mjs';
 import { REPO, prepareSeedsWorkspace, prepareSuiteWorkspace, prepareUiWorkspace, tempDir } from './workspace.mjs';
@@ -110,6 +111,17 @@ async function main() {
       record(r);
     }
     server.stop();
+
+    log('the overview webview in high-contrast, light and dark themes (a fresh code-server: workbench.colorTheme in the user settings)');
+    for (const r of await runOverviewThemesTest(browser, entry, {
+      folder: prepareUiWorkspace(path.join(tmp, 'theme-workspace')),
+      extensionDevelopmentPath: EXT,
+      stateDir: path.join(tmp, 'state-themes'),
+      shotsDir: shots,
+      failuresDir: path.join(tmp, 'logs'),
+      log: process.env.VERBOSE ? log : undefined,
+    }))
+      record(r);
 
     log('the HTML report of corpus stats --html in Chromium');
     for (const r of await runOverviewReportTest(browser, {

@@ -9,6 +9,7 @@ import { startCodeServer } from './code-server.mjs';
 import { setup } from './setup.mjs';
 import { runUiTest } from './ui.mjs';
 import { runOverviewReportTest } from './overview-report.mjs';
+import { runOverviewThemesTest } from './overview-themes.mjs';
 import { prepareWalkthroughWorkspace, runWalkthroughTest } from './walkthrough.mjs';
 import { REPO, prepareUiWorkspace, tempDir } from './workspace.mjs';
 
@@ -30,6 +31,16 @@ try {
     failuresDir: tmp,
   });
   server.stop();
+  // The overview in the high-contrast themes (overview-hc.png, overview-hc-light.png), in a code-server of its own.
+  results.push(
+    ...(await runOverviewThemesTest(browser, entry, {
+      folder: prepareUiWorkspace(path.join(tmp, 'theme-workspace')),
+      extensionDevelopmentPath: REPO,
+      stateDir: path.join(tmp, 'state-themes'),
+      shotsDir: out,
+      failuresDir: tmp,
+    })),
+  );
   // The HTML report of `corpus stats --html` (overview-report-light.png, -dark.png).
   results.push(...(await runOverviewReportTest(browser, { repo: REPO, corpus: path.join(REPO, 'test', 'fixtures', 'overview', 'overview.corpus'), workDir: path.join(tmp, 'report'), shotsDir: out })));
   // The walkthrough's pictures (quick-fix.png, config.png, …), in a fresh code-server: no step done yet.
