@@ -47,6 +47,8 @@ export interface CorpusExtensionApi {
   problems: ProblemsApi;
   /** Whether the overview is open, and on what (for tests). */
   overview(): OverviewSnapshot;
+  /** Does what a click on the n-th document of the overview page does (for tests). */
+  overviewOpen(index: number): Promise<void>;
 }
 
 export async function activateCorpus(context: vscode.ExtensionContext, host: ClientHost): Promise<CorpusExtensionApi> {
@@ -160,6 +162,7 @@ export async function activateCorpus(context: vscode.ExtensionContext, host: Cli
     },
     problems: problems.api,
     overview: () => overview.snapshot(),
+    overviewOpen: (index) => overview.openDocument(index),
     serverPid: async () => ((await client?.sendRequest(ServerInfoRequest)) ?? { pid: 0 }).pid,
   };
 }

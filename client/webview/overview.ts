@@ -2,7 +2,8 @@
 // lengths, problems by code, most-named people), each bar a filter of the document
 // list below them. One script for two hosts:
 // - VS Code's webview ("Corpus: Show Overview", client/src/overview.ts): the data comes
-//   by postMessage, and a click on a document asks the extension to open it;
+//   by postMessage, a click on a document asks the extension to open it, and a switch
+//   ("This file" / "Whole workspace") asks for the other overview;
 // - the self-contained report of `corpus stats --html` (server/src/cli/report.ts): the
 //   data is in a <script type="application/json" id="corpus-overview-data"> element.
 // Colours come from the theme's CSS variables, read again when the theme changes.
@@ -101,7 +102,15 @@ function plotsOf(data: OverviewData): Plot[] {
     { id: 'lengths', title: 'Length of the text (characters)', unit: 'documents', horizontal: false, bars: lengthBars(data.documents) },
     { id: 'problems', title: 'Problems by code', unit: 'problems', horizontal: true, bars: data.problems.map((p) => ({ label: p.code, docs: p.documents.filter((d) => d >= 0), value: p.count })) },
     { id: 'people', title: 'Most-named people', unit: 'mentions', horizontal: true, bars: data.people.map((p) => ({ label: p.name, docs: p.documents, value: p.mentions })) },
+    ...(data.files.length > 1 ? [{ id: 'files', title: 'Documents per file', unit: 'documents', horizontal: true, bars: fileBars(data) }] : []),
   ];
+}
+
+/** One bar per file that has documents, most first (a workspace overview, or a report of several files). */
+function fileBars(data: OverviewData): Bar[] {
+  const bars: Bar[] = data.files.map((f) => ({ label: f.name, docs: [] }));
+  data.documents.forEach((d, i) => bars[d.file]?.docs.push(i));
+  return bars.filter((b) => b.docs.length > 0).sort((a, b) => b.docs.length - a.docs.length || (a.label < b.label ? -1 : 1));
 }
 
 // ---------------------------------------------------------------- drawing
@@ -158,12 +167,17 @@ class OverviewPage {
     this.charts.length = 0;
     const data = this.data;
     const dated = data.documents.filter((d) => d.date).length;
-    const files = data.files.length === 1 ? data.files[0].name : `${fmt(data.files.length)} files`;
+    const count = `${fmt(data.files.length)} ${data.files.length === 1 ? 'file' : 'files'}`;
+    const files = data.scope === 'workspace' ? `the workspace (${count})` : data.files.length === 1 ? data.files[0].name : count;
     const problems = data.problems.reduce((n, p) => n + p.count, 0);
     this.root.replaceChildren(
       el('h1', { text: `Overview of ${files}` }),
       el('p', { className: 'summary', text: `${fmt(data.documents.length)} documents, ${fmt(dated)} dated, ${fmt(problems)} problems. Click a bar to list its documents.` }),
     );
+    // Files whose documents are not counted: said, never silently missing.
+    const notRead = data.files.filter((f) => f.notRead);
+    for (const f of notRead) this.root.append(el('p', { className: 'hint not-read', text: `Not counted: ${f.name} (${f.notRead ?? ''}).` }));
+    if (data.filesLeftOut) this.root.append(el('p', { className: 'hint not-read', text: `Not counted: ${fmt(data.filesLeftOut)} more corpus files, past the ${fmt(data.files.length)} read.` }));
     const grid = el('div', { className: 'plots' });
     this.root.append(grid, this.list);
     for (const plot of plotsOf(data)) grid.append(this.plot(plot));
@@ -279,6 +293,32 @@ class OverviewPage {
   }
 }
 
+/** What the extension sends: the data (none while it is read), which overview it is, and what the switch offers. */
+interface DataMessage {
+  type?: string;
+  data?: OverviewData;
+  scope?: 'file' | 'workspace';
+  canFile?: boolean;
+}
+
+/** The switch between the overview of the active file and that of the whole workspace (VS Code only). */
+function showSwitch(nav: HTMLElement, m: DataMessage): void {
+  const button = (scope: 'file' | 'workspace', text: string, enabled: boolean): HTMLButtonElement => {
+    const b = el('button', { text, className: m.scope === scope ? 'current' : '' });
+    b.dataset.scope = scope;
+    b.setAttribute('aria-pressed', String(m.scope === scope));
+    b.disabled = !enabled;
+    if (!enabled) b.title = 'Open a corpus file to see its own overview';
+    b.addEventListener('click', () => {
+      if (m.scope !== scope) vscode?.postMessage({ type: 'scope', scope });
+    });
+    return b;
+  };
+  nav.setAttribute('aria-label', 'Overview of');
+  nav.replaceChildren(button('file', 'This file', m.canFile !== false), button('workspace', 'Whole workspace', true));
+  nav.hidden = false;
+}
+
 function start(): void {
   const root = document.getElementById('overview');
   if (!root) return;
@@ -289,8 +329,15 @@ function start(): void {
   };
   const inline = document.getElementById('corpus-overview-data');
   if (inline?.textContent) show(JSON.parse(inline.textContent) as OverviewData);
-  window.addEventListener('message', (e: MessageEvent<{ type?: string; data?: OverviewData }>) => {
-    if (e.data?.type === 'data' && e.data.data) show(e.data.data);
+  const nav = document.getElementById('scope');
+  window.addEventListener('message', (e: MessageEvent<DataMessage>) => {
+    if (e.data?.type !== 'data') return;
+    if (nav && e.data.scope) showSwitch(nav, e.data);
+    if (e.data.data) show(e.data.data);
+    else {
+      page = undefined;
+      root.replaceChildren(el('p', { className: 'hint', text: e.data.scope === 'workspace' ? 'Reading the corpus files of the workspace…' : 'Reading the corpus…' }));
+    }
   });
   // The theme changed (VS Code sets the body's classes): draw again in its colours.
   new MutationObserver(() => page?.render()).observe(document.body, { attributes: true, attributeFilter: ['class'] });

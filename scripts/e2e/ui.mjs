@@ -155,7 +155,7 @@ export async function runUiTest(browser, serverUrl, opts) {
       await shot('hover-person.png');
     });
 
-    await step('UI: "Corpus: Show Overview" draws the plots in a webview; a click lists the undated documents', async () => {
+    await step('UI: "Corpus: Show Overview" draws the plots in a webview; a click lists the undated documents; the switch shows the workspace', async () => {
       // Errors of the webview's page (a Content Security Policy violation is one).
       const errors = [];
       const onConsole = (m) => {
@@ -183,6 +183,12 @@ export async function runUiTest(browser, serverUrl, opts) {
         // A click on a document opens it in the editor, at its header.
         await view.locator('.documents tbody a.doc').first().click();
         await page.locator('.monaco-editor .view-line', { hasText: '<<<FILE' }).first().waitFor({ timeout: 10_000 });
+        // The switch: the whole workspace (here seeds.corpus alone), then this file again.
+        await view.locator('nav#scope button', { hasText: 'Whole workspace' }).click();
+        await view.locator('h1', { hasText: 'Overview of the workspace (1 file)' }).waitFor({ timeout: 30_000 });
+        assert.equal(await view.locator('nav#scope button[aria-pressed="true"]').textContent(), 'Whole workspace');
+        await view.locator('nav#scope button', { hasText: 'This file' }).click();
+        await view.locator('h1', { hasText: 'Overview of seeds.corpus' }).waitFor({ timeout: 30_000 });
         assert.deepEqual(errors, []);
       } finally {
         page.off('console', onConsole);

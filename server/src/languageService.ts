@@ -14,12 +14,12 @@ import { completion, CompletionItem } from './features/completion';
 import { DocumentSymbol, documentSymbols } from './features/documentSymbols';
 import { foldingRanges, FoldingRange } from './features/folding';
 import { suppressionActions } from './features/suppress';
-import { modelOverview, OverviewData } from './features/overview';
+import { modelFileOverview, modelOverview, OverviewData } from './features/overview';
 import { Hover, hover } from './features/hover';
 import { addToPeopleFileAction, markAsPersonAction, notAPersonAction, outlinePeople, peopleView, PeopleViewEntry, personHover, personTokens, samePersonMentions } from './features/people';
 import type { WorkspaceSymbol } from './features/workspaceSymbols';
 import type { CorpusModel } from './model/corpusModel';
-import { OpenFileChange, OpenFilePasses } from './openFiles';
+import { OpenFilePasses } from './openFiles';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED, Position, Range, WorkspaceCodeAction } from './model/types';
 import { ConfigResolver, ResolvedConfig } from './workspace/configResolver';
 import { Ignores, isIgnoreFile } from './workspace/ignores';
@@ -28,37 +28,11 @@ import { FileDiagnostics, PeopleFiles } from './workspace/peopleFiles';
 import { canonicalUri } from './workspace/uri';
 import { isCorpusFile, OpenDocuments, WorkspaceIndex } from './workspace/workspaceIndex';
 import { scopeFromSettings, WorkspaceProblems } from './workspace/workspaceProblems';
+import { WorkspaceOverview } from './workspace/workspaceOverview';
+import { FileChange, LanguageServiceOptions, OUTLINE_PEOPLE_LIMIT, StatusCounts } from './serviceTypes';
 
-export interface LanguageServiceOptions {
-  /** How the service reads the workspace's files. */
-  fileSystem: FileSystem;
-  /** The files open in the editor: their models are the truth, never the disk. */
-  documents: OpenDocuments;
-  /** Told about work in the background that failed (the service goes on); the server logs it. */
-  onError?: (message: string) => void;
-  /** Told when background work changed an open file's diagnostics (text rules done) or people (every document read). */
-  onChange?: (event: OpenFileChange) => void;
-}
-
-/** What a file watcher reports. */
-export interface FileChange {
-  uri: string;
-  type: 'created' | 'changed' | 'deleted';
-}
-
-/** The language status of one open file: its documents and the problems last computed. */
-export interface StatusCounts {
-  documents: number;
-  /** The diagnostics shown for the file (those of the last publication). */
-  problems: number;
-  errors: number;
-  warnings: number;
-  /** The URI of the `.corpusrc.json` in effect for the file, if any (the status item shows and opens it). */
-  config?: string;
-}
-
-/** Past this many characters the outline lists documents only (reading every article would delay it). */
-export const OUTLINE_PEOPLE_LIMIT = 8 * 1024 * 1024;
+export { OUTLINE_PEOPLE_LIMIT };
+export type { FileChange, LanguageServiceOptions, StatusCounts };
 
 export class CorpusLanguageService {
   private readonly fs: FileSystem;
@@ -82,6 +56,8 @@ export class CorpusLanguageService {
   readonly workspaceProblems: WorkspaceProblems;
   /** The settings last given, to tell a real change from a repeat. */
   private lastSettings: string | undefined;
+  /** The overview of the whole workspace, with what the unopened files gave kept until they change. */
+  private readonly workspaceOverviews: WorkspaceOverview;
 
   constructor(options: LanguageServiceOptions) {
     this.fs = options.fileSystem;
@@ -93,6 +69,12 @@ export class CorpusLanguageService {
     this.passes = new OpenFilePasses(this.background, this.documents, () => this.people.known, options.onChange ?? (() => undefined), this.fs);
     this.index = new WorkspaceIndex(this.fs, this.documents, () => this.people.known, this.ignores, options.onChange);
     this.workspaceProblems = new WorkspaceProblems(this.fs, this.documents, (uri) => this.configFor(uri), this.onError, this.ignores);
+    const openFile = async (uri: string, token: CancellationToken) => {
+      const { config } = await this.configFor(uri);
+      const model = this.documents.get(uri);
+      return model && modelFileOverview(model, this.diagnostics(uri, config, { text: 'cached' }, token)?.all ?? [], this.people.known, token);
+    };
+    this.workspaceOverviews = new WorkspaceOverview({ fs: this.fs, open: this.documents, configFor: (uri) => this.configFor(uri), ignores: this.ignores, known: () => this.people.known, openFile });
   }
 
   // ---------------------------------------------------------------- configuration and workspace
@@ -104,6 +86,7 @@ export class CorpusLanguageService {
     const key = JSON.stringify(value ?? null);
     // The unopened files are checked again when the settings really changed (their rules may have).
     if (!this.workspaceProblems.setScope(scopeFromSettings(value)) && key !== this.lastSettings) this.workspaceProblems.checkAll();
+    if (key !== this.lastSettings) this.workspaceOverviews.clear();
     this.lastSettings = key;
   }
 
@@ -169,6 +152,7 @@ export class CorpusLanguageService {
         if (c.type === 'deleted') this.index.remove(c.uri);
         else reread.push(c.uri);
         this.workspaceProblems.fileChanged(c.uri, c.type);
+        this.workspaceOverviews.forget(c.uri);
       }
     }
     if (configChanged) this.workspaceProblems.checkAll();
@@ -180,6 +164,7 @@ export class CorpusLanguageService {
     if (configChanged || ignoresChanged) {
       // What is ignored may have changed: walk the workspace again.
       this.ignores.clear();
+      this.workspaceOverviews.clear();
       this.indexing(() => this.index.indexFolders(this.workspaceFolders));
       if (ignoresChanged) this.workspaceProblems.checkAll();
     }
@@ -198,6 +183,7 @@ export class CorpusLanguageService {
     this.passes.closed(uri);
     if (isCorpusFile(uri)) this.indexing(() => this.index.indexFile(uri));
     this.workspaceProblems.documentClosed(uri);
+    this.workspaceOverviews.forget(uri);
   }
 
   private indexing(job: () => Promise<void>): void {
@@ -385,6 +371,12 @@ export class CorpusLanguageService {
   }
 
   // ---------------------------------------------------------------- the workspace
+
+  /** The overview of every corpus file of the workspace (Corpus: Show Workspace Overview); undefined when cancelled. */
+  workspaceOverview(token: CancellationToken = NEVER_CANCELLED): Promise<OverviewData | undefined> {
+    this.activity();
+    return this.workspaceOverviews.build(this.workspaceFolders, token);
+  }
 
   /** Documents and people of every corpus file in the workspace, open or not, matching a query. */
   workspaceSymbols(query: string): WorkspaceSymbol[] {

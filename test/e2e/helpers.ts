@@ -17,7 +17,8 @@ export interface CorpusTestApi {
     notice(): { text: string; detail?: string } | undefined;
     tree(): Promise<TreeSnapshot[]>;
   };
-  overview(): { open: boolean; uri?: string; documents?: number };
+  overview(): { open: boolean; scope?: 'file' | 'workspace'; uri?: string; documents?: number; files?: { name: string; uri?: string; documents: number }[] };
+  overviewOpen(index: number): Promise<void>;
 }
 
 /** The Corpus Problems view as the API gives it (client/src/problems/index.ts). */

@@ -7,6 +7,8 @@
 import type { CorpusModel } from '../model/corpusModel';
 import type { DocFacts } from '../model/facts';
 import { CancellationToken, Diagnostic, NEVER_CANCELLED } from '../model/types';
+import type { DocumentTally } from '../people';
+import { docPeople, knownDocPeople, KnownPeople, SYNC_FILE_LIMIT } from './people/cache';
 
 /** One document of the overview. */
 export interface OverviewDocument {
@@ -40,8 +42,21 @@ export interface OverviewProblemCode {
   documents: number[];
 }
 
+/** A file of the overview. */
+export interface OverviewFile {
+  /** As shown: the path from the workspace folder (the workspace overview), or the name given. */
+  name: string;
+  uri?: string;
+  /** Why the file's documents are not counted (too large to read in the background), when they are not. */
+  notRead?: string;
+}
+
 export interface OverviewData {
-  files: { name: string; uri?: string }[];
+  files: OverviewFile[];
+  /** Whose overview it is: one file (the default) or the whole workspace. */
+  scope?: 'file' | 'workspace';
+  /** Files of the workspace past the limit of files counted, left out. */
+  filesLeftOut?: number;
   documents: OverviewDocument[];
   problems: OverviewProblemCode[];
   people: OverviewPerson[];
@@ -70,8 +85,8 @@ export class OverviewBuilder {
   private people: OverviewPerson[] = [];
   private peopleSearched = false;
 
-  addFile(name: string, uri?: string): number {
-    this.files.push(uri === undefined ? { name } : { name, uri });
+  addFile(name: string, uri?: string, notRead?: string): number {
+    this.files.push({ name, ...(uri === undefined ? {} : { uri }), ...(notRead === undefined ? {} : { notRead }) });
     this.firstDoc.push(this.documents.length);
     return this.files.length - 1;
   }
@@ -82,6 +97,12 @@ export class OverviewBuilder {
     const doc: OverviewDocument = { file, name: copy(name), line: headerLine, ...overviewDate(facts), chars: Math.max(0, facts.bodyEnd - facts.bodyStart) };
     if (facts.lang !== undefined) doc.lang = copy(facts.lang);
     this.documents.push(doc);
+    return this.documents.length - 1;
+  }
+
+  /** A document of the file last added, as a file's overview holds it (fileOverview, or the workspace's cache). */
+  addRecord(record: OverviewRecord): number {
+    this.documents.push({ file: this.files.length - 1, ...record });
     return this.documents.length - 1;
   }
 
@@ -96,7 +117,7 @@ export class OverviewBuilder {
     this.people = [...people].sort((a, b) => b.mentions - a.mentions || b.documents.length - a.documents.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, OVERVIEW_PEOPLE);
   }
 
-  result(): OverviewData {
+  result(scope?: 'file' | 'workspace'): OverviewData {
     const byCode = new Map<string, { count: number; docs: Set<number> }>();
     for (const p of this.problems) {
       const doc = this.documentAt(p.file, p.line);
@@ -106,7 +127,9 @@ export class OverviewBuilder {
       entry.docs.add(doc);
     }
     const problems = [...byCode].map(([code, e]) => ({ code, count: e.count, documents: [...e.docs].sort((a, b) => a - b) })).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
-    return { files: this.files, documents: this.documents, problems, people: this.people, peopleLimit: OVERVIEW_PEOPLE, peopleSearched: this.peopleSearched };
+    const data: OverviewData = { files: this.files, documents: this.documents, problems, people: this.people, peopleLimit: OVERVIEW_PEOPLE, peopleSearched: this.peopleSearched };
+    if (scope) data.scope = scope;
+    return data;
   }
 
   /** The document of a file whose header is at or above a line (-1 above the first header). */
@@ -163,4 +186,35 @@ export function personOf(p: MentionedPerson, documentAt: (line: number) => numbe
     if (doc >= 0) docs.add(doc);
   }
   return { name: p.name, mentions: p.mentions.length, documents: [...docs].sort((a, c) => a - c) };
+}
+
+/** A document of a file's overview, before it is placed among the files. */
+export type OverviewRecord = Omit<OverviewDocument, 'file'>;
+
+/** What one file gives the workspace overview: its documents, problems (by line) and each document's people tally. */
+export interface FileOverview {
+  documents: OverviewRecord[];
+  problems: { code: string; line: number }[];
+  /** One per document, in order (an empty tally for a document whose people are not read yet). */
+  tallies: DocumentTally[];
+  /** Set when the file was not read (then the lists are empty). */
+  notRead?: string;
+}
+
+const NO_TALLY: DocumentTally = new Map();
+
+/** An open file's part of the workspace overview, from its model, its diagnostics and the people read so far (a small file: all now). */
+export function modelFileOverview(model: CorpusModel, diagnostics: readonly Diagnostic[], known: KnownPeople, token: CancellationToken = NEVER_CANCELLED): FileOverview {
+  const documents: OverviewRecord[] = [];
+  const tallies: DocumentTally[] = [];
+  const small = model.length <= SYNC_FILE_LIMIT;
+  for (const d of model.documents) {
+    if ((d.index & 1023) === 0 && token.isCancellationRequested) break;
+    const record: OverviewRecord = { name: copy(d.name), line: d.headerLine, ...overviewDate(d.facts), chars: Math.max(0, d.facts.bodyEnd - d.facts.bodyStart) };
+    if (d.facts.lang !== undefined) record.lang = copy(d.facts.lang);
+    documents.push(record);
+    tallies.push((small ? docPeople(model, d.index, known) : knownDocPeople(model, d.index, known))?.tally ?? NO_TALLY);
+  }
+  const problems = diagnostics.filter((d) => !d.suppressed).map((d) => ({ code: d.code, line: d.range.start.line }));
+  return { documents, problems, tallies };
 }

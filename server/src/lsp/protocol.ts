@@ -29,6 +29,14 @@ export const StatusRequest = new RequestType<FileParams, StatusCounts | null, vo
  */
 export const OverviewRequest = new RequestType<FileParams, OverviewData | null, void>('corpus/overview');
 
+/**
+ * The overview of the whole workspace (Corpus: Show Workspace Overview): every
+ * `*.corpus` file of the workspace folders the workspace index reads (open ones as
+ * their models hold them), then the other open corpus files. Read in slices; null
+ * when the request was cancelled.
+ */
+export const WorkspaceOverviewRequest = new RequestType0<OverviewData | null, void>('corpus/workspaceOverview');
+
 export interface ServerInfo {
   /** The server's process id (the recovery test kills it); 0 in a Web Worker, which has none. */
   pid: number;

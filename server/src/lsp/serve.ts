@@ -13,7 +13,7 @@ import { createLanguageService } from '../index';
 import type { FileSystem } from '../index';
 import { byScheme, clientFileSystem } from './clientFileSystem';
 import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens } from './convert';
-import { OverviewRequest, PeopleRequest, ServerInfoRequest, StatusRequest } from './protocol';
+import { OverviewRequest, PeopleRequest, ServerInfoRequest, StatusRequest, WorkspaceOverviewRequest } from './protocol';
 import { documentsConfig } from './textDocuments';
 import { DiagnosticsChannel } from './diagnostics';
 import { WorkspaceProblemsReporter } from './workspaceProblems';
@@ -184,6 +184,8 @@ export function serve(connection: Connection, host: ServerHost): void {
     const { config } = await service.configFor(uri);
     return service.overview(uri, config, token) ?? null;
   });
+
+  connection.onRequest(WorkspaceOverviewRequest, async (token) => (await service.workspaceOverview(token)) ?? null);
 
   connection.onRequest(ServerInfoRequest, () => ({ pid: host.pid, version: VERSION, backgroundWork: service.backgroundWork }));
 
