@@ -74,9 +74,9 @@ describe('people', () => {
 
   it('"Not a person" and "Mark … as a person" correct the detector in one step, and the People view follows', async () => {
     const exports = await api();
-    // dev/pt-14 of the people development set: the agency "Tom Comunicação" is taken for a person
+    // dev/en-08 of the people development set: "Thomson Reuters", a company named after two people, is taken for a person
     const text =
-      '<<<FILE pt-14.txt date=2024-01-01 lang=pt>>>\nQuem diz é Rachel Horta, 49, empreendedora com formação em publicidade que já fundou e vendeu uma agência de publicidade (Tom Comunicação), outra empresa de pesquisa.\n';
+      '<<<FILE en-08.txt date=2016-06-23 lang=en>>>\nThe decline was "surprising," said Morningstar Research analyst Ali Mogharabi. The company reported revenue on adjusted basis of $244 million for the quarter ending May 31, missing analysts\' estimates of $264.5 million, according to Thomson Reuters I/B/E/S.\n';
     const uri = wsUri('correct.corpus');
     const peopleUri = wsUri('fixtures', 'people', 'seeds.people.json');
     const original = await vscode.workspace.fs.readFile(peopleUri);
@@ -84,27 +84,27 @@ describe('people', () => {
     try {
       const doc = (await open(uri)).document;
       const names = async () => (await exports.people()).map((p) => p.name);
-      await waitFor(async () => ((await names()).includes('Tom Comunicação') ? true : undefined), 'the agency in the People view');
-      const pos = find(doc, 'Tom Comunicação', 2);
+      await waitFor(async () => ((await names()).includes('Thomson Reuters') ? true : undefined), 'the company in the People view');
+      const pos = find(doc, 'Thomson Reuters', 2);
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(pos, pos))) ?? [];
-      const not = actions.find((a) => a.title.startsWith('Not a person: “Tom Comunicação”'));
+      const not = actions.find((a) => a.title.startsWith('Not a person: “Thomson Reuters”'));
       assert.ok(not?.edit, actions.map((a) => a.title).join(' | '));
       assert.ok(await vscode.workspace.applyEdit(not.edit));
       if (not.command) await vscode.commands.executeCommand(not.command.command, ...(not.command.arguments ?? []));
       // saved at once, so the server's watcher reloads the people files
       const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(peopleUri));
-      assert.deepEqual(JSON.parse(saved).notPeople, ['Tom Comunicação']);
-      await waitFor(async () => (!(await names()).includes('Tom Comunicação') ? true : undefined), 'the agency gone from the People view');
-      assert.ok((await names()).includes('Rachel Horta'));
+      assert.deepEqual(JSON.parse(saved).notPeople, ['Thomson Reuters']);
+      await waitFor(async () => (!(await names()).includes('Thomson Reuters') ? true : undefined), 'the company gone from the People view');
+      assert.ok((await names()).includes('Ali Mogharabi'));
       // "Mark … as a person" on a selection
-      const from = find(doc, 'empreendedora', 0);
-      const sel = new vscode.Range(from, from.translate(0, 'empreendedora'.length));
+      const from = find(doc, 'Morningstar', 0);
+      const sel = new vscode.Range(from, from.translate(0, 'Morningstar'.length));
       const marks = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, sel)) ?? [];
-      const mark = marks.find((a) => a.title.startsWith('Mark “empreendedora” as a person'));
+      const mark = marks.find((a) => a.title.startsWith('Mark “Morningstar” as a person'));
       assert.ok(mark?.edit, marks.map((a) => a.title).join(' | '));
       assert.ok(await vscode.workspace.applyEdit(mark.edit));
       if (mark.command) await vscode.commands.executeCommand(mark.command.command, ...(mark.command.arguments ?? []));
-      await waitFor(async () => ((await names()).includes('empreendedora') ? true : undefined), 'the marked word in the People view');
+      await waitFor(async () => ((await names()).includes('Morningstar') ? true : undefined), 'the marked word in the People view');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.writeFile(peopleUri, original);
