@@ -14,8 +14,9 @@
 // absolute milliseconds. No figure is ever invented: what cannot be measured yet
 // is reported as "not yet measurable" with the reason.
 //
-// Options: --quick (1 and 10 MB only, fewer repetitions), --no-cli (skip the
-// 1 GB command-line row), --no-peers (skip markdownlint and compromise),
+// Options: --quick (1 and 10 MB only, fewer repetitions; 25k and 100k documents for
+// the copies through the CLI), --no-cli (skip the command-line rows: the 1 GB file and
+// the million documents of bench/million.mjs), --no-peers (skip markdownlint and compromise),
 // --baseline <server.js> (also measure another build of the server through LSP,
 // interleaved with this one, so "before" and "after" share the machine's state),
 // --only-lsp (the language-server figures only), --only-copies (the copy rules'
@@ -32,6 +33,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { millionSection } from './million.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -341,6 +343,7 @@ async function main() {
   log(`${env.cpus} × ${env.cpu}, node ${env.node}, load ${env.loadavgStart.map((x) => x.toFixed(1)).join(' ')}`);
   if (ONLY_COPIES) {
     copiesSection(svc);
+    if (!args.has('--no-cli')) await millionSection({ cliJs: path.join(GEN, 'cli.js'), seedDocs, quick: QUICK, record, fmt, log });
     return finish(env);
   }
 
@@ -421,6 +424,8 @@ async function main() {
   }
 
   copiesSection(svc);
+  // ---- the copy rules through the CLI at a million documents (bench/million.mjs; 25k and 100k with --quick)
+  if (!args.has('--no-cli')) await millionSection({ cliJs: path.join(GEN, 'cli.js'), seedDocs, quick: QUICK, record, fmt, log });
 
   // ---- CLI streaming lint of a generated 1 GB file (temp dir, deleted afterwards)
   if (!args.has('--no-cli') && !QUICK) {

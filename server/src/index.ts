@@ -53,6 +53,7 @@ export { copiesOn, segmentSignature } from './duplicates/modelCopies';
 export { WorkspaceCopies } from './duplicates/workspaceCopies';
 export type { CopyEntry, ElsewhereCopies } from './duplicates/workspaceCopies';
 export type { StreamDocument, StreamLintOptions } from './diagnostics/stream';
+export type { SpillFile, SpillOpener } from './duplicates/pagedStore';
 
 // Single features over one model (the service object calls these).
 export { applyEdits, codeActions, fixAll } from './features/codeActions';

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { alone, CODES, ConfigResolver, configDiagnostics, Ignores, isCode, StreamLinter, symbolDetail, VerdictFilter, withForcedRules } from '../index';
 import type { ByteVerdict, CorpusConfig, Diagnostic, ElsewhereCopies, ResolvedConfig, RuleSetting } from '../index';
 import { copiesAcross } from './copies';
+import { openSpillFile } from './spill';
 import { guessCharset, inspectBytes, inspectFile } from './encoding';
 import { nodeFileSystem, pathToUri, uriToPath } from '../node/fileSystem';
 import { displayPath, findCorpusFiles, readTextChunks } from './files';
@@ -315,6 +316,7 @@ async function lintFile(
     return 0;
   }
   const linter = new StreamLinter(config, {
+    spill: openSpillFile,
     onDocument: outline
       ? (d) => outline.push({ name: detach(d.name !== '' ? d.name : `(unnamed document, line ${d.headerLine + 1})`), detail: detach(symbolDetail(d.facts)), line: d.headerLine })
       : undefined,

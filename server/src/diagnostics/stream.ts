@@ -20,8 +20,9 @@ import type { Diagnostic, Range } from '../model/types';
 import type { DocumentTable, TextRule } from '../rules/types';
 import { activeTextRules, allowedKeys, pushProblems, runTextRule } from './convert';
 import { pushFileDiagnostics } from './fileRules';
-import { CopyIndex } from '../duplicates/copyIndex';
+import { CompactCopyIndex } from '../duplicates/compactIndex';
 import { comparedBody, copiesOn, elsewhereOf, thresholdOf } from '../duplicates/modelCopies';
+import type { SpillOpener } from '../duplicates/pagedStore';
 import type { ElsewhereCopies } from '../duplicates/workspaceCopies';
 import { signatureOf } from '../duplicates/signature';
 import type { CopyView } from '../rules/types';
@@ -54,6 +55,10 @@ export interface StreamLintOptions {
    * the prelude): `corpus lint --fix` rewrites the file segment by segment from here.
    */
   onSegment?: (segment: Segment, base: number, doc: number | undefined) => void;
+  /** Where the index of copies puts its pages past its memory budget (the command line's temporary file); none: in memory. */
+  spill?: SpillOpener;
+  /** The index's memory budget for signatures with a spill file, in bytes (default 16 MB). */
+  copyBudget?: number;
 }
 
 /** A copy of a string that shares no memory with the (possibly huge) text it was cut from. */
@@ -108,7 +113,7 @@ export class StreamLinter {
   private readonly nameCount = new Map<string, number>();
   private duplicated = 0;
   /** The copies (when the copy rules are on): the index, and each document's exact-copy group (NaN: not compared). */
-  private readonly copies: CopyIndex<number> | undefined;
+  private readonly copies: CompactCopyIndex | undefined;
   private readonly copyGroups: number[] = [];
   /** The copies in other files (`corpus lint` over several files), if known. */
   elsewhere: ElsewhereCopies | undefined;
@@ -119,7 +124,7 @@ export class StreamLinter {
     this.textRules = options.text === false ? [] : activeTextRules(config);
     this.onDocument = options.onDocument;
     this.onSegment = options.onSegment;
-    this.copies = options.text !== false && copiesOn(config) ? new CopyIndex() : undefined;
+    this.copies = options.text !== false && copiesOn(config) ? new CompactCopyIndex({ spill: options.spill, budget: options.copyBudget }) : undefined;
   }
 
   /** Documents seen so far. */
@@ -152,7 +157,11 @@ export class StreamLinter {
     this.process(text, true, out);
     this.flushSegment(out);
     this.ended = true;
-    pushFileDiagnostics(this.table(), this.config, out, detach);
+    try {
+      pushFileDiagnostics(this.table(), this.config, out, detach);
+    } finally {
+      this.copies?.close();
+    }
     return out;
   }
 
@@ -185,7 +194,7 @@ export class StreamLinter {
   }
 
   /** The document's signature enters the index of copies. */
-  private indexCopies(index: number, text: string, lineStarts: readonly number[], facts: DocFacts): void {
+  private indexCopies(text: string, lineStarts: readonly number[], facts: DocFacts): void {
     if (!this.copies) return;
     let sig;
     try {
@@ -194,7 +203,7 @@ export class StreamLinter {
       sig = undefined;
     }
     this.copyGroups.push(sig ? sig.exact : NaN);
-    if (sig) this.copies.add(index, sig);
+    if (sig) this.copies.add(sig);
   }
 
   private nameRangeOf(i: number): Range {
@@ -285,7 +294,7 @@ export class StreamLinter {
     const start = hasName ? h.nameSpan.start : 0;
     const end = hasName ? h.nameSpan.end : lineLengthAt(text, seg.lineStarts, 0);
     const index = this.docCount++;
-    this.indexCopies(index, text, seg.lineStarts, facts);
+    this.indexCopies(text, seg.lineStarts, facts);
     this.docLine.push(base);
     this.nameStart.push(start);
     this.nameEnd.push(end);

@@ -129,7 +129,7 @@ export function modelCopyView(model: CorpusModel, config: CorpusConfig, compute:
 }
 
 /** A view's look-up of a group's copies in other files. */
-export function elsewhereOf<K>(index: CopyIndex<K>, elsewhere: ElsewhereCopies): NonNullable<CopyView['elsewhere']> {
+export function elsewhereOf(index: { signatureOf(group: number): DocSignature | undefined }, elsewhere: ElsewhereCopies): NonNullable<CopyView['elsewhere']> {
   return (group, similar) => {
     const sig = index.signatureOf(group);
     return sig ? elsewhere.find(sig, similar) : [];

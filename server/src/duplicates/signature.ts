@@ -225,10 +225,13 @@ export const BANDS = 32;
 /** The bucket keys of a signature, one per band (key b is band b's; 30 bits, so the maps hold small integers). */
 export function bandKeys(sig: DocSignature): number[] {
   const out: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
-    let s = (b + 1) | 0;
-    for (let r = 0; r < ROWS; r++) s = Math.imul(s ^ sig.mins[b * ROWS + r], 0x9e3779b1) ^ (s >>> 13);
-    out.push(fmix(s) >>> 2);
-  }
+  for (let b = 0; b < BANDS; b++) out.push(bandKey(sig, b));
   return out;
+}
+
+/** The bucket key of one band. */
+export function bandKey(sig: DocSignature, b: number): number {
+  let s = (b + 1) | 0;
+  for (let r = 0; r < ROWS; r++) s = Math.imul(s ^ sig.mins[b * ROWS + r], 0x9e3779b1) ^ (s >>> 13);
+  return fmix(s) >>> 2;
 }
