@@ -27,13 +27,13 @@
 // (COPY_RULES_OFF), so they measure what they measured before the rules came. The copy
 // rules' own cost is measured apart ("copies" figures), on documents that are not copies.
 
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { millionSection } from './million.mjs';
+import { lintMeasured, millionSection } from './million.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -446,22 +446,7 @@ async function main() {
       fs.closeSync(fd);
       const bytes = fs.statSync(file).size;
       log(`generated ${fmt(bytes / MB)} MB for the CLI; linting it`);
-      const t0 = performance.now();
-      const child = spawn(process.execPath, [cliJs, 'lint', file, '--format', 'json', '--no-progress', '-o', path.join(dir, 'report.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      let peak = 0;
-      const poll = setInterval(() => {
-        try {
-          const m = /^VmHWM:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-          if (m) peak = Math.max(peak, Number(m[1]) * 1024);
-        } catch {
-          // exited
-        }
-      }, 20);
-      const code = await new Promise((r) => child.on('exit', (c) => r(c)));
-      clearInterval(poll);
-      const secs = (performance.now() - t0) / 1000;
+      const { secs, code, peak, err } = await lintMeasured(cliJs, file, path.join(dir, 'report.json'));
       const reportSize = fs.existsSync(path.join(dir, 'report.json')) ? fs.statSync(path.join(dir, 'report.json')).size : 0;
       if (code === 0 || code === 1) {
         record({

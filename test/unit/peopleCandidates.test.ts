@@ -13,7 +13,18 @@ import { tokenize, Tokens } from '../../server/src/people/text';
 import { isArabicDemonym, wordLists } from '../../server/src/people/wordLists';
 import { FIXTURES } from '../support/fixtures';
 
-const devText = (id: string): string => fs.readFileSync(path.join(FIXTURES, 'people', 'dev', 'dev', `${id}.txt`), 'utf8');
+const partText = (part: 'dev' | 'train', id: string): string => fs.readFileSync(path.join(FIXTURES, 'people', 'dev', part, `${id}.txt`), 'utf8');
+const devText = (id: string): string => partText('dev', id);
+
+/** The mentions the detector finds in `length` characters from `from` in a document of the development set. */
+function foundIn(part: 'dev' | 'train', id: string, lang: string, from: string, length = from.length): string[] {
+  const text = partText(part, id);
+  const at = text.indexOf(from);
+  assert.ok(at >= 0, from);
+  return detectPeople(text, { lang })
+    .filter((m) => m.start >= at && m.end <= at + length)
+    .map((m) => m.text);
+}
 
 /** The candidate runs of a text, as lists of folded words. */
 const runs = (text: string, lang: string): string[][] => trainingRuns(text, lang).runs.map((r) => r.words);
@@ -71,65 +82,32 @@ test('an Arabic nationality adjective between a noun and a name is in no run (ar
 });
 
 test('the detector on the same dev documents: initials in the span, no caption, no nationality', () => {
-  const found = (id: string, lang: string, from: string, length: number): string[] => {
-    const text = devText(id);
-    const at = text.indexOf(from);
-    assert.ok(at >= 0);
-    return detectPeople(text, { lang })
-      .filter((m) => m.start >= at && m.end <= at + length)
-      .map((m) => m.text);
-  };
-  assert.deepEqual(found('fr-08', 'fr', "avec l'aide de M. Timothy D. Cook", 40), ['Timothy D. Cook']);
-  assert.deepEqual(found('fr-11', 'fr', 'À lire aussiEmmanuel Macron', 30), ['Emmanuel Macron']);
-  assert.deepEqual(found('ar-20', 'ar', 'أكد الملياردير الأميركي إيلون ماسك', 40), ['إيلون ماسك']);
+  assert.deepEqual(foundIn('dev', 'fr-08', 'fr', "avec l'aide de M. Timothy D. Cook", 40), ['Timothy D. Cook']);
+  assert.deepEqual(foundIn('dev', 'fr-11', 'fr', 'À lire aussiEmmanuel Macron', 30), ['Emmanuel Macron']);
+  assert.deepEqual(foundIn('dev', 'ar-20', 'ar', 'أكد الملياردير الأميركي إيلون ماسك', 40), ['إيلون ماسك']);
 });
 
 test('Arabic spans: a name does not end on "عبد", "و" before a name seen alone starts another, a name that begins with و keeps it', () => {
-  const within = (id: string, from: string, length: number): string[] => {
-    const text = devText(id);
-    const at = text.indexOf(from);
-    assert.ok(at >= 0, from);
-    return detectPeople(text, { lang: 'ar' })
-      .filter((m) => m.start >= at && m.end <= at + length)
-      .map((m) => m.text);
-  };
   // dev/ar-05: the title's complement is followed by a compound name whose second word has the article
-  assert.deepEqual(within('ar-05', 'بقيادة رئيس الجمهورية عبد المجيد تبون', 40), ['عبد المجيد تبون']);
+  assert.deepEqual(foundIn('dev', 'ar-05', 'ar', 'بقيادة رئيس الجمهورية عبد المجيد تبون', 40), ['عبد المجيد تبون']);
   // dev/ar-08: a heading "ترامب وبوتين"; بوتين stands alone elsewhere in the article
-  assert.deepEqual(within('ar-08', 'ترامب وبوتين', 12), ['ترامب', 'بوتين']);
+  assert.deepEqual(foundIn('dev', 'ar-08', 'ar', 'ترامب وبوتين', 12), ['ترامب', 'بوتين']);
   // train/ar-51: a long Gulf name, its joining words (بن, آل) not counted among its words; train/ar-50: مولاي
-  const train = (id: string, from: string): string[] => {
-    const text = fs.readFileSync(path.join(FIXTURES, 'people', 'dev', 'train', `${id}.txt`), 'utf8');
-    const at = text.indexOf(from);
-    assert.ok(at >= 0, from);
-    return detectPeople(text, { lang: 'ar' })
-      .filter((m) => m.start >= at && m.end <= at + from.length)
-      .map((m) => m.text);
-  };
-  assert.deepEqual(train('ar-51', 'سمو الشيخ حمدان بن محمد بن راشد آل مكتوم'), ['حمدان بن محمد بن راشد آل مكتوم']);
-  assert.deepEqual(train('ar-50', 'الأميرُ مولاي الحسن'), ['مولاي الحسن']);
+  assert.deepEqual(foundIn('train', 'ar-51', 'ar', 'سمو الشيخ حمدان بن محمد بن راشد آل مكتوم'), ['حمدان بن محمد بن راشد آل مكتوم']);
+  assert.deepEqual(foundIn('train', 'ar-50', 'ar', 'الأميرُ مولاي الحسن'), ['مولاي الحسن']);
   // dev/ar-25: ويتكوف (Witkoff) is written with its و each time and never without it
-  assert.deepEqual(within('ar-25', 'أمر سهل. ويتكوف يقوم', 25), ['ويتكوف']);
+  assert.deepEqual(foundIn('dev', 'ar-25', 'ar', 'أمر سهل. ويتكوف يقوم', 25), ['ويتكوف']);
 });
 
 test('initials inside a name, ranks after it outside (train/en-53, en-504, en-505, en-507, en-508)', () => {
-  const trainText = (id: string): string => fs.readFileSync(path.join(FIXTURES, 'people', 'dev', 'train', `${id}.txt`), 'utf8');
-  const within = (id: string, from: string): string[] => {
-    const text = trainText(id);
-    const at = text.indexOf(from);
-    assert.ok(at >= 0, from);
-    return detectPeople(text, { lang: 'en' })
-      .filter((m) => m.start >= at && m.end <= at + from.length)
-      .map((m) => m.text);
-  };
   // a full stop after an initial does not end the name, though "Bush" is a common word
-  assert.deepEqual(within('en-53', 'appointed by President George W. Bush'), ['George W. Bush']);
+  assert.deepEqual(foundIn('train', 'en-53', 'en', 'appointed by President George W. Bush'), ['George W. Bush']);
   // an initial without a full stop, in the middle or first
-  assert.deepEqual(within('en-508', 'Mark Ciavarella and Michael T Conahan'), ['Mark Ciavarella', 'Michael T Conahan']);
+  assert.deepEqual(foundIn('train', 'en-508', 'en', 'Mark Ciavarella and Michael T Conahan'), ['Mark Ciavarella', 'Michael T Conahan']);
   assert.ok(hasRun(runs('the spin of R Ashwin starting with the seventh over', 'en'), 'R Ashwin'));
   // a rank or an office after the name is not part of it
-  assert.deepEqual(within('en-507', 'Judge Patrick Lynch QC said'), ['Patrick Lynch']);
-  assert.deepEqual(within('en-505', 'Godwin Emefiele GMD/CEO'), ['Godwin Emefiele']);
+  assert.deepEqual(foundIn('train', 'en-507', 'en', 'Judge Patrick Lynch QC said'), ['Patrick Lynch']);
+  assert.deepEqual(foundIn('train', 'en-505', 'en', 'Godwin Emefiele GMD/CEO'), ['Godwin Emefiele']);
   // one-letter words of headlines are no initials
   assert.ok(!inSomeRun(runs('Why I Love Paris', 'en'), 'I'));
 });

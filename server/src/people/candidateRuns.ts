@@ -30,7 +30,7 @@ function isParticle(tk: Tokens, i: number, lists: WordLists): boolean {
 }
 
 /** A single capital letter (an initial: "J." in "J. R. R. Tolkien"). */
-function isInitial(tk: Tokens, i: number): boolean {
+export function isInitial(tk: Tokens, i: number): boolean {
   return tk.end[i] - tk.start[i] === 1 && (tk.flags[i] & F_CAP) !== 0;
 }
 

@@ -36,11 +36,10 @@ function arabicTableRun(s: DetectState, i: number, min: number, needSurname: boo
 
 /** Any name after an Arabic title: one to three words, stopping at the article, "و…" (and), stop words and punctuation. */
 function arabicGenericRun(s: DetectState, i: number): number {
-  const { tk, n } = s;
+  const { tk, n, owner } = s;
   let j = i;
   // after "عبد", "أبو", "بن" … the article belongs to the name ("عبد المجيد تبون", "أبو الغيط")
   const joined = (j: number): boolean => j > i && AR_JOINERS.has(tk.f(j - 1)) && isDefinite(tk.f(j)) && (tk.flags[j] & F_DIGIT) === 0 && owner[j] === OWNER_NONE;
-  const { owner } = s;
   // up to four name words; the joining words between them do not count ("محمد بن راشد آل مكتوم",
   // "حمدان بن محمد بن راشد آل مكتوم")
   let words = 0;

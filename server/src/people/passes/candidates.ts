@@ -7,13 +7,13 @@
 // mention; a name particle never ends one, and a glued Arabic proclitic
 // (و ب ل ك ف) is left out of the span.
 
-import { arabicCore, candidateRuns, Run, stripsProclitic } from '../candidateRuns';
+import { arabicCore, candidateRuns, isInitial, Run, stripsProclitic } from '../candidateRuns';
 import { DocMarks, Emitter, labelWeight, runFeatures, secondPass, SecondPass, TokenMeta } from '../features';
 import { HashEmitter } from '../featureHash';
 import { loadModels, Model } from '../model';
 import { F_ARABIC, F_CAP, G_SPACE } from '../text';
 import { addDraft, DetectState, Draft, latinKey, OWNER_NONE } from '../state';
-import { wordLists } from '../wordLists';
+import { wordLists, type WordLists } from '../wordLists';
 import { POST_NOMINALS } from '../helpers';
 import { AR_JOINERS } from './arabic';
 
@@ -99,6 +99,16 @@ export function runWords(s: DetectState, run: Run): string[] {
   return out;
 }
 
+/** An Arabic name of tokens [from, to), its glued proclitic (و ب ل ك ف) left out when it is one. */
+function addArabicDraft(s: DetectState, from: number, to: number, lists: WordLists, counts: (w: string) => number): void {
+  const first = s.tk.f(from);
+  const core = arabicCore(first);
+  const shift = core !== undefined && stripsProclitic(first, lists, counts) ? 1 : 0;
+  const words = [shift ? (core as string) : first];
+  for (let r = from + 1; r < to; r++) words.push(s.tk.f(r));
+  addDraft(s, from, to, 'model', 'ar:' + words.join(' '), { startShift: shift });
+}
+
 export function candidatesPass(s: DetectState): void {
   if (loadModels().first.weights.size === 0) return;
   const { tk } = s;
@@ -144,7 +154,7 @@ export function candidatesPass(s: DetectState): void {
       // the name ("Patrick Lynch QC", "Godwin Emefiele GMD")
       if (!run.arabic) while (te > ts && ((tk.flags[te - 1] & F_CAP) === 0 || (te - ts > 1 && POST_NOMINALS.has(tk.r(te - 1))))) te--;
       // nor does an initial: the word after it in the run is the surname ("George W. Bush", Bush a common word)
-      if (!run.arabic && te > ts + 1 && te < run.end && tk.end[te - 1] - tk.start[te - 1] === 1 && (tk.flags[te - 1] & F_CAP) !== 0 && !ruleTok[te] && c.ruleKinds[te] === '') {
+      if (!run.arabic && te > ts + 1 && te < run.end && isInitial(tk, te - 1) && !ruleTok[te] && c.ruleKinds[te] === '') {
         te++;
         e = Math.max(e, te);
       }
@@ -162,19 +172,13 @@ export function candidatesPass(s: DetectState): void {
         k = Math.max(k, te);
         // "ترامب وبوتين": a word glued to "and" whose core is a given name or stands alone in the document
         // starts another name
-        let from = ts;
-        for (let q = ts + 1; q <= te; q++) {
-          const w = q < te ? tk.f(q) : '';
-          const core = q < te && w.startsWith('و') ? arabicCore(w) : undefined;
-          if (q < te && !(core !== undefined && (lists.arabicGiven.has(core) || counts(core) > 0) && stripsProclitic(w, lists, counts))) continue;
-          const first = tk.f(from);
-          const fcore = arabicCore(first);
-          const shift = fcore !== undefined && stripsProclitic(first, lists, counts) ? 1 : 0;
-          const words = [shift ? (fcore as string) : first];
-          for (let r = from + 1; r < q; r++) words.push(tk.f(r));
-          addDraft(s, from, q, 'model', 'ar:' + words.join(' '), { startShift: shift });
-          from = q;
+        const starts = [ts];
+        for (let q = ts + 1; q < te; q++) {
+          const w = tk.f(q);
+          const core = w.startsWith('و') ? arabicCore(w) : undefined;
+          if (core !== undefined && (lists.arabicGiven.has(core) || counts(core) > 0) && stripsProclitic(w, lists, counts)) starts.push(q);
         }
+        starts.forEach((from, i) => addArabicDraft(s, from, starts[i + 1] ?? te, lists, counts));
       } else {
         addDraft(s, ts, te, 'model', latinKey(s, ts, te));
       }
