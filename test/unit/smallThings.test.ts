@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLanguageService, CorpusModel, OpenDocuments } from '../../server/src';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { Float64List, Int32List } from '../../server/src/model/growable';
 import { memoryFileSystem } from '../support/memoryFileSystem';
 
 test('outline: a date line that stands alone is followed by the first words of the next non-blank line', () => {
@@ -93,4 +94,21 @@ test("hover: the other files of a person's mentions are listed by workspace path
   service.documentClosed('file:///w/zeta.corpus');
   await service.idle();
   assert.deepEqual(order(), expected);
+});
+
+test('growable lists keep every value past their first storage, and 53-bit integers exactly', () => {
+  const ints = new Int32List(2);
+  for (let i = 0; i < 5000; i++) ints.push(i % 2 === 0 ? i : -i);
+  assert.equal(ints.length, 5000);
+  assert.equal(ints.get(4999), -4999);
+  assert.equal(ints.get(4998), 4998);
+  const doubles = new Float64List(1);
+  const big = 2 ** 53 - 1;
+  for (let i = 0; i < 100; i++) doubles.push(big - i);
+  assert.equal(doubles.get(0), big);
+  assert.equal(doubles.get(99), big - 99);
+  doubles.clear();
+  assert.equal(doubles.length, 0);
+  doubles.push(7);
+  assert.equal(doubles.get(0), 7);
 });

@@ -14,6 +14,7 @@
 import type { CorpusConfig } from '../config';
 import { isDocumentStart } from '../model/header';
 import type { DocFacts } from '../model/facts';
+import { Int32List } from '../model/growable';
 import { lineLengthAt } from '../model/lines';
 import { analyseSegment, Segment } from '../model/segment';
 import type { Diagnostic, Range } from '../model/types';
@@ -67,22 +68,6 @@ function detach(s: string): string {
 }
 
 /** A growable list of 32-bit integers (compact per-document facts). */
-class IntList {
-  private data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-  get(i: number): number {
-    return this.data[i];
-  }
-}
-
 export class StreamLinter {
   private readonly config: CorpusConfig;
   private readonly allowed: ReadonlySet<string> | undefined;
@@ -104,11 +89,11 @@ export class StreamLinter {
   // Per-document facts for the file rules.
   private docCount = 0;
   private closedCount = 0;
-  private readonly docLine = new IntList();
-  private readonly nameStart = new IntList();
-  private readonly nameEnd = new IntList();
+  private readonly docLine = new Int32List();
+  private readonly nameStart = new Int32List();
+  private readonly nameEnd = new Int32List();
   /** 1 when the document is closed by an end line. */
-  private readonly closed = new IntList();
+  private readonly closed = new Int32List();
   private readonly names: string[] = [];
   private readonly nameCount = new Map<string, number>();
   private duplicated = 0;

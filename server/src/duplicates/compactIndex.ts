@@ -14,6 +14,7 @@
 // exactly CopyIndex's rule (two groups sharing a bucket, kept when their similarity
 // reaches FLOOR), with the same similarity figures, so the diagnostics are the same.
 
+import { Float64List } from '../model/growable';
 import { FLOOR } from './copyIndex';
 import { PagedU32, SpillOpener, SpillPool } from './pagedStore';
 import { BANDS, BINS, bandKey, bandKeys, DocSignature, score, Similarity, similarity } from './signature';
@@ -70,23 +71,10 @@ function slot(key: number, mask: number): number {
 }
 
 /** A growable typed array of doubles. */
-class F64List {
-  data = new Float64Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
 export class CompactCopyIndex {
   private readonly groups = new ExactTable();
-  private readonly exacts = new F64List();
-  private readonly shingles = new F64List();
+  private readonly exacts = new Float64List();
+  private readonly shingles = new Float64List();
   private readonly pool: SpillPool | undefined;
   private readonly mins: PagedU32;
   private readonly keys: PagedU32[];

@@ -4,6 +4,8 @@
 // with HashEmitter, so the weights are stored by the very hashes the detector
 // computes.
 
+import { Int32List } from '../model/growable';
+
 /** 32-bit FNV-1a hash of a string. */
 export function hashString(s: string): number {
   let h = 0x811c9dc5;
@@ -47,12 +49,20 @@ export function valueHash(v: string | undefined): number {
 
 /** Collects feature hashes: `hashes` holds every token's, `offsets[t]` where token t's begin. */
 export class HashEmitter {
-  hashes = new Int32Array(4096);
+  private readonly list = new Int32List(4096);
   offsets: number[] = [];
-  length = 0;
+
+  /** Every feature hash so far (the first `length` entries). */
+  get hashes(): Int32Array {
+    return this.list.data;
+  }
+
+  get length(): number {
+    return this.list.length;
+  }
 
   reset(): void {
-    this.length = 0;
+    this.list.clear();
     this.offsets.length = 0;
   }
 
@@ -67,12 +77,7 @@ export class HashEmitter {
 
   /** A feature whose hash is already combined. */
   addHash(h: number): void {
-    if (this.length === this.hashes.length) {
-      const bigger = new Int32Array(this.hashes.length * 2);
-      bigger.set(this.hashes);
-      this.hashes = bigger;
-    }
-    this.hashes[this.length++] = h;
+    this.list.push(h);
   }
 
   /** Token t's features: [from, to) in `hashes`. */
