@@ -315,7 +315,35 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
     const lunar = e.language === 'vi' && (containsPhrase(wordsOf(e.text), WORDS.lunar) || endsWithPhrase(before.slice(-2), WORDS.lunar) || startsWithPhrase(after.slice(0, 3), WORDS.lunar));
     out.push({ expression: e, zone, relation, lunar, lineStart: line.start, lineEnd: line.end });
   }
+  settleLoneDateLine(text, out);
   return out;
+}
+
+/** A line that holds a full date and nothing else but a weekday, a time or separators ("04/11/2009",
+ *  "2 Jueves 25 de marzo de 2021", "24.07.2012 | 10:30"). */
+function isDateOnlyLine(text: string, p: PlacedDate): boolean {
+  const e = p.expression;
+  if (e.kind !== 'date' || e.year === undefined || e.day === undefined) return false;
+  const rest = (text.slice(p.lineStart, e.start) + ' ' + text.slice(e.end, p.lineEnd)).replace(TIME_RE, ' ');
+  return wordsOf(rest).filter((w) => !/^\d{1,3}$/.test(w)).length === 0 && rest.replace(/[\s\d|•·,.:;()–—-]/gu, '').length <= 3;
+}
+
+/** The one line of the text below its top that holds a full date and nothing else is the page's own date line,
+ *  printed under the article or in a page footer: it counts as a byline. Several such lines (a list of related
+ *  posts, a chronology) say nothing about which is the article's. */
+function settleLoneDateLine(text: string, placed: PlacedDate[]): void {
+  let lone: PlacedDate | undefined;
+  let count = 0;
+  // a date-only line holds one expression: only those lines are read (a line may hold thousands of dates)
+  const perLine = new Map<number, number>();
+  for (const p of placed) perLine.set(p.lineStart, (perLine.get(p.lineStart) ?? 0) + 1);
+  for (const p of placed) {
+    if (perLine.get(p.lineStart) !== 1 || p.lineEnd - p.lineStart > 200 || !isDateOnlyLine(text, p)) continue;
+    if (p.zone !== 'body' && p.zone !== 'byline' && p.zone !== 'stamp' && p.zone !== 'header') return; // a caption's, chrome's, …
+    count++;
+    if (p.zone === 'body') lone = p;
+  }
+  if (lone && count === 1 && lone.relation === 'plain') lone.zone = 'byline';
 }
 
 /** "Today" said near a weekday or with no date at all ("Le maire a annoncé aujourd'hui"): is there one in the lead? */

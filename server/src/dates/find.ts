@@ -6,6 +6,7 @@ import { dateLineValueEnd, leadEnd, normalizeWord, pickLanguage, tokenize } from
 import { MONTHS } from './lexicon';
 import months from './data/months.json';
 import type { DateExpression, DateLanguage } from './types';
+import { originalEnd, originalStart, unglue } from './unglue';
 
 /** How much a match says: a day beats a month beats a year or weekday alone; then a stated year; then length. */
 function weight(m: RawMatch): number {
@@ -127,9 +128,12 @@ function viDatelines(text: string): RawMatch[] {
  * Every date expression in ONE document's text (never throws; an empty list for bad input).
  * Offsets are UTF-16 offsets into `text`.
  */
-export function findDateExpressions(text: string, options?: { lang?: string }): DateExpression[] {
+export function findDateExpressions(original: string, options?: { lang?: string }): DateExpression[] {
   try {
-    if (typeof text !== 'string' || text.length === 0) return [];
+    if (typeof original !== 'string' || original.length === 0) return [];
+    // the parsers read a copy with glued words set apart ("DoeMarch 12, 2024"); offsets map back to the original
+    const u = unglue(original);
+    const text = u.text;
     const lang: DateLanguage = pickLanguage(text, options?.lang);
     const tokens = tokenize(text);
     let matches: RawMatch[] = matchDates(tokens, lang);
@@ -149,10 +153,12 @@ export function findDateExpressions(text: string, options?: { lang?: string }): 
     return matches
       .filter((m) => m.start >= skipBefore)
       .map((m): DateExpression => {
+        const start = originalStart(u, m.start);
+        const end = originalEnd(u, m.end);
         const e: DateExpression = {
-          start: m.start,
-          end: m.end,
-          text: text.slice(m.start, m.end),
+          start,
+          end,
+          text: original.slice(start, end),
           language: m.language,
           kind: m.kind,
           inLead: m.start < lead,
@@ -161,7 +167,7 @@ export function findDateExpressions(text: string, options?: { lang?: string }): 
         if (m.month !== undefined) e.month = m.month;
         if (m.day !== undefined) e.day = m.day;
         if (m.weekday !== undefined) e.weekday = m.weekday;
-        if (m.yearStart !== undefined && m.yearEnd !== undefined) e.yearSpan = { start: m.yearStart, end: m.yearEnd };
+        if (m.yearStart !== undefined && m.yearEnd !== undefined) e.yearSpan = { start: originalStart(u, m.yearStart), end: originalEnd(u, m.yearEnd) };
         return e;
       });
   } catch {

@@ -19,6 +19,7 @@ import {
   hasWord,
   lookup,
 } from './lexicon';
+import { MENTION_MIN_YEAR, MENTION_MAX_YEAR, numberValue, dayValue, monthValue, yearValue, adjacent, isPunct, standsAlone, numericDate, standsAloneLeft, weekdayNumeric } from './numeric';
 import type { Token } from './text';
 import type { DateExpressionKind, DateLanguage } from './types';
 
@@ -35,92 +36,6 @@ export interface RawMatch {
   yearEnd?: number;
   /** A day and month that do not exist (31 February): its words are used up but it is not reported. */
   invalid?: boolean;
-}
-
-const MIN_YEAR = 1000;
-const MAX_YEAR = 2999;
-/** Bare year mentions are only believed in this range. */
-const MENTION_MIN_YEAR = 1900;
-const MENTION_MAX_YEAR = 2100;
-
-function numberValue(t: Token | undefined, maxDigits: number, minDigits = 1): number | undefined {
-  if (t === undefined || !t.isNumber || t.norm.length > maxDigits || t.norm.length < minDigits) return undefined;
-  return Number(t.norm);
-}
-
-function dayValue(t: Token | undefined): number | undefined {
-  const v = numberValue(t, 2);
-  return v !== undefined && v >= 1 && v <= 31 ? v : undefined;
-}
-
-function monthValue(t: Token | undefined): number | undefined {
-  const v = numberValue(t, 2);
-  return v !== undefined && v >= 1 && v <= 12 ? v : undefined;
-}
-
-function yearValue(t: Token | undefined): number | undefined {
-  const v = numberValue(t, 4, 4);
-  return v !== undefined && v >= MIN_YEAR && v <= MAX_YEAR ? v : undefined;
-}
-
-function adjacent(tokens: readonly Token[], a: number, b: number): boolean {
-  return a >= 0 && b < tokens.length && tokens[a].end === tokens[b].start;
-}
-
-function isPunct(t: Token | undefined, chars: string): boolean {
-  return t !== undefined && t.raw.length === 1 && chars.includes(t.raw);
-}
-
-/** Digits glued to this number on either side ("2024-12-12", "1/2") make it part of something else. */
-function standsAlone(tokens: readonly Token[], i: number): boolean {
-  const before = i >= 2 && adjacent(tokens, i - 1, i) && isPunct(tokens[i - 1], '/-.,:') && adjacent(tokens, i - 2, i - 1) && tokens[i - 2].isNumber;
-  const after = i + 2 < tokens.length && adjacent(tokens, i, i + 1) && isPunct(tokens[i + 1], '/-.,:') && adjacent(tokens, i + 1, i + 2) && tokens[i + 2].isNumber;
-  const gluedLetters =
-    (i > 0 && adjacent(tokens, i - 1, i) && !tokens[i - 1].isNumber && tokens[i - 1].raw.length > 1) ||
-    (i + 1 < tokens.length && adjacent(tokens, i, i + 1) && !tokens[i + 1].isNumber && tokens[i + 1].raw.length > 1 && !/^(st|nd|rd|th|er|e|º)$/.test(tokens[i + 1].norm));
-  return !before && !after && !gluedLetters;
-}
-
-/** d/m/yyyy, d-m-yyyy or d.m.yyyy (little-endian), or yyyy-mm-dd; tokens must touch. */
-function numericDate(tokens: readonly Token[], i: number, dotted = false): { day: number; month: number; year?: number; yearTok?: number; next: number } | undefined {
-  const t = tokens[i];
-  if (!t?.isNumber) return undefined;
-  // yyyy-mm-dd (or yyyy/mm/dd, yyyy.mm.dd with the same separator twice)
-  const y = yearValue(t);
-  if (y !== undefined) {
-    const sepTok = tokens[i + 1];
-    if (
-      isPunct(sepTok, '-/.') &&
-      adjacent(tokens, i, i + 1) &&
-      adjacent(tokens, i + 1, i + 2) &&
-      tokens[i + 2]?.norm.length === 2 &&
-      tokens[i + 3]?.raw === sepTok.raw &&
-      adjacent(tokens, i + 2, i + 3) &&
-      adjacent(tokens, i + 3, i + 4) &&
-      tokens[i + 4]?.norm.length === 2
-    ) {
-      const m = monthValue(tokens[i + 2]);
-      const d = dayValue(tokens[i + 4]);
-      if (m !== undefined && d !== undefined) return { day: d, month: m, year: y, yearTok: i, next: i + 5 };
-    }
-    return undefined;
-  }
-  const d = dayValue(t);
-  if (d === undefined) return undefined;
-  const sep = tokens[i + 1];
-  if (!isPunct(sep, '/-.') || !adjacent(tokens, i, i + 1) || !adjacent(tokens, i + 1, i + 2)) return undefined;
-  const m = monthValue(tokens[i + 2]);
-  if (m === undefined) return undefined;
-  if (tokens[i + 3]?.raw === sep.raw && adjacent(tokens, i + 2, i + 3) && adjacent(tokens, i + 3, i + 4)) {
-    const yr = yearValue(tokens[i + 4]);
-    if (yr !== undefined) return { day: d, month: m, year: yr, yearTok: i + 4, next: i + 5 };
-    // "10/04/24", "01.10.17": two digits each, a two-digit year (1950–2049)
-    const yy = numberValue(tokens[i + 4], 2, 2);
-    if (yy !== undefined && sep.raw !== '-' && t.norm.length === 2 && tokens[i + 2].norm.length === 2) return { day: d, month: m, year: yy < 50 ? 2000 + yy : 1900 + yy, yearTok: i + 4, next: i + 5 };
-    return undefined; // 1.2.3 is not a date
-  }
-  if (sep.raw === '.' && !dotted) return undefined; // "13.3" alone is a decimal number (but "Sáng 17.12" is a day)
-  return { day: d, month: m, next: i + 3 };
 }
 
 function finish(tokens: readonly Token[], startTok: number, next: number, m: Omit<RawMatch, 'start' | 'end'>, yearTok?: number): RawMatch | undefined {
@@ -236,6 +151,7 @@ function arabicMonth(tokens: readonly Token[], j: number): { month: number; next
 
 function arabicYear(tokens: readonly Token[], j: number): { year: number; tok: number; next: number } | undefined {
   let k = j;
+  if (isPunct(tokens[k], '-') && tokens[k + 1]?.norm === 'feira') k += 2; // "quinta-feira" when only "quinta" matched
   if (isPunct(tokens[k], ',\u060C')) k++;
   for (let n = 0; n < 2 && (hasWord(AR_FILLERS, tokens[k], true) || hasWord(AR_YEAR_WORDS, tokens[k], true)); n++) k++;
   const y = yearValue(tokens[k]);
@@ -291,12 +207,12 @@ function matchArabic(tokens: readonly Token[], i: number): RawMatch | undefined 
       if (y) return finish(tokens, j, y.next, { kind: 'month', language: 'ar', month: m.month, year: y.year }, y.tok);
     }
   }
-  if (wd) return finish(tokens, i, wd.next, { kind: 'weekday', language: 'ar', weekday });
+  if (wd) {
+    const nd = weekdayNumeric(tokens, wd.next);
+    if (nd) return finish(tokens, i, nd.next, { kind: 'date', language: 'ar', day: nd.day, month: nd.month, year: nd.year, weekday }, nd.yearTok);
+    return finish(tokens, i, wd.next, { kind: 'weekday', language: 'ar', weekday });
+  }
   return undefined;
-}
-
-function standsAloneLeft(tokens: readonly Token[], i: number): boolean {
-  return !(i >= 1 && adjacent(tokens, i - 1, i) && (tokens[i - 1].isNumber || isPunct(tokens[i - 1], '/-.,:')));
 }
 
 /** The Latin-script languages to try, the document's first. */
@@ -336,6 +252,8 @@ function matchLatinWeekday(tokens: readonly Token[], i: number, docLang: DateLan
     const w = lookup(tokens, i, WEEKDAYS[lang]);
     if (!w) continue;
     if (lang === 'en' && tokens[i].raw === tokens[i].norm) continue; // English weekdays are capitalised
+    const nd = lang === 'en' ? undefined : weekdayNumeric(tokens, w.next);
+    if (nd) return finish(tokens, i, nd.next, { kind: 'date', language: lang, day: nd.day, month: nd.month, year: nd.year, weekday: w.value }, nd.yearTok);
     return finish(tokens, i, w.next, { kind: 'weekday', language: lang, weekday: w.value });
   }
   return undefined;

@@ -1,0 +1,69 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { findDateExpressions, proposeDates } from '../../server/src/dates';
+import { unglue } from '../../server/src/dates/unglue';
+
+const days = (text: string, lang: string): string[] =>
+  findDateExpressions(text, { lang })
+    .filter((e) => e.kind === 'date')
+    .map((e) => `${e.year ?? '?'}-${e.month}-${e.day} ${JSON.stringify(e.text)}`);
+
+describe('words glued together by a scraped page do not hide a date', () => {
+  it('puts a space back at a lower-case/capital seam, after a year and before a digit, and maps offsets back', () => {
+    assert.equal(unglue('By Jane DoeMarch 12, 2024').text, 'By Jane Doe March 12, 2024');
+    assert.equal(unglue('12 mars 2024Paris le12 mars, à 10h30').text, '12 mars 2024 Paris le 12 mars, à 10h30');
+    const plain = 'Nothing glued here, 12 May 2024.';
+    assert.equal(unglue(plain).text, plain);
+    assert.equal(unglue(plain).map, undefined);
+  });
+  it('reads the glued dates with offsets into the original text', () => {
+    assert.deepEqual(days('By Jane DoeMarch 12, 2024\nText.', 'en'), ['2024-3-12 "March 12, 2024"']);
+    assert.deepEqual(days('PublishedMarch 12, 2024Updated\nText.', 'en'), ['2024-3-12 "March 12, 2024"']);
+    assert.deepEqual(days('Le président a parlé le12 mars 2024Paris.', 'fr'), ['2024-3-12 "12 mars 2024"']);
+    assert.deepEqual(days('Mardi12 mars 2024', 'fr'), ['2024-3-12 "Mardi12 mars 2024"']);
+    assert.deepEqual(days('12 de março de 2024Lisboa', 'pt'), ['2024-3-12 "12 de março de 2024"']);
+  });
+  it('keeps a long run of letters linear (no scan back from every position)', () => {
+    const t = Date.now();
+    unglue(`${'a'.repeat(400_000)}1`);
+    assert.ok(Date.now() - t < 5_000);
+  });
+});
+
+describe('a weekday followed by a numeric day and month', () => {
+  it('reads "quinta-feira (25/3)", "jeudi 25/03" and "الخميس 25/3" as dates, day first', () => {
+    assert.deepEqual(days('O governo anunciou nesta quinta-feira (25/3) o plano.', 'pt'), ['?-3-25 "quinta-feira (25/3)"']);
+    assert.deepEqual(days('Le conseil se réunit jeudi 25/03 à Paris.', 'fr'), ['?-3-25 "jeudi 25/03"']);
+    assert.deepEqual(days('أعلنت الوزارة الخميس 25/3 عن خطة جديدة', 'ar'), ['?-3-25 "الخميس 25/3"']);
+  });
+  it('leaves a bare "25/3" (a score, a fraction) alone, and English dates month first', () => {
+    assert.deepEqual(days('Le score final: 25/3 pour les locaux.', 'fr'), []);
+    // English writes the month first: "Thursday 4/3" is never the 4th of March
+    assert.deepEqual(
+      days('The vote on Thursday 4/3 was close.', 'en').filter((d) => d.startsWith('?-3-4')),
+      [],
+    );
+  });
+});
+
+describe('the one date-only line of a page is its own date, wherever it stands (it-05, es-04 in the dev set)', () => {
+  const body =
+    'Arrestato un latitante che si preparava a fuggire di nuovo\n\nGli uomini della squadra mobile della questura di Milano hanno arrestato un uomo che era latitante dal giugno scorso.\nNel giugno scorso si era reso irreperibile non appena la condanna era diventata effettiva.\n\n';
+  it('proposes the date of a lone date line under the article, preferred', () => {
+    const cs = proposeDates(`${body}04/11/2009\nParole chiave:\n`, { lang: 'it' });
+    assert.equal(cs[0]?.iso, '2009-11-04');
+    assert.equal(cs[0]?.preferred, true);
+  });
+  it('prefers nothing when several date-only lines stand in the text (a list of related posts)', () => {
+    const cs = proposeDates(`${body}04/11/2009\nAltri articoli\n12/10/2009\n`, { lang: 'it' });
+    assert.equal(cs.filter((c) => c.preferred).length, 0);
+  });
+  it('reads a newspaper footer "2 Jueves 25 de marzo de 2021" (page number, weekday, date) as such a line', () => {
+    const text =
+      'Logo\n\nEl Grupo Parlamentario desmintió la viabilidad de la oferta hecha por el Presidente, de incrementar el monto de las becas.\nLa propuesta alimenta una política de clientela electoral que no prevé nuevos ingresos.\n2 Jueves 25 de marzo de 2021\n';
+    const cs = proposeDates(text, { lang: 'es' });
+    assert.equal(cs[0]?.iso, '2021-03-25');
+    assert.equal(cs[0]?.preferred, true);
+  });
+});
