@@ -67,3 +67,21 @@ describe('the one date-only line of a page is its own date, wherever it stands (
     assert.equal(cs[0]?.preferred, true);
   });
 });
+
+describe('a dateline day confirmed by the page stamp, and a lead date on another weekday (en-56, fr-52 in the dev set)', () => {
+  it('prefers a dateline day whose year comes from a timestamp naming the same day, even an "Updated" one', () => {
+    const text =
+      'Chris Wilder signs three-year extension with Sheffield United as manager\n\nANI | Updated: Jul 10, 2019 11:23 IST\n\nSheffield [UK], July 10 (ANI): Chris Wilder signed a new three-year deal with Sheffield United as manager ahead of Premier League on Tuesday.\nWilder has led United back to the top-flight after a 12-year exile.\n';
+    const cs = proposeDates(text, { lang: 'en' });
+    assert.equal(cs[0]?.iso, '2019-07-10');
+    assert.equal(cs[0]?.preferred, true);
+    assert.match(cs[0]?.reason ?? '', /names the same day/);
+  });
+  it('does not prefer a full date of the lead when the lead puts its own event on another weekday', () => {
+    const text =
+      'Le Conseil de gouvernement, réuni jeudi en visioconférence, a approuvé une convention signée par les gouvernements du Maroc et du Koweït, le 9 avril 2019 à Koweït city.\n\nCette convention vise à renforcer la coopération bilatérale.\n';
+    const cs = proposeDates(text, { lang: 'fr' });
+    assert.equal(cs.filter((c) => c.preferred).length, 0);
+    assert.match(cs.find((c) => c.iso === '2019-04-09')?.reason ?? '', /Tuesday, and the lead's event is on a Thursday/);
+  });
+});

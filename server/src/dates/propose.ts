@@ -13,12 +13,13 @@
  *   dateline or lead (or says it is today), or states the day and month there with the year and a weekday that
  *   agrees. Strong candidates that disagree cancel each other (a byline beats the lead's event day).
  */
-import { addDays, dayNumber, formatIso, isValidDate, isoRange, parseIso, weekdayOf, type IsoParts } from './calendar';
+import { addDays, formatIso, isValidDate, parseIso, weekdayOf } from './calendar';
 import { findDateExpressions } from './find';
 import { isPostDateHeader, placeDates, settleHeaders, type PlacedDate, type Zone } from './evidence';
 import { WEEKDAY_NAMES } from './lexicon';
+import { neighbourYear, neighbours, type Neighbour, type YearChoice } from './neighbours';
 import { dateFromName, yearFromName } from './name';
-import type { DateCandidate, DateContradiction, DateExpression, ProposeContext, Strength, YearSource } from './types';
+import type { DateCandidate, DateContradiction, DateExpression, ProposeContext, Strength } from './types';
 
 const MAX_CANDIDATES = 5;
 
@@ -42,64 +43,12 @@ const ZONE_WORDS: Record<Zone, { words: string; rank: number }> = {
 /** Zones that may give candidates at all (a page header's lone date is as often the day the page was saved). */
 const CANDIDATE_ZONES: ReadonlySet<Zone> = new Set(['stamp', 'byline', 'dateline', 'lead', 'top']);
 
-interface YearChoice {
-  year: number;
-  source: YearSource;
-  /** The year is stated where the day is (its line, the byline, the lead): strong enough for a preferred fix. */
-  near: boolean;
-  /** The year stands right by the day ("11 de marzo de 2015Santos"), on a short dateline or byline line, or in the
-   *  page's byline: the page's own year. A year elsewhere in a long lead ("the 2014 budget") is another thing's. */
-  beside?: boolean;
-  words: string;
-}
-
 /** The four-digit years a piece of text states (1900–2100), in order. */
 function yearsIn(text: string): number[] {
   const out: number[] = [];
   const re = /(?<!\d)(19\d\d|20\d\d|2100)(?!\d)/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(Number(m[1]));
   return out;
-}
-
-interface Neighbour {
-  iso: string;
-  parts: IsoParts;
-  range: [number, number];
-  which: 'earlier' | 'later';
-}
-
-function neighbours(ctx: ProposeContext): Neighbour[] {
-  const out: Neighbour[] = [];
-  for (const [iso, which] of [
-    [ctx.previousDate, 'earlier'],
-    [ctx.nextDate, 'later'],
-  ] as const) {
-    const parts = parseIso(iso);
-    if (parts && iso !== undefined) out.push({ iso: iso.trim(), parts, range: isoRange(parts), which });
-  }
-  return out;
-}
-
-/** The year the neighbours support for a day and month: only when both agree closely with each other, and with the text's years if it states any. */
-function neighbourYear(month: number, day: number, ns: readonly Neighbour[], textYears: ReadonlySet<number>): YearChoice | undefined {
-  if (ns.length === 0) return undefined;
-  const lo = Math.min(...ns.map((n) => n.range[0]));
-  const hi = Math.max(...ns.map((n) => n.range[1]));
-  // neighbours within about four months of each other (a lone neighbour counts as one such span)
-  if (hi - lo > 120) return undefined;
-  const years = [...new Set(ns.flatMap((n) => [n.parts.year - 1, n.parts.year, n.parts.year + 1]))];
-  let best: { year: number; distance: number } | undefined;
-  for (const y of years) {
-    if (!isValidDate(y, month, day)) continue;
-    const d = dayNumber(y, month, day);
-    const distance = d < lo ? lo - d : d > hi ? d - hi : 0;
-    if (distance > 120) continue;
-    if (textYears.size > 0 && !textYears.has(y)) continue;
-    if (!best || distance < best.distance) best = { year: y, distance };
-  }
-  if (!best) return undefined;
-  const n = ns.map((x) => x.iso).join(' and ');
-  return { year: best.year, source: { kind: 'neighbour', text: n }, near: false, words: `year from the neighbouring documents (${n}) — check` };
 }
 
 function weekdayName(w: number): string {
@@ -225,7 +174,11 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
       choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, beside, words: `year from '${y}' on the same line` };
     } else if (ev.byline?.expression.year !== undefined && p.zone !== 'byline' && p.zone !== 'stamp') {
       const y = ev.byline.expression.year;
-      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, beside: true, words: `year from the byline ${quote(ev.byline.expression.text)}` };
+      // the page's timestamp naming the same day and month ("ANI | Updated: Jul 10, 2019" over "Sheffield [UK], July
+      // 10 (ANI):"): two sources agree on the day, and the year is the stamp's
+      const sameDay = ev.byline.expression.month === month && ev.byline.expression.day === day && p.relation !== 'yesterday';
+      const words = sameDay ? `year from ${quote(ev.byline.expression.text)} at the top, which names the same day` : `year from the byline ${quote(ev.byline.expression.text)}`;
+      choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, beside: true, sameDay, words };
     } else if (ev.leadYears.size === 1) {
       const y = [...ev.leadYears][0];
       choice = { year: y, source: { kind: 'text', text: String(y) }, near: true, words: `year from '${y}' in the first lines` };
@@ -291,6 +244,14 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
     else if ((wd + 1) % 7 !== actual) weekdayAgrees = false;
     if (weekdayAgrees !== undefined)
       parts.push(weekdayAgrees ? `${weekdayName(wd)} in the same line agrees` : `but ${formatIso(choice.year, month, day)} is a ${weekdayName(actual)}, and the line says ${weekdayName(wd)} — check`);
+  } else if (ev.lineWeekday !== undefined && e.year !== undefined && p.zone === 'lead' && p.relation === 'plain') {
+    // "Le Conseil, réuni jeudi, a approuvé une convention signée le 9 avril 2019": the lead's event has its own
+    // weekday; a full date on another weekday (nor the day before) is an earlier event mentioned in passing
+    const wd = ev.lineWeekday;
+    if (wd !== actual && (wd + 1) % 7 !== actual) {
+      weekdayAgrees = false;
+      parts.push(`but ${formatIso(y, m, d)} is a ${weekdayName(actual)}, and the lead's event is on a ${weekdayName(wd)} — check`);
+    }
   }
   candidate.year = y;
   candidate.month = m;
@@ -312,6 +273,7 @@ function candidateFor(text: string, p: PlacedDate, e: DateExpression, ev: Eviden
   // "Sunday, October 06, 2013" alone on the first line: the post date of a blog or a press-release page
   else if (p.zone === 'header' && fullDate && weekdayAgrees === true) strength = 'strong';
   else if (placeStrong && choice.near && weekdayAgrees === true) strength = 'strong';
+  else if ((p.zone === 'dateline' || p.zone === 'lead') && p.relation !== 'updated' && choice.sameDay === true) strength = 'strong';
   else if (placeStrong && choice.beside === true && (p.relation === 'today' || choice.source.kind === 'name')) strength = 'strong';
   // a dateline or byline with its year right by it ("11 de marzo de 2015Santos", "PARIS, 12 mai 2024 …")
   else if ((p.zone === 'dateline' || p.zone === 'byline' || p.zone === 'stamp') && choice.beside === true && choice.words.endsWith('on the same line')) strength = 'strong';
