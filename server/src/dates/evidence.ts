@@ -217,8 +217,9 @@ function isWireDateline(text: string, line: Line, e: DateExpression): boolean {
   if (head.length > 60) return false;
   const place = head.replace(/^\s*(?:\([\p{L}\s.&-]{2,20}\)\s*[-–—]\s*)?/u, '');
   // (a place in capitals, or a capitalised place with its country in brackets: "Sheffield [UK], July 10 (ANI):")
-  const bracketed = /^\p{Lu}[\p{L}\s.'’-]{1,30}\s\[\p{Lu}{2,5}\][,\s]*$/u.test(place.trim() + ' ');
-  if (!bracketed && (!/^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:\([\p{L}\s.]{2,20}\))?[,\s]*$/u.test(place.trim() + ' ') || !/\p{Lu}{3}/u.test(place))) return false;
+  const placed = place.trim() + ' ';
+  const bracketed = /^\p{Lu}[\p{L}\s.'’-]{1,30}\s\[\p{Lu}{2,5}\][,\s]*$/u.test(placed);
+  if (!bracketed && (!/^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:\([\p{L}\s.]{2,20}\))?[,\s]*$/u.test(placed) || !/\p{Lu}{3}/u.test(place))) return false;
   const tail = text.slice(e.end, Math.min(line.end, e.end + 30));
   return /^\s*(?:[-–—]|\(|\.-|\s\p{Lu}|\s\p{Ll})/u.test(tail);
 }

@@ -151,7 +151,6 @@ function arabicMonth(tokens: readonly Token[], j: number): { month: number; next
 
 function arabicYear(tokens: readonly Token[], j: number): { year: number; tok: number; next: number } | undefined {
   let k = j;
-  if (isPunct(tokens[k], '-') && tokens[k + 1]?.norm === 'feira') k += 2; // "quinta-feira" when only "quinta" matched
   if (isPunct(tokens[k], ',\u060C')) k++;
   for (let n = 0; n < 2 && (hasWord(AR_FILLERS, tokens[k], true) || hasWord(AR_YEAR_WORDS, tokens[k], true)); n++) k++;
   const y = yearValue(tokens[k]);

@@ -13,42 +13,39 @@ const SEAM_RE = /(?=\p{Lu})(?<=\p{Ll})|(?=\p{L})(?<=(?<!\d)(?:19|20)\d\d)|(?=\d)
 export interface Unglued {
   /** The text with a space at every seam (the same string when there is none). */
   text: string;
-  /** The original offset of each offset of `text` (undefined when nothing was inserted). */
-  map: Int32Array | undefined;
+  /** Where the spaces were put, as offsets of the original text, in order. */
+  seams: readonly number[];
 }
 
 export function unglue(text: string): Unglued {
-  SEAM_RE.lastIndex = 0;
-  if (!SEAM_RE.test(text)) return { text, map: undefined };
-  const seams: number[] = [];
-  SEAM_RE.lastIndex = 0;
-  for (let m = SEAM_RE.exec(text); m !== null; m = SEAM_RE.exec(text)) {
-    seams.push(m.index);
-    SEAM_RE.lastIndex = m.index + 1; // zero-width: step on
-  }
+  const seams = Array.from(text.matchAll(SEAM_RE), (m) => m.index);
+  if (seams.length === 0) return { text, seams };
   const parts: string[] = [];
-  const map = new Int32Array(text.length + seams.length + 1);
   let from = 0;
-  let at = 0;
   for (const s of seams) {
     parts.push(text.slice(from, s), ' ');
-    for (let k = from; k < s; k++) map[at++] = k;
-    map[at++] = s; // the inserted space stands for the seam
     from = s;
   }
   parts.push(text.slice(from));
-  for (let k = from; k <= text.length; k++) map[at++] = k;
-  return { text: parts.join(''), map };
+  return { text: parts.join(''), seams };
 }
 
-/** The original offset of a start offset of the unglued text. */
+/** The original offset of an offset of the unglued text: the k-th space stands at `seams[k] + k` there, and stands
+ *  for the seam itself. */
 export function originalStart(u: Unglued, offset: number): number {
-  return u.map === undefined ? offset : u.map[Math.min(offset, u.map.length - 1)];
+  const seams = u.seams;
+  let lo = 0;
+  let hi = seams.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seams[mid] + mid < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  // lo spaces stand before the offset; the offset may be the lo-th space itself
+  return lo < seams.length && seams[lo] + lo === offset ? seams[lo] : offset - lo;
 }
 
 /** The original offset of an end offset of the unglued text (just after the last character it covers). */
 export function originalEnd(u: Unglued, offset: number): number {
-  if (u.map === undefined) return offset;
-  if (offset <= 0) return 0;
-  return u.map[Math.min(offset - 1, u.map.length - 1)] + 1;
+  return offset <= 0 ? 0 : originalStart(u, offset - 1) + 1;
 }
