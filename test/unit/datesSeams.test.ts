@@ -68,6 +68,15 @@ describe('the one date-only line of a page is its own date, wherever it stands (
       'Logo\n\nEl Grupo Parlamentario desmintió la viabilidad de la oferta hecha por el Presidente, de incrementar el monto de las becas.\nLa propuesta alimenta una política de clientela electoral que no prevé nuevos ingresos.\n2 Jueves 25 de marzo de 2021\n';
     assert.deepEqual(first(text, 'es'), ['2021-03-25', true]);
   });
+  it('reads an agency sign-off with the date under the article, "MAP: 28/05/2020" (fr-52), as such a line', () => {
+    const text =
+      'Le Conseil de gouvernement, réuni jeudi en visioconférence, a approuvé une convention couvrant les domaines de la sécurité sanitaire des produits alimentaires, signée le 9 avril 2019.\n\nCette convention vise à renforcer la coopération bilatérale.\n\nMAP: 28/05/2020\n';
+    assert.deepEqual(first(text, 'fr'), ['2020-05-28', true]);
+  });
+  it('does not read a line of words before a date as a sign-off ("Mise à jour le 28/05/2020")', () => {
+    const text = `${body}Mise à jour le 28/05/2020\n04/11/2009\n`;
+    assert.deepEqual(first(text, 'it'), ['2009-11-04', true]);
+  });
 });
 
 describe('a dateline day confirmed by the page stamp, and a lead date on another weekday (en-56, fr-52 in the dev set)', () => {

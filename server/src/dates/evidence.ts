@@ -322,12 +322,15 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
   return out;
 }
 
-/** A line that holds a full date and nothing else but a weekday, a time or separators ("04/11/2009",
- *  "2 Jueves 25 de marzo de 2021", "24.07.2012 | 10:30"). */
+/** A line that holds a full date and nothing else but a weekday, a time, separators or an agency's sign-off
+ *  ("04/11/2009", "2 Jueves 25 de marzo de 2021", "24.07.2012 | 10:30", "MAP: 28/05/2020"). */
 function isDateOnlyLine(text: string, p: PlacedDate): boolean {
   const e = p.expression;
   if (e.kind !== 'date' || e.year === undefined || e.day === undefined) return false;
-  const rest = (text.slice(p.lineStart, e.start) + ' ' + text.slice(e.end, p.lineEnd)).replace(TIME_RE, ' ');
+  const before = text.slice(p.lineStart, e.start);
+  // an agency's sign-off before the date ("MAP: 28/05/2020", "(AFP) 28/05/2020") is part of such a line
+  const credit = /^\s*\(?(\p{Lu}{2,6})\)?\s*[:,-]?\s*$/u.exec(before);
+  const rest = ((credit ? '' : before) + ' ' + text.slice(e.end, p.lineEnd)).replace(TIME_RE, ' ');
   return wordsOf(rest).filter((w) => !/^\d{1,3}$/.test(w)).length === 0 && rest.replace(/[\s\d|•·,.:;()–—-]/gu, '').length <= 3;
 }
 
