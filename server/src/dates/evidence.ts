@@ -245,6 +245,8 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
   while (topEnd < lines.length && topEnd < 6 && lines[topEnd].start < 700 && wordsOf(lines[topEnd].text).length < 25) topEnd++;
   const lead = leadSpan(text, lines, isTitle(text, lines, 0) ? 1 : 0);
   const out: PlacedDate[] = [];
+  // the lines of a timestamp that no "published" cue names as the page's
+  const timedLines = new Set<number>();
   // what a line says as a whole, worked out once per line (a line may hold thousands of dates)
   const facts = new Map<number, LineFacts>();
   const factsOf = (li: number): LineFacts => {
@@ -317,9 +319,18 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
     else if (endsWithPhrase(dropFillers(before).slice(-3), WORDS.past) || startsWithPhrase(after.slice(0, 2), WORDS.past)) relation = 'past';
     const lunar = e.language === 'vi' && (containsPhrase(wordsOf(e.text), WORDS.lunar) || endsWithPhrase(before.slice(-2), WORDS.lunar) || startsWithPhrase(after.slice(0, 3), WORDS.lunar));
     out.push({ expression: e, zone, relation, lunar, lineStart: line.start, lineEnd: line.end });
+    if (timed && !published && (zone === 'stamp' || zone === 'byline')) timedLines.add(line.start);
   }
+  settleStampList(out, timedLines, lead?.end);
   settleLoneDateLine(text, out);
   return out;
+}
+
+/** Three or more lines of a date and its time below the lead are a list of other articles ("22:47 - 2026/02/15"
+ *  under each headline of "in the same section"), not the page's timestamp: they say nothing of its day. */
+function settleStampList(placed: PlacedDate[], timedLines: ReadonlySet<number>, leadEnd: number | undefined): void {
+  if (timedLines.size < 3 || leadEnd === undefined) return;
+  for (const p of placed) if (timedLines.has(p.lineStart) && p.lineStart >= leadEnd) p.zone = 'chrome';
 }
 
 /** A line that holds a full date and nothing else but a weekday, a time, separators or an agency's sign-off
@@ -329,7 +340,7 @@ function isDateOnlyLine(text: string, p: PlacedDate): boolean {
   if (e.kind !== 'date' || e.year === undefined || e.day === undefined) return false;
   const before = text.slice(p.lineStart, e.start);
   // an agency's sign-off before the date ("MAP: 28/05/2020", "(AFP) 28/05/2020") is part of such a line
-  const credit = /^\s*\(?(\p{Lu}{2,6})\)?\s*[:,-]?\s*$/u.exec(before);
+  const credit = /^\(?\p{Lu}{2,6}\)? ?[:,-]?$/u.test(before.trim());
   const rest = ((credit ? '' : before) + ' ' + text.slice(e.end, p.lineEnd)).replace(TIME_RE, ' ');
   return wordsOf(rest).filter((w) => !/^\d{1,3}$/.test(w)).length === 0 && rest.replace(/[\s\d|•·,.:;()–—-]/gu, '').length <= 3;
 }
