@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { detectPeople, foldName, trainingRuns } from '../../server/src/people';
 import { tokenize, Tokens } from '../../server/src/people/text';
 import { isArabicDemonym, wordLists } from '../../server/src/people/wordLists';
+import { placePrefixBefore, placeSuffixAfter, unitAbbreviation } from '../../server/src/people/passes/vietnamese';
+import { nicknameInText, quotedWhole } from '../../server/src/people/helpers';
 import { FIXTURES } from '../support/fixtures';
 
 const partText = (part: 'dev' | 'train', id: string): string => fs.readFileSync(path.join(FIXTURES, 'people', 'dev', part, `${id}.txt`), 'utf8');
@@ -121,4 +123,59 @@ test('runs that are items of one list are linked for the second pass (en-22; "un
   assert.deepEqual(linked, ['meets lawan:2', 'gbajabiamila:3', 'abbas:3', 'kalu:1', 'aso villa:0']);
   const und = trainingRuns('mit Thomas Müller und Manuel Neuer auf dem Platz', 'de');
   assert.deepEqual(und.links, [2, 1]);
+});
+
+test('places and firms named like people are not people: after "ngân hàng", before "Bank", "H.Nam Giang" (train/vi-69, vi-83, vi-86, en-626)', () => {
+  const tokensOf = (text: string): Tokens => tokenize(text, new Tokens());
+  const index = (tk: Tokens, word: string): number => Array.from({ length: tk.count }, (_, i) => tk.r(i)).indexOf(word);
+  // the rule itself, whatever the model's weights
+  const bank = tokensOf('Phó tổng giám đốc Ngân hàng Đông Á và hiện là Tổng Giám đốc');
+  assert.ok(placePrefixBefore(bank, index(bank, 'Đông'), true));
+  // a capitalised word before the run is part of another name: "Nhật Bản Kishida" is not a village ("bản")
+  const japan = tokensOf('Thủ tướng Nhật Bản Kishida Fumio phát biểu');
+  assert.ok(!placePrefixBefore(japan, index(japan, 'Kishida'), true));
+  const hospital = tokensOf('covering George Eliot Hospital, South Warwickshire');
+  assert.ok(placeSuffixAfter(hospital, index(hospital, 'Hospital'), true));
+  // a lower-case word after a name is not part of a building's name ("the Trump era")
+  const era = tokensOf('the Trump era ended');
+  assert.ok(!placeSuffixAfter(era, index(era, 'era'), true));
+  const unit = tokensOf('Công an H.Nam Giang khen thưởng; ngụ TT.Thạnh Mỹ. (Ảnh: Q.N)');
+  assert.ok(unitAbbreviation(unit, index(unit, 'H')));
+  assert.ok(unitAbbreviation(unit, index(unit, 'TT')));
+  assert.ok(!unitAbbreviation(unit, index(unit, 'Q')), 'initials under a photo');
+  // the whole detector on the documents
+  assert.deepEqual(foundIn('train', 'vi-69', 'vi', 'Phó tổng giám đốc Ngân hàng Đông Á'), []);
+  assert.deepEqual(foundIn('train', 'vi-86', 'vi', 'Nam A Bank'), []);
+  assert.deepEqual(foundIn('train', 'vi-83', 'vi', 'Công an H.Nam Giang'), []);
+});
+
+test('titles in quotation marks, awards and museums named after people are not people (train/en-614, en-615, fr-612, fr-628, en-624; dev/es-04)', () => {
+  const tokensOf = (text: string): Tokens => tokenize(text, new Tokens());
+  const span = (tk: Tokens, phrase: string): [number, number] => {
+    const ws = phrase.split(' ');
+    for (let i = 0; i + ws.length <= tk.count; i++) if (ws.every((w, k) => tk.r(i + k) === w)) return [i, i + ws.length];
+    throw new Error(phrase);
+  };
+  const quoted = (text: string, phrase: string): boolean => {
+    const tk = tokensOf(text);
+    return quotedWhole(tk, ...span(tk, phrase));
+  };
+  assert.ok(quoted('he backdrop of rural Punjab, ‘Ishq Fakir’ tells the story', 'Ishq Fakir'));
+  assert.ok(quoted('er $2 million domestically. "Bang Bang" is a remake', 'Bang Bang'));
+  assert.ok(quoted('l’émission « Le Monde » du soir', 'Le Monde'));
+  // a quotation that goes on past the name, an apostrophe inside or after a word
+  assert.ok(!quoted('Ogunmodede said. “Umar Sadiq has been in the team', 'Umar Sadiq'));
+  assert.ok(!quoted('the story of Heer’s love', 'Heer'));
+  assert.ok(!quoted("la politique de l'Europe' selon", 'Europe'));
+  // a nickname the text gives inside a name keeps its later mentions ("'Checo'")
+  const checo = tokensOf("el mexicano Sergio 'Checo' Pérez que dejó. Después, 'Checo' sigue segundo");
+  assert.ok(nicknameInText(checo, ...span(checo, 'Checo')));
+  assert.ok(!nicknameInText(tokensOf('‘Ishq Fakir’ tells'), 0, 2));
+  // the whole detector on the documents
+  assert.deepEqual(foundIn('train', 'en-614', 'en', '‘Ishq Fakir’ tells the story'), []);
+  assert.deepEqual(foundIn('train', 'en-615', 'en', '"Bang Bang" is a remake'), []);
+  assert.deepEqual(foundIn('train', 'fr-612', 'fr', 'prix Iris'), []);
+  assert.deepEqual(foundIn('train', 'fr-628', 'fr', 'musée Toulouse-Lautrec'), []);
+  assert.deepEqual(foundIn('train', 'en-624', 'en', 'Gallo Images'), []);
+  assert.ok(foundIn('dev', 'es-04', 'es', "'Checo' sigue segundo").includes('Checo'));
 });

@@ -64,6 +64,8 @@ function free(s: DetectState, i: number): boolean {
 /** How common a word may be (its rank among the language's common words) and still be scored. */
 const COMMON_LATIN = 2000;
 const COMMON_ARABIC = 10000;
+/** Arabic words more frequent than this are never read as part of a name (الآن, منه). */
+const ARABIC_VERY_COMMON = 300;
 
 /**
  * Words that are never part of a name and need no scoring: very common words of
@@ -99,8 +101,12 @@ export function candidateRuns(s: DetectState, ruleKinds?: RuleKinds): Run[] {
   const lists = wordLists();
   const runs: Run[] = [];
   const latinCand = (i: number): boolean => free(s, i) && isCapLatin(tk, i) && !skippable(s, i, lists, ruleKinds);
+  const arabicWord = (i: number): boolean => free(s, i) && (tk.flags[i] & (F_ARABIC | F_DIGIT)) === F_ARABIC && !LEX.arabicStopWords.has(tk.f(i)) && tk.f(i).length > 1;
+  const strictArabic = (i: number): boolean => arabicWord(i) && !skippable(s, i, lists, ruleKinds);
+  // a common word just before a name's word is scored too: many foreign given names are frequent words of the
+  // (film-subtitle) frequency list (ماكس, لويس, جيمس فيرستابن), and the model knows the ones it was taught
   const arabicCand = (i: number): boolean =>
-    free(s, i) && (tk.flags[i] & (F_ARABIC | F_DIGIT)) === F_ARABIC && !LEX.arabicStopWords.has(tk.f(i)) && tk.f(i).length > 1 && !skippable(s, i, lists, ruleKinds);
+    strictArabic(i) || (arabicWord(i) && i + 1 < n && tk.gap[i + 1] === G_SPACE && (lists.common.get(tk.f(i))?.get('ar') ?? 0) > ARABIC_VERY_COMMON && strictArabic(i + 1));
   // a nationality adjective between a definite noun and a name is part of neither (الملياردير الأميركي إيلون ماسك,
   // اللاعب البرازيلي برونو سافيو); a nisba that is a name stays (لمكتب السوداني, محمد شياع السوداني)
   const nationalityBeforeName = (k: number): boolean =>

@@ -111,3 +111,43 @@ export const POST_NOMINALS: ReadonlySet<string> = new Set([
   'COO',
   'GMD',
 ]);
+
+const OPEN_QUOTES: ReadonlySet<number> = new Set([0x22, 0x27, 0x2018, 0x201c, 0x201e, 0x201a, 0xab, 0x2039]);
+const CLOSE_QUOTES: ReadonlySet<number> = new Set([0x22, 0x27, 0x2019, 0x201d, 0x201c, 0xbb, 0x203a]);
+const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2018]);
+const isBlank = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x202f || c === 0x09;
+const isLetterAt = (text: string, i: number): boolean => i >= 0 && i < text.length && /\p{L}/u.test(text[i]);
+
+/**
+ * Tokens start..end-1 are the whole of a quotation ("‘Ishq Fakir’", "« Le Monde »", "'Photograph'"): the title of
+ * a film, a song or a book far more often than a person. An apostrophe is a quotation mark only away from letters
+ * ("l'Europe", "Heer’s" are no quotations).
+ */
+export function quotedWhole(tk: Tokens, start: number, end: number): boolean {
+  const text = tk.text;
+  const lo = start > 0 ? tk.end[start - 1] : 0;
+  let a = tk.start[start] - 1;
+  while (a >= lo && isBlank(text.charCodeAt(a))) a--;
+  if (a < lo) return false;
+  const open = text.charCodeAt(a);
+  if (!OPEN_QUOTES.has(open) || (APOSTROPHES.has(open) && isLetterAt(text, a - 1))) return false;
+  const hi = end < tk.count ? tk.start[end] : text.length;
+  let b = tk.end[end - 1];
+  while (b < hi && isBlank(text.charCodeAt(b))) b++;
+  if (b >= hi) return false;
+  const close = text.charCodeAt(b);
+  return CLOSE_QUOTES.has(close) && !(APOSTROPHES.has(close) && isLetterAt(text, b + 1));
+}
+
+/** The words of tokens start..end-1 stand somewhere in the text as a nickname inside a name: "Sergio 'Checo'
+ *  Pérez" makes a later "'Checo'" the same person, not a title. */
+export function nicknameInText(tk: Tokens, start: number, end: number): boolean {
+  const text = tk.text;
+  const nick = text.slice(tk.start[start], tk.end[end - 1]);
+  for (let at = text.indexOf(nick); at >= 0; at = text.indexOf(nick, at + 1)) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(at + nick.length, at + nick.length + 40);
+    if (/\p{Lu}[\p{L}\p{M}.-]*\s+["'‘“«]\s?$/u.test(before) && /^\s?["'’”»]\s+\p{Lu}/u.test(after)) return true;
+  }
+  return false;
+}

@@ -14,8 +14,9 @@ import { loadModels, Model } from '../model';
 import { F_ARABIC, F_CAP, G_SPACE } from '../text';
 import { addDraft, DetectState, Draft, latinKey, OWNER_NONE } from '../state';
 import { wordLists, type WordLists } from '../wordLists';
-import { POST_NOMINALS } from '../helpers';
+import { nicknameInText, POST_NOMINALS, quotedWhole } from '../helpers';
 import { AR_JOINERS } from './arabic';
+import { placePrefixBefore, placeSuffixAfter, unitAbbreviation } from './vietnamese';
 
 export interface Candidates {
   runs: Run[];
@@ -179,7 +180,15 @@ export function candidatesPass(s: DetectState): void {
           if (core !== undefined && (lists.arabicGiven.has(core) || counts(core) > 0) && stripsProclitic(w, lists, counts)) starts.push(q);
         }
         starts.forEach((from, i) => addArabicDraft(s, from, starts[i + 1] ?? te, lists, counts));
-      } else {
+      } else if (
+        !placePrefixBefore(tk, ts, true) &&
+        !placeSuffixAfter(tk, te, true) &&
+        !(s.lang === 'vi' && (unitAbbreviation(tk, ts) || (ts > 0 && unitAbbreviation(tk, ts - 1)))) &&
+        !(quotedWhole(tk, ts, te) && !nicknameInText(tk, ts, te))
+      ) {
+        // not a place or a building named after a person ("sân Mỹ Đình", "rue Victor Hugo", "George Eliot Hospital",
+        // "H.Nam Giang"), nor a title in quotation marks ("‘Ishq Fakir’";
+        // a nickname the text gives inside a name stays: "Sergio 'Checo' Pérez" … "'Checo'")
         addDraft(s, ts, te, 'model', latinKey(s, ts, te));
       }
     }

@@ -6,15 +6,27 @@
 import { LEX, matchTrie } from '../lexicon';
 import { APOS, isCapLatin, joined, lowerWord } from '../helpers';
 import { isPinyinWord, isVietnameseSyllable } from '../phonetics';
-import { F_NONASCII, F_UPPER, G_BREAK, G_PUNCT, G_SPACE, Tokens } from '../text';
+import { F_CAP, F_NONASCII, F_UPPER, G_BREAK, G_PUNCT, G_SPACE, Tokens } from '../text';
 import { addDraft, DetectState, latinKey, OWNER_NONE, OWNER_PLACE } from '../state';
 
 /** A run of capitalised words that is a place or an organisation by its context (tỉnh …, … City). */
 export function placeContext(tk: Tokens, i: number, e: number): boolean {
-  const n = tk.count;
-  if (e < n && tk.gap[e] === G_SPACE && LEX.placeSuffixes.has(tk.f(e))) return true;
-  if (e < n && tk.gap[e] === G_PUNCT && tk.gapChar[e] === 0x2d && tk.gapMulti[e] === 0 && LEX.placeSuffixes.has(tk.f(e))) return true;
+  return placeSuffixAfter(tk, e, false) || placePrefixBefore(tk, i);
+}
+
+/** The word after a run ending before token e turns it into a place or a building ("… City", "… Hospital",
+ *  "…-ville"); with `capitalised`, only when that word is written with a capital, as part of the name. */
+export function placeSuffixAfter(tk: Tokens, e: number, capitalised: boolean): boolean {
+  if (e >= tk.count || !LEX.placeSuffixes.has(tk.f(e)) || (capitalised && (tk.flags[e] & F_CAP) === 0)) return false;
+  return tk.gap[e] === G_SPACE || (tk.gap[e] === G_PUNCT && tk.gapChar[e] === 0x2d && tk.gapMulti[e] === 0);
+}
+
+/** The words before token i make what follows a place or an organisation ("tỉnh …", "ngân hàng …", "rue …").
+ *  With `lowercase`, the word just before must not be capitalised unless in capitals ("TP"): "Nhật Bản Kishida"
+ *  is Japan's Kishida, not a village ("bản") named Kishida. */
+export function placePrefixBefore(tk: Tokens, i: number, lowercase = false): boolean {
   if (i === 0) return false;
+  if (lowercase && (tk.flags[i - 1] & (F_CAP | F_UPPER)) === F_CAP && tk.end[i - 1] - tk.start[i - 1] > 1) return false;
   const bucket = LEX.placePrefixes.get(lowerWord(tk, i - 1));
   if (!bucket) return false;
   for (const pre of bucket) {
@@ -30,6 +42,24 @@ export function placeContext(tk: Tokens, i: number, e: number): boolean {
     if (ok) return true;
   }
   return false;
+}
+
+/** Vietnamese abbreviations of administrative units, written glued to the name: "H.Nam Giang" (huyện), "TT.Thạnh
+ *  Mỹ" (thị trấn), "TP.Huế", "Q.1", "P.Bến Nghé", "TX.Sơn Tây", "X.Tân Lập". */
+const UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set(['H', 'TT', 'TP', 'Q', 'P', 'TX', 'X']);
+
+/** Token i is such an abbreviation, followed by a full stop and, without a space, by a capitalised word (not a
+ *  letter: "Q.N" under a photo is a photographer's initials). */
+export function unitAbbreviation(tk: Tokens, i: number): boolean {
+  return (
+    i + 1 < tk.count &&
+    UNIT_ABBREVIATIONS.has(tk.r(i)) &&
+    tk.gap[i + 1] === G_PUNCT &&
+    tk.gapChar[i + 1] === 0x2e &&
+    tk.start[i + 1] === tk.end[i] + 1 &&
+    isCapLatin(tk, i + 1) &&
+    tk.end[i + 1] - tk.start[i + 1] > 1
+  );
 }
 
 /** Vietnamese full name at token i: surname + 1..3 valid syllables. Returns end, -1 (no), -2 (rejected, skip). */
