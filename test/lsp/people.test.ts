@@ -150,7 +150,7 @@ test('"Not a person" and "Mark … as a person" over the protocol: the edit, the
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-correct-'));
   const peopleFile = path.join(root, 'team.people.json');
   fs.writeFileSync(peopleFile, '{\n  "people": []\n}\n');
-  // dev/en-08 of the people development set: "Thomson Reuters", a company named after two people, is taken for a person
+  // dev/en-08 of the people development set: the model takes "Thomson" of "Thomson Reuters" (a company named after two people) for a person
   const text =
     '<<<FILE en-08.txt date=2016-06-23 lang=en>>>\nThe decline was "surprising," said Morningstar Research analyst Ali Mogharabi. The company reported revenue on adjusted basis of $244 million for the quarter ending May 31, missing analysts\' estimates of $264.5 million, according to Thomson Reuters I/B/E/S.\n';
   const other = await startServer({ workspace: root });
@@ -158,7 +158,7 @@ test('"Not a person" and "Mark … as a person" over the protocol: the edit, the
     const uri = fileUri(path.join(root, 'en.corpus'));
     await other.open(uri, text);
     const line = 1;
-    const character = text.split('\n')[1].indexOf('Thomson Reuters') + 2;
+    const character = text.split('\n')[1].indexOf('Thomson') + 2;
     const actions = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
       (await other.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } })) as CodeAction[];
     const pos = { line, character };
@@ -166,7 +166,7 @@ test('"Not a person" and "Mark … as a person" over the protocol: the edit, the
     let not: CodeAction | undefined;
     await waitUntil(async () => {
       not = (await actions({ start: pos, end: pos })).find((a) => a.title.startsWith('Not a person'));
-      return not?.title === 'Not a person: “Thomson Reuters” (listed in notPeople of team.people.json)';
+      return not?.title === 'Not a person: “Thomson” (listed in notPeople of team.people.json)';
     }, 'a "Not a person" action for team.people.json');
     assert.ok(not);
     // apply the workspace edit to the file on disk, as VS Code does, and tell the server
@@ -180,12 +180,12 @@ test('"Not a person" and "Mark … as a person" over the protocol: the edit, the
         .reduce((n, l) => n + l.length + 1, 0) + p.character;
     for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) json = json.slice(0, offset(e.range.start)) + e.newText + json.slice(offset(e.range.end));
     fs.writeFileSync(peopleFile, json);
-    assert.deepEqual(JSON.parse(json).notPeople, ['Thomson Reuters']);
+    assert.deepEqual(JSON.parse(json).notPeople, ['Thomson']);
     await other.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(peopleFile), type: FileChangeType.Changed }] });
     await waitUntil(async () => (await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: pos })) === null, 'the hover on the company is gone');
     const symbols = (await other.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     const children = (symbols[0].children ?? []).map((c) => c.name);
-    assert.ok(!children.includes('Thomson Reuters') && children.includes('Ali Mogharabi'), children.join(', '));
+    assert.ok(!children.includes('Thomson') && children.includes('Ali Mogharabi'), children.join(', '));
     // a selection the detector does not take ("Mogharabi" alone is part of a person; "revenue" is a word): "Mark" on a plain word
     const w = text.split('\n')[1].indexOf('Morningstar');
     const mark = (await actions({ start: { line, character: w }, end: { line, character: w + 'Morningstar'.length } })).find((a) => a.title.startsWith('Mark'));

@@ -74,7 +74,7 @@ describe('people', () => {
 
   it('"Not a person" and "Mark … as a person" correct the detector in one step, and the People view follows', async () => {
     const exports = await api();
-    // dev/en-08 of the people development set: "Thomson Reuters", a company named after two people, is taken for a person
+    // dev/en-08 of the people development set: the model takes "Thomson" of "Thomson Reuters" (a company named after two people) for a person
     const text =
       '<<<FILE en-08.txt date=2016-06-23 lang=en>>>\nThe decline was "surprising," said Morningstar Research analyst Ali Mogharabi. The company reported revenue on adjusted basis of $244 million for the quarter ending May 31, missing analysts\' estimates of $264.5 million, according to Thomson Reuters I/B/E/S.\n';
     const uri = wsUri('correct.corpus');
@@ -84,17 +84,17 @@ describe('people', () => {
     try {
       const doc = (await open(uri)).document;
       const names = async () => (await exports.people()).map((p) => p.name);
-      await waitFor(async () => ((await names()).includes('Thomson Reuters') ? true : undefined), 'the company in the People view');
-      const pos = find(doc, 'Thomson Reuters', 2);
+      await waitFor(async () => ((await names()).includes('Thomson') ? true : undefined), 'the company in the People view');
+      const pos = find(doc, 'Thomson', 2);
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(pos, pos))) ?? [];
-      const not = actions.find((a) => a.title.startsWith('Not a person: “Thomson Reuters”'));
+      const not = actions.find((a) => a.title.startsWith('Not a person: “Thomson”'));
       assert.ok(not?.edit, actions.map((a) => a.title).join(' | '));
       assert.ok(await vscode.workspace.applyEdit(not.edit));
       if (not.command) await vscode.commands.executeCommand(not.command.command, ...(not.command.arguments ?? []));
       // saved at once, so the server's watcher reloads the people files
       const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(peopleUri));
-      assert.deepEqual(JSON.parse(saved).notPeople, ['Thomson Reuters']);
-      await waitFor(async () => (!(await names()).includes('Thomson Reuters') ? true : undefined), 'the company gone from the People view');
+      assert.deepEqual(JSON.parse(saved).notPeople, ['Thomson']);
+      await waitFor(async () => (!(await names()).includes('Thomson') ? true : undefined), 'the company gone from the People view');
       assert.ok((await names()).includes('Ali Mogharabi'));
       // "Mark … as a person" on a selection
       const from = find(doc, 'Morningstar', 0);
