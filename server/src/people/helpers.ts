@@ -139,15 +139,48 @@ export function quotedWhole(tk: Tokens, start: number, end: number): boolean {
   return CLOSE_QUOTES.has(close) && !(APOSTROPHES.has(close) && isLetterAt(text, b + 1));
 }
 
-/** The words of tokens start..end-1 stand somewhere in the text as a nickname inside a name: "Sergio 'Checo'
- *  Pérez" makes a later "'Checo'" the same person, not a title. */
-export function nicknameInText(tk: Tokens, start: number, end: number): boolean {
-  const text = tk.text;
-  const nick = text.slice(tk.start[start], tk.end[end - 1]);
-  for (let at = text.indexOf(nick); at >= 0; at = text.indexOf(nick, at + 1)) {
-    const before = text.slice(Math.max(0, at - 40), at);
-    const after = text.slice(at + nick.length, at + nick.length + 40);
-    if (/\p{Lu}[\p{L}\p{M}.-]*\s+["'‘“«]\s?$/u.test(before) && /^\s?["'’”»]\s+\p{Lu}/u.test(after)) return true;
+/** The nicknames a text gives inside names, in one pass over it: "Sergio 'Checo' Pérez" gives "Checo", so that a
+ *  later "'Checo'" is the same person, not a title. */
+export function nicknamesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    if (!OPEN_QUOTES.has(text.charCodeAt(i)) || !capitalBeforeQuote(text, i + 1)) continue;
+    let from = i + 1;
+    if (from < text.length && isBlank(text.charCodeAt(from))) from++;
+    // the closing quote within 30 characters
+    for (let j = from + 1; j < text.length && j <= from + 30; j++) {
+      if (!CLOSE_QUOTES.has(text.charCodeAt(j))) continue;
+      let to = j;
+      if (isBlank(text.charCodeAt(to - 1))) to--;
+      if (capitalAfterQuote(text, to)) out.add(text.slice(from, to));
+      break;
+    }
   }
-  return false;
+  return out;
+}
+
+const isUpperAt = (text: string, i: number): boolean => i >= 0 && i < text.length && /\p{Lu}/u.test(text[i]);
+
+/** An opening quote ends the text before `at` (a space may follow it), after a space and a capitalised word. */
+function capitalBeforeQuote(text: string, at: number): boolean {
+  let i = at - 1;
+  if (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  if (i < 0 || !OPEN_QUOTES.has(text.charCodeAt(i))) return false;
+  i--;
+  if (i < 0 || !isBlank(text.charCodeAt(i))) return false;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  let k = i;
+  while (k >= 0 && k > i - 30 && isLetterAt(text, k)) k--;
+  return k < i && isUpperAt(text, k + 1);
+}
+
+/** A closing quote starts the text at `at` (after at most one space), then a space and a capital. */
+function capitalAfterQuote(text: string, at: number): boolean {
+  let i = at;
+  if (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  if (i >= text.length || !CLOSE_QUOTES.has(text.charCodeAt(i))) return false;
+  i++;
+  if (i >= text.length || !isBlank(text.charCodeAt(i))) return false;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return isUpperAt(text, i);
 }

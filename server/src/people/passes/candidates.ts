@@ -14,7 +14,7 @@ import { loadModels, Model } from '../model';
 import { F_ARABIC, F_CAP, G_SPACE } from '../text';
 import { addDraft, DetectState, Draft, latinKey, OWNER_NONE } from '../state';
 import { wordLists, type WordLists } from '../wordLists';
-import { nicknameInText, POST_NOMINALS, quotedWhole } from '../helpers';
+import { nicknamesIn, POST_NOMINALS, quotedWhole } from '../helpers';
 import { AR_JOINERS } from './arabic';
 import { placePrefixBefore, placeSuffixAfter, unitAbbreviation } from './vietnamese';
 
@@ -140,6 +140,7 @@ export function candidatesPass(s: DetectState): void {
     addDraft(s, ts, te, kind, key, extra);
     for (let k = ts; k < te; k++) ruleTok[k] = 1;
   }
+  let nicknames: Set<string> | undefined;
   for (const run of c.runs) {
     let k = run.start;
     while (k < run.end) {
@@ -184,7 +185,7 @@ export function candidatesPass(s: DetectState): void {
         !placePrefixBefore(tk, ts, true) &&
         !placeSuffixAfter(tk, te, true) &&
         !(s.lang === 'vi' && (unitAbbreviation(tk, ts) || (ts > 0 && unitAbbreviation(tk, ts - 1)))) &&
-        !(quotedWhole(tk, ts, te) && !nicknameInText(tk, ts, te))
+        !(quotedWhole(tk, ts, te) && !(nicknames ??= nicknamesIn(tk.text)).has(tk.text.slice(tk.start[ts], tk.end[te - 1])))
       ) {
         // not a place or a building named after a person ("sân Mỹ Đình", "rue Victor Hugo", "George Eliot Hospital",
         // "H.Nam Giang"), nor a title in quotation marks ("‘Ishq Fakir’";
