@@ -30,6 +30,13 @@ describe('words glued together by a scraped page do not hide a date', () => {
     assert.deepEqual(days('Mardi12 mars 2024', 'fr'), ['2024-3-12 "Mardi12 mars 2024"']);
     assert.deepEqual(days('12 de março de 2024Lisboa', 'pt'), ['2024-3-12 "12 de março de 2024"']);
   });
+  it('parts a time glued to an ISO date, and a stamp\'s "yesterday" label does not move its day (it-52)', () => {
+    assert.equal(unglue('Ieri, 13:482017-08-20 13:48:00').text, 'Ieri, 13:48 2017-08-20 13:48:00');
+    assert.equal(unglue('Score 12:302017').text, 'Score 12:302017');
+    const text =
+      'Luganese\n\nIeri, 13:482017-08-20 13:48:00\nAlfonso Reggiani @laRegione\n\nLugano, un successo la Traversata con 850 nuotatori. La manifestazione ha richiamato il pubblico delle grandi occasioni.\n';
+    assert.deepEqual(first(text, 'it'), ['2017-08-20', true]);
+  });
   it('keeps a long run of letters linear (no scan back from every position)', () => {
     const t = Date.now();
     unglue(`${'a'.repeat(400_000)}1`);

@@ -309,7 +309,8 @@ export function placeDates(text: string, expressions: readonly DateExpression[])
     let relation: Relation = 'plain';
     if (updated) relation = 'updated';
     else if (containsPhrase(near, WORDS.today)) relation = 'today';
-    else if (containsPhrase(near, WORDS.yesterday)) relation = 'yesterday';
+    else if (containsPhrase(near, WORDS.yesterday))
+      relation = zone === 'stamp' && short ? 'plain' : 'yesterday'; // "Ieri, 13:48 2017-08-20 13:48:00": a label
     else if (
       endsWithPhrase(dropFillers(before).slice(-3), WORDS.future) ||
       containsPhrase(clauseBefore(text, line, e.start), WORDS.futureClause) ||

@@ -6,9 +6,10 @@
  */
 
 /** A lower-case letter then a capital ("DoeMarch"); a year then a letter ("2024Paris"); a word of two letters
- *  or more then a digit ("Mardi12", "le12"; not the "h" of "10h30"). */
+ *  or more then a digit ("Mardi12", "le12"; not the "h" of "10h30"); a time then an ISO date ("Ieri,
+ *  13:482017-08-20 13:48:00", a "yesterday" widget glued to the page's timestamp). */
 // (each lookahead comes first, so a long run of letters is not scanned back from every position in it)
-const SEAM_RE = /(?=\p{Lu})(?<=\p{Ll})|(?=\p{L})(?<=(?<!\d)(?:19|20)\d\d)|(?=\d)(?<=(?<![\p{L}\p{M}\d])[\p{L}\p{M}]{2,})/gu;
+const SEAM_RE = /(?=\p{Lu})(?<=\p{Ll})|(?=\p{L})(?<=(?<!\d)(?:19|20)\d\d)|(?=\d)(?<=(?<![\p{L}\p{M}\d])[\p{L}\p{M}]{2,})|(?=(?:19|20)\d\d-[01]\d-[0-3]\d)(?<=(?<![\d:])\d{1,2}:\d\d)/gu;
 
 export interface Unglued {
   /** The text with a space at every seam (the same string when there is none). */
