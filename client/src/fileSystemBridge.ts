@@ -1,12 +1,13 @@
 // The client's half of the server's file access (server/src/lsp/clientFileSystem.ts):
-// the server asks for a file, a stat or a folder listing, and VS Code's `workspace.fs`
+// the server asks for a file (its text, or its bytes when the text shows damage), a stat
+// or a folder listing, and VS Code's `workspace.fs`
 // answers, whatever provides the URI: the disk, github.dev's vscode-vfs://, a browser
 // folder. The browser server reads every file this way, the Node server only what
 // Node cannot read. Every failure answers null ("nothing there"), never an error.
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/lsp/protocol';
+import { ReadBytesRequest, ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/lsp/protocol';
 import type { DirectoryEntry, FileStat } from '../../server/src/lsp/protocol';
 
 /** As Node reads files: UTF-8, a byte-order mark kept (positions count it), bad bytes as U+FFFD. */
@@ -21,6 +22,18 @@ function kind(type: vscode.FileType): 'file' | 'directory' | undefined {
 async function readFile(uri: string): Promise<string | null> {
   try {
     return utf8.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true)));
+  } catch {
+    return null;
+  }
+}
+
+/** The file's bytes as they are, base64 (`btoa` of workers and of Node alike: no Buffer in the web worker host). */
+async function readBytes(uri: string): Promise<string | null> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true));
+    const parts: string[] = [];
+    for (let i = 0; i < bytes.length; i += 0x8000) parts.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)));
+    return btoa(parts.join(''));
   } catch {
     return null;
   }
@@ -53,6 +66,7 @@ async function readDirectory(uri: string): Promise<DirectoryEntry[] | null> {
 /** Answers the server's file requests (registered before the client starts). */
 export function serveFileSystem(client: BaseLanguageClient): void {
   client.onRequest(ReadFileRequest, ({ uri }) => readFile(uri));
+  client.onRequest(ReadBytesRequest, ({ uri }) => readBytes(uri));
   client.onRequest(StatRequest, ({ uri }) => stat(uri));
   client.onRequest(ReadDirectoryRequest, ({ uri }) => readDirectory(uri));
 }

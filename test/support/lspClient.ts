@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { startBrowserWorker } from './browserWorker';
 import { ROOT } from './fixtures';
-import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/lsp/protocol';
+import { ReadBytesRequest, ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../server/src/lsp/protocol';
 
 export interface ServerOptions {
   /** A folder on disk, opened as the workspace (file: URIs). */
@@ -44,6 +44,8 @@ export interface ServerOptions {
   host?: 'node' | 'browser';
   /** Files the client serves over corpus/fs/* (by URI); the client then says it serves files. */
   files?: Map<string, string>;
+  /** Files given as bytes (by URI), served as VS Code's workspace.fs does: their text read as UTF-8, their bytes as they are. */
+  bytes?: Map<string, Uint8Array>;
   /** Pull diagnostics when the server offers them (default), or a push client. */
   pull?: boolean;
   /** Client capabilities added to the defaults. */
@@ -250,7 +252,12 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     setImmediate(pullWaited);
     return null;
   });
-  const files = options.files;
+  const files = options.files ?? (options.bytes ? new Map<string, string>() : undefined);
+  for (const [uri, b] of options.bytes ?? []) files?.set(uri, new TextDecoder('utf-8', { ignoreBOM: true }).decode(b));
+  connection.onRequest(ReadBytesRequest, ({ uri }) => {
+    const b = options.bytes?.get(uri) ?? (files?.has(uri) ? Buffer.from(files.get(uri) ?? '') : undefined);
+    return b ? Buffer.from(b).toString('base64') : null;
+  });
   if (files) {
     // As VS Code's workspace.fs answers (client/src/fileSystemBridge.ts): folders are implied by the files' URIs.
     const below = (uri: string) => [...files.keys()].filter((k) => k.startsWith(uri.endsWith('/') ? uri : `${uri}/`));

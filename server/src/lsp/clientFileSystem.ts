@@ -7,8 +7,9 @@
 // requests, a failed request or an answer of the wrong shape reads as nothing.
 
 import type { Connection } from 'vscode-languageserver';
-import type { DirectoryEntry, FileStat, FileSystem } from '../index';
-import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from './protocol';
+import { inspectBytes } from '../index';
+import type { DirectoryEntry, FileStat, FileSystem, Guesser } from '../index';
+import { ReadBytesRequest, ReadDirectoryRequest, ReadFileRequest, StatRequest } from './protocol';
 
 function isStat(v: unknown): v is FileStat {
   const s = v as FileStat | null;
@@ -20,11 +21,22 @@ function isEntry(v: unknown): v is DirectoryEntry {
   return typeof e === 'object' && e !== null && typeof e.name === 'string' && (e.type === 'file' || e.type === 'directory');
 }
 
+/** Base64 to bytes, with the `atob` of workers and of Node alike (no Buffer in a Web Worker). */
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
 /**
  * Reads through the client while `served()` is true (the client said so in its
  * initialization options); before that, or when it is false, every read is nothing.
+ * A file's bytes come through the client too, so a browser tells a file that is not
+ * UTF-8 as the desktop does; `guess` names its charset where the host has a detector
+ * (the browser bundle has none: the diagnostic then names no charset).
  */
-export function clientFileSystem(connection: Connection, served: () => boolean): FileSystem {
+export function clientFileSystem(connection: Connection, served: () => boolean, guess?: Guesser): FileSystem {
   async function ask<T>(request: () => Promise<unknown>, valid: (v: unknown) => v is T): Promise<T | undefined> {
     if (!served()) return undefined;
     try {
@@ -46,6 +58,18 @@ export function clientFileSystem(connection: Connection, served: () => boolean):
         () => connection.sendRequest(ReadDirectoryRequest, { uri }),
         (v): v is DirectoryEntry[] => Array.isArray(v) && v.every(isEntry),
       ),
+    inspectBytes: async (uri) => {
+      const text = await ask(
+        () => connection.sendRequest(ReadBytesRequest, { uri }),
+        (v): v is string => typeof v === 'string',
+      );
+      if (text === undefined) return undefined;
+      try {
+        return inspectBytes(fromBase64(text), guess);
+      } catch {
+        return undefined; // not base64
+      }
+    },
   };
 }
 
@@ -56,7 +80,6 @@ export function byScheme(local: FileSystem, other: FileSystem): FileSystem {
     readFile: (uri) => pick(uri).readFile(uri),
     stat: (uri) => pick(uri).stat(uri),
     readDirectory: (uri) => pick(uri).readDirectory(uri),
-    // Only Node's file system has bytes: a virtual workspace's files are text.
     inspectBytes: (uri) => pick(uri).inspectBytes?.(uri) ?? Promise.resolve(undefined),
   };
 }

@@ -59,6 +59,10 @@ export type { DirectoryEntry, FileStat };
 /** The file's text, decoded as UTF-8 (null when it does not exist or cannot be read). */
 export const ReadFileRequest = new RequestType<FileParams, string | null, void>('corpus/fs/readFile');
 
+/** The file's bytes, base64 (null when it does not exist or cannot be read): asked only for an open file whose
+ *  text shows damage (replacement characters, NULs), to tell a file that is not UTF-8 or not text. */
+export const ReadBytesRequest = new RequestType<FileParams, string | null, void>('corpus/fs/readBytes');
+
 /** What a URI names (null when nothing is there). */
 export const StatRequest = new RequestType<FileParams, FileStat | null, void>('corpus/fs/stat');
 

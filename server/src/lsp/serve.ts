@@ -10,7 +10,7 @@
 import { CodeActionKind, DidChangeConfigurationNotification, DocumentHighlightKind, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import { createLanguageService } from '../index';
-import type { FileSystem } from '../index';
+import type { FileSystem, Guesser } from '../index';
 import { byScheme, clientFileSystem } from './clientFileSystem';
 import { toFileChange, toLspCodeAction, toLspCompletionItem, toLspFoldingRange, toLspHover, toLspSymbol, toLspWorkspaceSymbol, toSemanticTokens } from './convert';
 import { OverviewRequest, PeopleRequest, ServerInfoRequest, StatusRequest, WorkspaceOverviewRequest } from './protocol';
@@ -25,6 +25,8 @@ export interface ServerHost {
   fileSystem?: FileSystem;
   /** The process id corpus/serverInfo reports (0 in a Web Worker). */
   pid: number;
+  /** Names the charset of bytes that are not UTF-8, read through the client (Node's jschardet; none in a Web Worker). */
+  guessCharset?: Guesser;
 }
 
 export function describe(e: unknown): string {
@@ -36,7 +38,7 @@ export function serve(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(documentsConfig);
   // The client reads files for the server when it says it can (initializationOptions.fileSystem).
   let clientServesFiles = false;
-  const fromClient = clientFileSystem(connection, () => clientServesFiles);
+  const fromClient = clientFileSystem(connection, () => clientServesFiles, host.guessCharset);
   const service = createLanguageService({
     fileSystem: host.fileSystem ? byScheme(host.fileSystem, fromClient) : fromClient,
     documents: { get: (uri) => documents.get(uri)?.model, uris: () => documents.keys() },

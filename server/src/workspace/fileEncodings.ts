@@ -48,7 +48,7 @@ export class FileEncodings {
     const verdict = this.verdicts.get(model);
     if (verdict === undefined) {
       // The list is the same array while nothing changed: looked through once.
-      if (this.fs.inspectBytes && uri.startsWith('file:') && !this.clean.has(list)) {
+      if (this.fs.inspectBytes && !uri.startsWith('untitled:') && !this.clean.has(list)) {
         if (shows(list, undefined)) this.inspect(model, uri);
         else this.clean.add(list);
       }

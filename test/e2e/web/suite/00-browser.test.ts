@@ -4,7 +4,7 @@
 // suite opens a file, so "unopened" means unopened.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, extension, waitFor, workspaceRoot } from '../../helpers';
+import { api, codeOf, diagnosticsWhere, extension, open, waitFor, workspaceRoot } from '../../helpers';
 
 describe('in the browser', () => {
   it('the extension runs in the web worker extension host of a web workbench', async () => {
@@ -27,6 +27,14 @@ describe('in the browser', () => {
       return s.filter((x) => x.location.uri.toString() === target).length > 0 ? s : undefined;
     }, 'a workspace symbol from fixtures/unicode/positions.corpus');
     assert.ok(hits.length > 0);
+  });
+
+  it('a file that is not UTF-8 gets its one not-utf8 error: its bytes come through workspace.fs', async () => {
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'fixtures', 'codes', 'not-utf8.corpus');
+    await open(uri);
+    const diags = await diagnosticsWhere(uri, (d) => d.length === 1 && codeOf(d[0]) === 'not-utf8', 'the one not-utf8 error');
+    assert.equal(diags[0].severity, vscode.DiagnosticSeverity.Error);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('the command-line check is not there: no command, hidden from the menus', async () => {
