@@ -133,7 +133,7 @@ export function backrefsPass(s: DetectState, titledAt: (i: number) => boolean): 
     if (i > 0 && tk.gap[i] === G_SPACE && isCapLatin(tk, i - 1) && !titledAt(i)) continue;
     if (i + 1 < n && tk.gap[i + 1] === G_SPACE && isCapLatin(tk, i + 1)) continue;
     // a place or a building named after the person ("musée Toulouse-Lautrec", "stade Pokou")
-    if (placePrefixBefore(tk, i, true) || placeSuffixAfter(tk, i + 1, true)) continue;
+    if (placePrefixBefore(tk, i, s.lang !== 'es' && s.lang !== 'fr' && s.lang !== 'it' && s.lang !== 'pt') || placeSuffixAfter(tk, i + 1, true)) continue;
     const target = index.nearest(i);
     if (target < 0) continue;
     const id = addDraft(s, i, i + 1, 'backref', drafts[target].key, { ref: target, known: drafts[target].known });

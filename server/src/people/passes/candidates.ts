@@ -182,7 +182,7 @@ export function candidatesPass(s: DetectState): void {
         }
         starts.forEach((from, i) => addArabicDraft(s, from, starts[i + 1] ?? te, lists, counts));
       } else if (
-        !placePrefixBefore(tk, ts, true) &&
+        !placePrefixBefore(tk, ts, s.lang !== 'es' && s.lang !== 'fr' && s.lang !== 'it' && s.lang !== 'pt') &&
         !placeSuffixAfter(tk, te, true) &&
         !(s.lang === 'vi' && (unitAbbreviation(tk, ts) || (ts > 0 && unitAbbreviation(tk, ts - 1)))) &&
         !(quotedWhole(tk, ts, te) && !(nicknames ??= nicknamesIn(tk.text)).has(tk.text.slice(tk.start[ts], tk.end[te - 1])))
