@@ -136,9 +136,12 @@ test('places and firms named like people are not people: after "ngân hàng", be
   assert.ok(!placePrefixBefore(japan, index(japan, 'Kishida'), true));
   const hospital = tokensOf('covering George Eliot Hospital, South Warwickshire');
   assert.ok(placeSuffixAfter(hospital, index(hospital, 'Hospital'), true));
-  // a lower-case word after a name is not part of a building's name ("the Trump era")
+  // a lower-case word after a name is not part of a building's name ("the Trump era"), nor is a surname that is
+  // also such a word ("Horace Ward", train/en-635)
   const era = tokensOf('the Trump era ended');
   assert.ok(!placeSuffixAfter(era, index(era, 'era'), true));
+  const ward = tokensOf('who wrote Mr. Softee jingle, Horace Ward, Georgia');
+  assert.ok(!placeSuffixAfter(ward, index(ward, 'Ward'), true));
   const unit = tokensOf('Công an H.Nam Giang khen thưởng; ngụ TT.Thạnh Mỹ. (Ảnh: Q.N)');
   assert.ok(unitAbbreviation(unit, index(unit, 'H')));
   assert.ok(unitAbbreviation(unit, index(unit, 'TT')));
@@ -170,6 +173,7 @@ test('titles in quotation marks, awards and museums named after people are not p
   // a nickname the text gives inside a name keeps its later mentions ("'Checo'")
   assert.deepEqual([...nicknamesIn("el mexicano Sergio 'Checo' Pérez que dejó. Después, 'Checo' sigue segundo")], ['Checo']);
   assert.deepEqual([...nicknamesIn('with ‘Ishq Fakir’ Set against the backdrop, « Le Monde » du soir')], []);
+  assert.deepEqual([...nicknamesIn("former WWE star Joanie ('Chyna') Laurer")], ['Chyna']);
   // the whole detector on the documents
   assert.deepEqual(foundIn('train', 'en-614', 'en', '‘Ishq Fakir’ tells the story'), []);
   assert.deepEqual(foundIn('train', 'en-615', 'en', '"Bang Bang" is a remake'), []);

@@ -167,6 +167,7 @@ function capitalBeforeQuote(text: string, at: number): boolean {
   if (i >= 0 && isBlank(text.charCodeAt(i))) i--;
   if (i < 0 || !OPEN_QUOTES.has(text.charCodeAt(i))) return false;
   i--;
+  if (i >= 0 && text.charCodeAt(i) === 0x28) i--; // "Joanie ('Chyna') Laurer"
   if (i < 0 || !isBlank(text.charCodeAt(i))) return false;
   while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
   let k = i;
@@ -180,6 +181,7 @@ function capitalAfterQuote(text: string, at: number): boolean {
   if (i < text.length && isBlank(text.charCodeAt(i))) i++;
   if (i >= text.length || !CLOSE_QUOTES.has(text.charCodeAt(i))) return false;
   i++;
+  if (i < text.length && text.charCodeAt(i) === 0x29) i++;
   if (i >= text.length || !isBlank(text.charCodeAt(i))) return false;
   while (i < text.length && isBlank(text.charCodeAt(i))) i++;
   return isUpperAt(text, i);

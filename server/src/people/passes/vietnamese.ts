@@ -8,6 +8,7 @@ import { APOS, isCapLatin, joined, lowerWord } from '../helpers';
 import { isPinyinWord, isVietnameseSyllable } from '../phonetics';
 import { F_CAP, F_NONASCII, F_UPPER, G_BREAK, G_PUNCT, G_SPACE, Tokens } from '../text';
 import { addDraft, DetectState, latinKey, OWNER_NONE, OWNER_PLACE } from '../state';
+import { wordLists } from '../wordLists';
 
 /** A run of capitalised words that is a place or an organisation by its context (tỉnh …, … City). */
 export function placeContext(tk: Tokens, i: number, e: number): boolean {
@@ -17,7 +18,9 @@ export function placeContext(tk: Tokens, i: number, e: number): boolean {
 /** The word after a run ending before token e turns it into a place or a building ("… City", "… Hospital",
  *  "…-ville"); with `capitalised`, only when that word is written with a capital, as part of the name. */
 export function placeSuffixAfter(tk: Tokens, e: number, capitalised: boolean): boolean {
-  if (e >= tk.count || !LEX.placeSuffixes.has(tk.f(e)) || (capitalised && (tk.flags[e] & F_CAP) === 0)) return false;
+  if (e >= tk.count || !LEX.placeSuffixes.has(tk.f(e))) return false;
+  // written with a capital, the word may be the name's own surname ("Horace Ward", "Nathan Lane", "Stuart Hall")
+  if (capitalised && ((tk.flags[e] & F_CAP) === 0 || wordLists().surnames.has(tk.f(e)) || wordLists().given.has(tk.f(e)))) return false;
   return tk.gap[e] === G_SPACE || (tk.gap[e] === G_PUNCT && tk.gapChar[e] === 0x2d && tk.gapMulti[e] === 0);
 }
 
