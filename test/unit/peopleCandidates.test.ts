@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { detectPeople, foldName, trainingRuns } from '../../server/src/people';
 import { tokenize, Tokens } from '../../server/src/people/text';
 import { isArabicDemonym, wordLists } from '../../server/src/people/wordLists';
-import { placePrefixBefore, placeSuffixAfter, unitAbbreviation } from '../../server/src/people/passes/vietnamese';
+import { buildingAfter, placePrefixBefore, placeSuffixAfter, unitAbbreviation } from '../../server/src/people/passes/vietnamese';
 import { nicknamesIn, quotedWhole } from '../../server/src/people/helpers';
 import { FIXTURES } from '../support/fixtures';
 
@@ -140,6 +140,11 @@ test('places and firms named like people are not people: after "ngân hàng", be
   // also such a word ("Horace Ward", train/en-635)
   const era = tokensOf('the Trump era ended');
   assert.ok(!placeSuffixAfter(era, index(era, 'era'), true));
+  // the building's name may go on for a word or two first; a headline's common words stop it
+  const bara = tokensOf('a SANCO march to the Chris Hani Baragwanath Hospital on Thursday');
+  assert.ok(buildingAfter(bara, index(bara, 'Baragwanath')));
+  const headline = tokensOf('Biden Visits White House Again');
+  assert.ok(!buildingAfter(headline, index(headline, 'Visits')));
   const ward = tokensOf('who wrote Mr. Softee jingle, Horace Ward, Georgia');
   assert.ok(!placeSuffixAfter(ward, index(ward, 'Ward'), true));
   const unit = tokensOf('Công an H.Nam Giang khen thưởng; ngụ TT.Thạnh Mỹ. (Ảnh: Q.N)');

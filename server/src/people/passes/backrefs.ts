@@ -14,7 +14,7 @@ import { isCapLatin, lowerWord, titleEnd } from '../helpers';
 import { F_ARABIC, F_LATIN, F_NONASCII, F_UPPER, G_SPACE, Tokens } from '../text';
 import { wordLists } from '../wordLists';
 import { addDraft, DetectState, Draft, OWNER_NONE } from '../state';
-import { placePrefixBefore, placeSuffixAfter } from './vietnamese';
+import { buildingAfter, placePrefixBefore } from './vietnamese';
 
 /** Where, in `ids` (drafts sorted by start), the first draft that starts at or after token `tok` is (binary search). */
 function firstFrom(ids: readonly number[], drafts: readonly { ts: number }[], tok: number): number {
@@ -133,7 +133,7 @@ export function backrefsPass(s: DetectState, titledAt: (i: number) => boolean): 
     if (i > 0 && tk.gap[i] === G_SPACE && isCapLatin(tk, i - 1) && !titledAt(i)) continue;
     if (i + 1 < n && tk.gap[i + 1] === G_SPACE && isCapLatin(tk, i + 1)) continue;
     // a place or a building named after the person ("musée Toulouse-Lautrec", "stade Pokou")
-    if (placePrefixBefore(tk, i, s.lang !== 'es' && s.lang !== 'fr' && s.lang !== 'it' && s.lang !== 'pt') || placeSuffixAfter(tk, i + 1, true)) continue;
+    if (placePrefixBefore(tk, i, s.lang !== 'es' && s.lang !== 'fr' && s.lang !== 'it' && s.lang !== 'pt') || buildingAfter(tk, i + 1)) continue;
     const target = index.nearest(i);
     if (target < 0) continue;
     const id = addDraft(s, i, i + 1, 'backref', drafts[target].key, { ref: target, known: drafts[target].known });

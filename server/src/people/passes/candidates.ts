@@ -16,7 +16,7 @@ import { addDraft, DetectState, Draft, latinKey, OWNER_NONE } from '../state';
 import { wordLists, type WordLists } from '../wordLists';
 import { nicknamesIn, POST_NOMINALS, quotedWhole } from '../helpers';
 import { AR_JOINERS } from './arabic';
-import { placePrefixBefore, placeSuffixAfter, unitAbbreviation } from './vietnamese';
+import { buildingAfter, placePrefixBefore, unitAbbreviation } from './vietnamese';
 
 export interface Candidates {
   runs: Run[];
@@ -183,7 +183,7 @@ export function candidatesPass(s: DetectState): void {
         starts.forEach((from, i) => addArabicDraft(s, from, starts[i + 1] ?? te, lists, counts));
       } else if (
         !placePrefixBefore(tk, ts, s.lang !== 'es' && s.lang !== 'fr' && s.lang !== 'it' && s.lang !== 'pt') &&
-        !placeSuffixAfter(tk, te, true) &&
+        !buildingAfter(tk, te) &&
         !(s.lang === 'vi' && (unitAbbreviation(tk, ts) || (ts > 0 && unitAbbreviation(tk, ts - 1)))) &&
         !(quotedWhole(tk, ts, te) && !(nicknames ??= nicknamesIn(tk.text)).has(tk.text.slice(tk.start[ts], tk.end[te - 1])))
       ) {

@@ -24,6 +24,18 @@ export function placeSuffixAfter(tk: Tokens, e: number, capitalised: boolean): b
   return tk.gap[e] === G_SPACE || (tk.gap[e] === G_PUNCT && tk.gapChar[e] === 0x2d && tk.gapMulti[e] === 0);
 }
 
+/** A building's or a firm's name goes on after a run ending before token e: a capitalised suffix word right after
+ *  it, or after one or two more capitalised words that are not common words ("Chris Hani Baragwanath Hospital";
+ *  not "Biden Visits White House", a headline). */
+export function buildingAfter(tk: Tokens, e: number): boolean {
+  const common = wordLists().common;
+  for (let j = e, k = 0; k < 3; j++, k++) {
+    if (placeSuffixAfter(tk, j, true)) return true;
+    if (j >= tk.count || tk.gap[j] !== G_SPACE || (tk.flags[j] & F_CAP) === 0 || common.has(tk.f(j))) return false;
+  }
+  return false;
+}
+
 /** The words before token i make what follows a place or an organisation ("tỉnh …", "ngân hàng …", "rue …").
  *  With `lowercase`, the word just before must not be capitalised unless in capitals ("TP"): "Nhật Bản Kishida"
  *  is Japan's Kishida, not a village ("bản") named Kishida. */
