@@ -150,15 +150,15 @@ test('"Not a person" and "Mark … as a person" over the protocol: the edit, the
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-correct-'));
   const peopleFile = path.join(root, 'team.people.json');
   fs.writeFileSync(peopleFile, '{\n  "people": []\n}\n');
-  // dev/en-08 of the people development set: the model takes "Thomson" of "Thomson Reuters" (a company named after two people) for a person
+  // dev/vi-20 of the people development set: the name pass takes the commune of "vụ án Đồng Tâm" (the Đồng Tâm case) for a person
   const text =
-    '<<<FILE en-08.txt date=2016-06-23 lang=en>>>\nThe decline was "surprising," said Morningstar Research analyst Ali Mogharabi. The company reported revenue on adjusted basis of $244 million for the quarter ending May 31, missing analysts\' estimates of $264.5 million, according to Thomson Reuters I/B/E/S.\n';
+    '<<<FILE vi-20.txt date=2020-09-14 lang=vi>>>\nTheo dự kiến, 15 giờ ngà 14/9, HĐXX phiên tòa sơ thẩm vụ án Đồng Tâm sẽ tuyên án 29 bị cáo. Các bị cáo Lê Đình Công, Lê Đình Chức bị đề nghị mức án Tử hình.\nCác bị cáo trong phiên xét xử sơ thẩm vụ Đồng Tâm. (Ảnh: Hùng Anh)\n';
   const other = await startServer({ workspace: root });
   try {
-    const uri = fileUri(path.join(root, 'en.corpus'));
+    const uri = fileUri(path.join(root, 'vi20.corpus'));
     await other.open(uri, text);
     const line = 1;
-    const character = text.split('\n')[1].indexOf('Thomson') + 2;
+    const character = text.split('\n')[1].indexOf('Đồng Tâm') + 2;
     const actions = async (range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
       (await other.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } })) as CodeAction[];
     const pos = { line, character };
@@ -166,7 +166,7 @@ test('"Not a person" and "Mark … as a person" over the protocol: the edit, the
     let not: CodeAction | undefined;
     await waitUntil(async () => {
       not = (await actions({ start: pos, end: pos })).find((a) => a.title.startsWith('Not a person'));
-      return not?.title === 'Not a person: “Thomson” (listed in notPeople of team.people.json)';
+      return not?.title === 'Not a person: “Đồng Tâm” (listed in notPeople of team.people.json)';
     }, 'a "Not a person" action for team.people.json');
     assert.ok(not);
     // apply the workspace edit to the file on disk, as VS Code does, and tell the server
@@ -180,16 +180,16 @@ test('"Not a person" and "Mark … as a person" over the protocol: the edit, the
         .reduce((n, l) => n + l.length + 1, 0) + p.character;
     for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) json = json.slice(0, offset(e.range.start)) + e.newText + json.slice(offset(e.range.end));
     fs.writeFileSync(peopleFile, json);
-    assert.deepEqual(JSON.parse(json).notPeople, ['Thomson']);
+    assert.deepEqual(JSON.parse(json).notPeople, ['Đồng Tâm']);
     await other.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(peopleFile), type: FileChangeType.Changed }] });
-    await waitUntil(async () => (await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: pos })) === null, 'the hover on the company is gone');
+    await waitUntil(async () => (await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: pos })) === null, 'the hover on the commune is gone');
     const symbols = (await other.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     const children = (symbols[0].children ?? []).map((c) => c.name);
-    assert.ok(!children.includes('Thomson') && children.includes('Ali Mogharabi'), children.join(', '));
-    // a selection the detector does not take ("Mogharabi" alone is part of a person; "revenue" is a word): "Mark" on a plain word
-    const w = text.split('\n')[1].indexOf('Morningstar');
-    const mark = (await actions({ start: { line, character: w }, end: { line, character: w + 'Morningstar'.length } })).find((a) => a.title.startsWith('Mark'));
-    assert.equal(mark?.title, 'Mark “Morningstar” as a person (added to team.people.json)');
+    assert.ok(!children.includes('Đồng Tâm') && children.includes('Lê Đình Công'), children.join(', '));
+    // a name the detector misses (the photographer of a caption): "Mark" on the selection
+    const w = text.split('\n')[2].indexOf('Hùng Anh');
+    const mark = (await actions({ start: { line: 2, character: w }, end: { line: 2, character: w + 'Hùng Anh'.length } })).find((a) => a.title.startsWith('Mark'));
+    assert.equal(mark?.title, 'Mark “Hùng Anh” as a person (added to team.people.json)');
   } finally {
     await other.stop();
     fs.rmSync(root, { recursive: true, force: true });

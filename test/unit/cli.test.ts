@@ -491,18 +491,18 @@ test('people: the detected people with spellings and counts (text and JSON), peo
 
 test('people: a spelling the people file lists in notPeople is not a person; one it lists as a person is', async () => {
   const dir = tempDir();
-  // dev/en-08 of the people development set: the model takes "Thomson" of "Thomson Reuters" (a company named after two people) for a person
+  // dev/vi-20 of the people development set: the name pass takes the commune of "vụ án Đồng Tâm" (the Đồng Tâm case) for a person
   fs.writeFileSync(
-    path.join(dir, 'en.corpus'),
-    '<<<FILE en-08.txt date=2016-06-23 lang=en>>>\nThe decline was "surprising," said Morningstar Research analyst Ali Mogharabi. The company reported revenue on adjusted basis of $244 million for the quarter ending May 31, missing analysts\' estimates of $264.5 million, according to Thomson Reuters I/B/E/S.\n',
+    path.join(dir, 'vi20.corpus'),
+    '<<<FILE vi-20.txt date=2020-09-14 lang=vi>>>\nTheo dự kiến, 15 giờ ngà 14/9, HĐXX phiên tòa sơ thẩm vụ án Đồng Tâm sẽ tuyên án 29 bị cáo. Các bị cáo Lê Đình Công, Lê Đình Chức bị đề nghị mức án Tử hình.\nCác bị cáo trong phiên xét xử sơ thẩm vụ Đồng Tâm. (Ảnh: Hùng Anh)\n',
   );
-  const names = async () => (JSON.parse((await run(['people', '--json', 'en.corpus'], { cwd: dir })).stdout) as { people: { name: string; known: boolean }[] }).people;
-  assert.ok((await names()).some((p) => p.name === 'Thomson'));
-  fs.writeFileSync(path.join(dir, 'team.people.json'), JSON.stringify({ people: [{ name: 'Morningstar' }], notPeople: ['thomson'] }));
+  const names = async () => (JSON.parse((await run(['people', '--json', 'vi20.corpus'], { cwd: dir })).stdout) as { people: { name: string; known: boolean }[] }).people;
+  assert.ok((await names()).some((p) => p.name === 'Đồng Tâm'));
+  fs.writeFileSync(path.join(dir, 'team.people.json'), JSON.stringify({ people: [{ name: 'Lê Đình Chức' }], notPeople: ['đồng tâm'] }));
   const after = await names();
-  assert.ok(!after.some((p) => p.name === 'Thomson'), 'listed in lower case, still matched');
-  assert.ok(after.some((p) => p.name === 'Ali Mogharabi' && !p.known));
-  assert.ok(after.some((p) => p.name === 'Morningstar' && p.known));
+  assert.ok(!after.some((p) => p.name === 'Đồng Tâm'), 'listed in lower case, still matched');
+  assert.ok(after.some((p) => p.name === 'Lê Đình Công' && !p.known));
+  assert.ok(after.some((p) => p.name === 'Lê Đình Chức' && p.known));
 });
 
 test('people: counts the people found, names the people files used, and gives the same answer from any folder', async () => {

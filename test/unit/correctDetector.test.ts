@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { createLanguageService, CorpusModel, OpenDocuments, WorkspaceCodeAction } from '../../server/src';
 import { memoryFileSystem } from '../support/memoryFileSystem';
 
-// dev/en-08: the model takes "Thomson" of "Thomson Reuters" (a company named after two people) for a person.
-const EN =
-  '<<<FILE en-08.txt date=2016-06-23 lang=en>>>\nThe decline was "surprising," said Morningstar Research analyst Ali Mogharabi. The company reported revenue on adjusted basis of $244 million for the quarter ending May 31, missing analysts\' estimates of $264.5 million, according to Thomson Reuters I/B/E/S.\n';
+// dev/vi-20 of the people development set: the name pass takes the commune of "vụ án Đồng Tâm" (the Đồng Tâm case) for a person
+const COURT =
+  '<<<FILE vi-20.txt date=2020-09-14 lang=vi>>>\nTheo dự kiến, 15 giờ ngà 14/9, HĐXX phiên tòa sơ thẩm vụ án Đồng Tâm sẽ tuyên án 29 bị cáo. Các bị cáo Lê Đình Công, Lê Đình Chức bị đề nghị mức án Tử hình.\nCác bị cáo trong phiên xét xử sơ thẩm vụ Đồng Tâm. (Ảnh: Hùng Anh)\n';
 // dev/vi-11: the stage name "Tóc Tiên" is missed.
 const VI = '<<<FILE vi-11.txt date=2024-03-03 lang=vi>>>\nTối 3/3, Minh Hằng chính thức ra mắt MV Hoa hồng ai vun trồng - lần đầu tiên kết hợp với Tóc Tiên nhân dịp 8/3.\n';
 
@@ -40,11 +40,11 @@ function apply(files: Map<string, string>, a: WorkspaceCodeAction): void {
 }
 
 async function setup(peopleFile?: string) {
-  const initial: Record<string, string> = { 'file:///w/en.corpus': EN, 'file:///w/vi.corpus': VI };
+  const initial: Record<string, string> = { 'file:///w/vi20.corpus': COURT, 'file:///w/vi.corpus': VI };
   if (peopleFile !== undefined) initial['file:///w/team.people.json'] = peopleFile;
   const mem = memoryFileSystem(initial);
   const documents = openDocuments();
-  documents.models.set('file:///w/en.corpus', CorpusModel.parse(EN));
+  documents.models.set('file:///w/vi20.corpus', CorpusModel.parse(COURT));
   documents.models.set('file:///w/vi.corpus', CorpusModel.parse(VI));
   const service = createLanguageService({ fileSystem: mem, documents });
   service.setWorkspaceFolders(['file:///w']);
@@ -54,24 +54,24 @@ async function setup(peopleFile?: string) {
 
 const names = async (service: Awaited<ReturnType<typeof setup>>['service'], uri: string) => service.peopleView(uri).map((p) => p.name);
 
-test('"Not a person" records the spelling in notPeople; the organisation is gone from every feature', async () => {
+test('"Not a person" records the spelling in notPeople; the commune is gone from every feature', async () => {
   const { mem, service } = await setup('{\n  "people": []\n}\n');
-  assert.ok((await names(service, 'file:///w/en.corpus')).includes('Thomson'), 'the detector takes it at first');
-  const pos = at(EN, 'Thomson', 2);
-  const actions = await service.codeActions('file:///w/en.corpus', { start: pos, end: pos });
+  assert.ok((await names(service, 'file:///w/vi20.corpus')).includes('Đồng Tâm'), 'the detector takes it at first');
+  const pos = at(COURT, 'Đồng Tâm', 2);
+  const actions = await service.codeActions('file:///w/vi20.corpus', { start: pos, end: pos });
   const not = actions.find((a) => a.title.startsWith('Not a person'));
-  assert.equal(not?.title, 'Not a person: “Thomson” (listed in notPeople of team.people.json)');
+  assert.equal(not?.title, 'Not a person: “Đồng Tâm” (listed in notPeople of team.people.json)');
   apply(mem.files, not!);
-  assert.deepEqual(JSON.parse(mem.files.get('file:///w/team.people.json') ?? ''), { people: [], notPeople: ['Thomson'] });
+  assert.deepEqual(JSON.parse(mem.files.get('file:///w/team.people.json') ?? ''), { people: [], notPeople: ['Đồng Tâm'] });
   await service.reloadPeople();
-  const after = await names(service, 'file:///w/en.corpus');
-  assert.ok(!after.includes('Thomson'), after.join(', '));
-  assert.ok(after.includes('Ali Mogharabi'), 'the real person stays');
-  assert.equal(service.hover('file:///w/en.corpus', pos), undefined);
-  assert.equal(service.highlights('file:///w/en.corpus', pos).length, 0);
+  const after = await names(service, 'file:///w/vi20.corpus');
+  assert.ok(!after.includes('Đồng Tâm'), after.join(', '));
+  assert.ok(after.includes('Lê Đình Công'), 'the real person stays');
+  assert.equal(service.hover('file:///w/vi20.corpus', pos), undefined);
+  assert.equal(service.highlights('file:///w/vi20.corpus', pos).length, 0);
   // no "Not a person" where there is no person
-  const plain = at(EN, 'revenue', 2);
-  assert.ok(!(await service.codeActions('file:///w/en.corpus', { start: plain, end: plain })).some((a) => a.title.startsWith('Not a person')));
+  const plain = at(COURT, 'tuyên án', 2);
+  assert.ok(!(await service.codeActions('file:///w/vi20.corpus', { start: plain, end: plain })).some((a) => a.title.startsWith('Not a person')));
 });
 
 test('"Mark … as a person" adds the selection; it becomes a person everywhere, and leaves notPeople', async () => {
@@ -103,12 +103,12 @@ test('"Mark … as a person" adds the selection; it becomes a person everywhere,
 
 test('without a people file, both actions create people.people.json at the top of the workspace', async () => {
   const { service } = await setup();
-  const pos = at(EN, 'Thomson', 2);
-  const not = (await service.codeActions('file:///w/en.corpus', { start: pos, end: pos })).find((a) => a.title.startsWith('Not a person'));
-  assert.equal(not?.title, 'Not a person: “Thomson” (listed in notPeople of people.people.json, a new file)');
+  const pos = at(COURT, 'Đồng Tâm', 2);
+  const not = (await service.codeActions('file:///w/vi20.corpus', { start: pos, end: pos })).find((a) => a.title.startsWith('Not a person'));
+  assert.equal(not?.title, 'Not a person: “Đồng Tâm” (listed in notPeople of people.people.json, a new file)');
   assert.deepEqual(
     not?.changes.map((c) => [c.uri, c.create]),
     [['file:///w/people.people.json', true]],
   );
-  assert.deepEqual(JSON.parse(not?.changes[0].edits[0].newText ?? ''), { notPeople: ['Thomson'] });
+  assert.deepEqual(JSON.parse(not?.changes[0].edits[0].newText ?? ''), { notPeople: ['Đồng Tâm'] });
 });

@@ -74,9 +74,9 @@ describe('people', () => {
 
   it('"Not a person" and "Mark … as a person" correct the detector in one step, and the People view follows', async () => {
     const exports = await api();
-    // dev/en-08 of the people development set: the model takes "Thomson" of "Thomson Reuters" (a company named after two people) for a person
+    // dev/vi-20 of the people development set: the name pass takes the commune of "vụ án Đồng Tâm" (the Đồng Tâm case) for a person
     const text =
-      '<<<FILE en-08.txt date=2016-06-23 lang=en>>>\nThe decline was "surprising," said Morningstar Research analyst Ali Mogharabi. The company reported revenue on adjusted basis of $244 million for the quarter ending May 31, missing analysts\' estimates of $264.5 million, according to Thomson Reuters I/B/E/S.\n';
+      '<<<FILE vi-20.txt date=2020-09-14 lang=vi>>>\nTheo dự kiến, 15 giờ ngà 14/9, HĐXX phiên tòa sơ thẩm vụ án Đồng Tâm sẽ tuyên án 29 bị cáo. Các bị cáo Lê Đình Công, Lê Đình Chức bị đề nghị mức án Tử hình.\nCác bị cáo trong phiên xét xử sơ thẩm vụ Đồng Tâm. (Ảnh: Hùng Anh)\n';
     const uri = wsUri('correct.corpus');
     const peopleUri = wsUri('fixtures', 'people', 'seeds.people.json');
     const original = await vscode.workspace.fs.readFile(peopleUri);
@@ -84,27 +84,27 @@ describe('people', () => {
     try {
       const doc = (await open(uri)).document;
       const names = async () => (await exports.people()).map((p) => p.name);
-      await waitFor(async () => ((await names()).includes('Thomson') ? true : undefined), 'the company in the People view');
-      const pos = find(doc, 'Thomson', 2);
+      await waitFor(async () => ((await names()).includes('Đồng Tâm') ? true : undefined), 'the commune in the People view');
+      const pos = find(doc, 'Đồng Tâm', 2);
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(pos, pos))) ?? [];
-      const not = actions.find((a) => a.title.startsWith('Not a person: “Thomson”'));
+      const not = actions.find((a) => a.title.startsWith('Not a person: “Đồng Tâm”'));
       assert.ok(not?.edit, actions.map((a) => a.title).join(' | '));
       assert.ok(await vscode.workspace.applyEdit(not.edit));
       if (not.command) await vscode.commands.executeCommand(not.command.command, ...(not.command.arguments ?? []));
       // saved at once, so the server's watcher reloads the people files
       const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(peopleUri));
-      assert.deepEqual(JSON.parse(saved).notPeople, ['Thomson']);
-      await waitFor(async () => (!(await names()).includes('Thomson') ? true : undefined), 'the company gone from the People view');
-      assert.ok((await names()).includes('Ali Mogharabi'));
+      assert.deepEqual(JSON.parse(saved).notPeople, ['Đồng Tâm']);
+      await waitFor(async () => (!(await names()).includes('Đồng Tâm') ? true : undefined), 'the commune gone from the People view');
+      assert.ok((await names()).includes('Lê Đình Công'));
       // "Mark … as a person" on a selection
-      const from = find(doc, 'Morningstar', 0);
-      const sel = new vscode.Range(from, from.translate(0, 'Morningstar'.length));
+      const from = find(doc, 'Hùng Anh', 0);
+      const sel = new vscode.Range(from, from.translate(0, 'Hùng Anh'.length));
       const marks = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, sel)) ?? [];
-      const mark = marks.find((a) => a.title.startsWith('Mark “Morningstar” as a person'));
+      const mark = marks.find((a) => a.title.startsWith('Mark “Hùng Anh” as a person'));
       assert.ok(mark?.edit, marks.map((a) => a.title).join(' | '));
       assert.ok(await vscode.workspace.applyEdit(mark.edit));
       if (mark.command) await vscode.commands.executeCommand(mark.command.command, ...(mark.command.arguments ?? []));
-      await waitFor(async () => ((await names()).includes('Morningstar') ? true : undefined), 'the marked word in the People view');
+      await waitFor(async () => ((await names()).includes('Hùng Anh') ? true : undefined), 'the marked word in the People view');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.writeFile(peopleUri, original);
